@@ -1,0 +1,120 @@
+// The shapes the cases repositories store. Instants are ISO 8601 strings in UTC (fixed width, so they sort as text
+// and compose into the string sort keys of domain/case-keys.ts).
+import type { ActorRole, RejectReason, Visibility, CaseEventKind } from '../../../../typings/api';
+import type { CaseStatus, CaseType } from '../../../../typings/domain';
+
+export interface ReplyDoc {
+  content: string;
+  at: string;
+  departmentId?: string;
+  fromTemplate: boolean;
+  templateId?: string;
+}
+
+export interface ExtensionDoc {
+  status: 'pending' | 'approved' | 'rejected';
+  days: number;
+  reason: string;
+  requestedAt: string;
+  decidedAt?: string;
+}
+
+export interface RatingDoc {
+  score: 1 | 2 | 3 | 4 | 5;
+  solved: boolean;
+  comment?: string;
+  at: string;
+}
+
+export type Lane = 'open' | 'replied' | 'done';
+
+export interface CaseDoc {
+  _id: string;
+  openid: string;
+  trackingNo: string;
+  type: CaseType;
+  categoryId: string;
+  /** The category's default department, proposed to the dispatcher until the case is assigned. */
+  routeDepartmentId?: string;
+  /** The department the case is assigned to; its handlers see and answer it. */
+  departmentId?: string;
+  title: string;
+  content: string;
+  images: string[];
+  contactName?: string;
+  contactPhone?: string;
+  publishConsent: boolean;
+  policyId?: string;
+  status: CaseStatus;
+  version: number;
+  submittedAt: string;
+  acceptedAt?: string;
+  acceptDueAt: string;
+  answerDueAt?: string;
+  /** When the case entered needs_info: the answer clock stands still from here until the citizen supplements. */
+  pausedAt?: string;
+  question?: string;
+  extension?: ExtensionDoc;
+  pendingReply?: ReplyDoc;
+  reply?: ReplyDoc;
+  rating?: RatingDoc;
+  reopenCount: number;
+  rejectReason?: RejectReason;
+  /** The content check asked for a human look: held from every public view until a dispatcher clears it. */
+  flagged: boolean;
+  escalated: boolean;
+  awaitingReview: boolean;
+  publishable: boolean;
+  redactions?: string[];
+  publicTitle?: string;
+  /** When the case reached closed, rejected or withdrawn. */
+  endedAt?: string;
+  /** Timer markers: the deadline a reminder / overdue flag was issued for, the reply a rating reminder was sent for. */
+  remindedFor?: string;
+  overdueFor?: string;
+  ratingRemindedFor?: string;
+  purgedAt?: string;
+  updatedAt: string;
+  // Derived keys (domain/case-keys.ts), recomputed on every write; each serves one index.
+  lane: Lane;
+  queueKey: string;
+  mineKey: string;
+  timerKey?: string;
+}
+
+export interface CaseEventDoc {
+  _id: string;
+  caseId: string;
+  /** Order within the case: the case version the event was written with, times 100, plus its position. */
+  seq: number;
+  at: string;
+  kind: CaseEventKind;
+  from?: CaseStatus;
+  to?: CaseStatus;
+  note?: string;
+  actor: { role: ActorRole; departmentId?: string };
+  /** For the audit log only; never part of any answer. */
+  actorOpenid?: string;
+  visibility: Visibility;
+}
+
+/** An event before the repository numbers it. */
+export type NewEvent = Omit<CaseEventDoc, '_id' | 'caseId' | 'seq'>;
+
+/** A public letter 公开信件: the scrubbed copy of a published case (repositories/letters.ts). */
+export interface LetterDoc {
+  _id: string;
+  title: string;
+  content: string;
+  reply: string;
+  type: CaseType;
+  categoryId: string;
+  departmentId?: string;
+  submittedAt: string;
+  repliedAt: string;
+  /** Published and not held for a content review. */
+  visible: boolean;
+  listKey: string;
+  searchTokens: string[];
+  publishedAt: string;
+}

@@ -1,0 +1,35 @@
+import * as cloud from 'wx-server-sdk';
+
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+
+/** The cloud database, shared by every repository. */
+export const db = cloud.database();
+export const _ = db.command;
+
+/** Collection names; each is declared, with its indexes, in database/indexes.json. */
+export const COLLECTIONS = {
+  settings: 'settings',
+  departments: 'departments',
+  categories: 'categories',
+  users: 'users',
+  cases: 'cases',
+  caseEvents: 'case_events',
+  caseStats: 'case_stats',
+  counters: 'counters',
+  invites: 'invites',
+  notifications: 'notifications',
+  subscriptions: 'subscriptions',
+  letters: 'letters',
+  policies: 'policies',
+  policyVersions: 'policy_versions',
+  favorites: 'favorites',
+  drafts: 'drafts',
+  draftComments: 'draft_comments',
+  policyEvents: 'policy_events',
+} as const;
+
+/** The SDK answers `doc().get()` on a missing document by throwing; repositories want `null`. */
+export function isNotFound(error: unknown): boolean {
+  const msg = (error as { errMsg?: string; message?: string } | null)?.errMsg ?? (error as Error | null)?.message ?? '';
+  return /does not exist/.test(msg);
+}

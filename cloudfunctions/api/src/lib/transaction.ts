@@ -1,0 +1,54 @@
+// Transactions: the SDK's runTransaction retries the whole callback when a commit conflicts (first committer wins).
+// Its default of 3 retries is too few for a hot document (the day's tracking-number counter under a burst of
+// submissions), and retries in lockstep conflict again, so retries here are more numerous and spread by jitter.
+import { AppError } from './errors';
+import { db, isNotFound } from './db';
+
+const ATTEMPTS = 40;
+
+/** The part of the SDK's transaction object we use: single-document operations and add, on collections. */
+export interface Transaction {
+  collection(name: string): ReturnType<typeof db.collection>;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function isConflict(error: unknown): boolean {
+  const e = error as { code?: unknown; errMsg?: unknown; message?: unknown } | null;
+  if (e?.code === 'DATABASE_TRANSACTION_CONFLICT') return true;
+  const msg = String(e?.errMsg ?? e?.message ?? '');
+  return /TRANSACTION_CONFLICT/.test(msg);
+}
+
+/** Runs `fn` in a database transaction; an AppError thrown inside rolls back and reaches the caller unchanged. */
+export async function runTransaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  let attempt = 0;
+  try {
+    return (await db.runTransaction(async (tx: Transaction) => {
+      attempt++;
+      if (attempt > 1) await sleep(Math.random() * Math.min(5 * attempt, 50));
+      return fn(tx);
+    }, ATTEMPTS)) as T;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    if (isConflict(error)) throw new AppError('CONFLICT', '当前办理人数较多，请稍后重试。');
+    throw error;
+  }
+}
+
+/** A document read inside a transaction, or null when it does not exist. */
+export async function txGet<T>(tx: Transaction, collection: string, id: string): Promise<T | null> {
+  try {
+    const { data } = await tx.collection(collection).doc(id).get();
+    return (data as T | null) ?? null;
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
+/** Strips `_id` for set(), which takes the id from the reference and refuses it in the data. */
+export function withoutId<T extends { _id?: unknown }>(doc: T): Omit<T, '_id'> {
+  const { _id: _ignored, ...rest } = doc;
+  return rest;
+}

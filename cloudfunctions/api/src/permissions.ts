@@ -1,0 +1,212 @@
+// The one place that decides who may do what. Action-level access is checked by the router before a handler
+// runs; record-level rules (whose case, which department) live here too, as functions handlers call.
+// The mini program only hides what a caller cannot do; this module is what enforces it.
+import type { ActionName, CaseAbilities } from '../../../typings/api';
+import type { Role } from '../../../typings/domain';
+import type { CaseDoc } from './domain/case-doc';
+import { check, type CaseActor, type CaseCommand, type CaseFacts } from './domain/case-machine';
+import { isLate } from './domain/deadlines';
+import type { Caller } from './lib/caller';
+import { AppError, errors } from './lib/errors';
+
+export type Access =
+  /** Anyone, even without a WeChat identity (read-only public data). */
+  | { kind: 'anyone' }
+  /** Any WeChat user: citizens and staff. */
+  | { kind: 'user' }
+  /** Staff holding at least one of these roles. */
+  | { kind: 'roles'; roles: readonly Role[] };
+
+const anyone: Access = { kind: 'anyone' };
+const user: Access = { kind: 'user' };
+export const staffOnly = (...r: Role[]): Access => ({ kind: 'roles', roles: r });
+
+export const ACCESS: { readonly [N in ActionName]: Access } = {
+  'meta.get': anyone,
+  'me.get': user,
+  // Policies and drafts: public reads (what a reader sees is decided per record below), writes by editors and admins.
+  'policy.list': anyone,
+  'policy.get': anyone,
+  'policy.save': staffOnly('editor', 'admin'),
+  'policy.publish': staffOnly('editor', 'admin'),
+  'policy.unpublish': staffOnly('editor', 'admin'),
+  'policy.favorite': user,
+  'draft.list': anyone,
+  'draft.get': anyone,
+  'draft.comments': anyone,
+  'draft.save': staffOnly('editor', 'admin'),
+  'draft.comment': user,
+  'draft.moderationQueue': staffOnly('editor', 'admin'),
+  'draft.moderate': staffOnly('editor', 'admin'),
+  'draft.decide': staffOnly('editor', 'admin'),
+  'draft.publishReport': staffOnly('editor', 'admin'),
+  // Cases: what a caller may do with one case is decided per record below (caseActors, requireCase).
+  'case.submit': user,
+  'case.listMine': user,
+  'case.get': user,
+  'case.withdraw': user,
+  'case.supplement': user,
+  'case.rate': user,
+  'case.subscribe': user,
+  'case.listPublic': anyone,
+  'case.getPublic': anyone,
+  'case.queue': staffOnly('dispatcher', 'handler', 'supervisor'),
+  'case.accept': staffOnly('dispatcher'),
+  'case.reject': staffOnly('dispatcher'),
+  'case.assign': staffOnly('dispatcher'),
+  'case.clearContent': staffOnly('dispatcher'),
+  'case.askInfo': staffOnly('handler'),
+  'case.reply': staffOnly('handler'),
+  'case.requestExtension': staffOnly('handler'),
+  'case.note': staffOnly('dispatcher', 'handler', 'supervisor'),
+  'case.approveReply': staffOnly('supervisor'),
+  'case.approveExtension': staffOnly('supervisor'),
+  'case.escalate': staffOnly('supervisor'),
+  'case.setPublishable': staffOnly('dispatcher', 'supervisor'),
+  // Staff binding and administration.
+  'staff.bind': user,
+  'admin.invite': staffOnly('admin'),
+  'admin.staff.list': staffOnly('admin'),
+  'admin.staff.update': staffOnly('admin'),
+  'admin.settings.get': staffOnly('admin'),
+  'admin.settings.update': staffOnly('admin'),
+  'admin.departments.save': staffOnly('admin'),
+  'admin.categories.save': staffOnly('admin'),
+};
+
+export function authorize(action: ActionName, caller: Caller): void {
+  const access = ACCESS[action];
+  switch (access.kind) {
+    case 'anyone':
+      return;
+    case 'user':
+      if (!caller.openid) throw errors.unauthenticated();
+      return;
+    case 'roles':
+      if (!caller.openid) throw errors.unauthenticated();
+      if (!access.roles.some((r) => caller.roles.includes(r))) throw errors.denied();
+      return;
+  }
+}
+
+export function hasRole(caller: Caller, ...wanted: Role[]): boolean {
+  return wanted.some((r) => caller.roles.includes(r));
+}
+
+// ---- policies and draft consultations -----------------------------------------------------------------------
+
+/** Editors and admins see policies and drafts in every state; everyone else only what has been made public. */
+export function seesUnpublished(caller: Caller): boolean {
+  return hasRole(caller, 'editor', 'admin');
+}
+
+/** A citizen sees published (also when expired) and repealed policies; a draft is, to them, not there at all. */
+export function assertPolicyVisible(caller: Caller, stored: 'draft' | 'published' | 'repealed'): void {
+  if (stored === 'draft' && !seesUnpublished(caller)) throw errors.notFound('政策');
+}
+
+/** Filtering the list by 'draft' is an editor's view. */
+export function assertMayListPolicyStatus(caller: Caller, status: string | undefined): void {
+  if (status === 'draft' && !seesUnpublished(caller)) throw errors.denied('未发布的政策仅政策编辑可以查看。');
+}
+
+/** A scheduled draft consultation is not public until its window opens. */
+export function assertDraftVisible(caller: Caller, status: 'scheduled' | 'open' | 'closed' | 'reported'): void {
+  if (status === 'scheduled' && !seesUnpublished(caller)) throw errors.notFound('意见征集');
+}
+
+export function assertMayListDraftStatus(caller: Caller, status: string | undefined): void {
+  if (status === 'scheduled' && !seesUnpublished(caller)) throw errors.denied('未开始的意见征集仅政策编辑可以查看。');
+}
+
+/** Approved comments are public; a pending or hidden one is seen by its author and by editors only. */
+export function commentVisible(caller: Caller, comment: { status: string; openid: string }): boolean {
+  return comment.status === 'approved' || (caller.openid !== null && comment.openid === caller.openid) || seesUnpublished(caller);
+}
+
+// ---- cases, record by record --------------------------------------------------------------------------------
+
+type CaseAccessFacts = Pick<CaseDoc, 'openid' | 'departmentId'>;
+
+/**
+ * The roles the caller holds on this case, most specific first: the handler of the assigned department, a
+ * dispatcher, a supervisor, the citizen who submitted it. Empty: the case does not exist for the caller.
+ */
+export function caseActors(caller: Caller, doc: CaseAccessFacts): CaseActor[] {
+  const actors: CaseActor[] = [];
+  if (hasRole(caller, 'handler') && doc.departmentId && caller.departmentId === doc.departmentId) actors.push('handler');
+  if (hasRole(caller, 'dispatcher')) actors.push('dispatcher');
+  if (hasRole(caller, 'supervisor')) actors.push('supervisor');
+  if (caller.openid && caller.openid === doc.openid) actors.push('citizen');
+  return actors;
+}
+
+/** Staff working on this case see internal events, pending replies and flags. */
+export function seesInternal(caller: Caller, doc: CaseAccessFacts): boolean {
+  return caseActors(caller, doc).some((a) => a !== 'citizen');
+}
+
+/** Unmasked contact details: the dispatcher before assignment, the assigned department's handlers, supervisors. */
+export function seesContact(caller: Caller, doc: CaseAccessFacts): boolean {
+  const actors = caseActors(caller, doc);
+  return actors.includes('handler') || actors.includes('supervisor') || (actors.includes('dispatcher') && !doc.departmentId);
+}
+
+export function caseFacts(doc: CaseDoc, now: string): CaseFacts & { late: boolean } {
+  return {
+    status: doc.status,
+    pendingReply: Boolean(doc.pendingReply),
+    extension: doc.extension?.status ?? 'none',
+    flagged: doc.flagged,
+    escalated: doc.escalated,
+    publishConsent: doc.publishConsent,
+    purged: Boolean(doc.purgedAt),
+    late: isLate(doc, now),
+  };
+}
+
+/**
+ * The gate of every case command: NOT_FOUND when the caller cannot see the case (another citizen learns nothing of
+ * its existence), PERMISSION_DENIED when they can but their role may not, FAILED_PRECONDITION when the case's state
+ * does not allow it. Answers the role the caller acts in, for the event.
+ */
+export function requireCase(caller: Caller, doc: CaseDoc | null, command: CaseCommand, now: string): CaseActor {
+  if (!doc) throw errors.notFound('诉求');
+  const actors = caseActors(caller, doc);
+  if (actors.length === 0) throw errors.notFound('诉求');
+  const d = check(caseFacts(doc, now), command, actors);
+  if (!d.ok) throw new AppError(d.code, d.message);
+  return d.actor;
+}
+
+/** What the page may offer; the same rules as requireCase, so a button shown is a command allowed. */
+export function caseAbilities(caller: Caller, doc: CaseDoc, now: string, reviewReplies: boolean): CaseAbilities {
+  const actors = caseActors(caller, doc);
+  const facts = caseFacts(doc, now);
+  const can = (command: CaseCommand): boolean => actors.length > 0 && check(facts, command, actors).ok;
+  return {
+    withdraw: can('withdraw'),
+    supplement: can('supplement'),
+    rate: can('rate'),
+    accept: can('accept'),
+    reject: can('reject'),
+    assign: can('assign'),
+    askInfo: can('askInfo'),
+    reply: can(reviewReplies ? 'submitReply' : 'reply'),
+    approveReply: can('approveReply'),
+    note: can('note'),
+    requestExtension: can('requestExtension') && !facts.late,
+    approveExtension: can('approveExtension'),
+    escalate: can('escalate'),
+    setPublishable: can('setPublishable') || (doc.publishable && can('unpublish')),
+    clearContent: can('clearContent'),
+  };
+}
+
+/** The department a queue shows: handlers see only their own; dispatchers and supervisors any, or all. */
+export function queueDepartment(caller: Caller, requested: string | undefined): string | undefined {
+  if (hasRole(caller, 'dispatcher', 'supervisor')) return requested;
+  if (!caller.departmentId) throw errors.precondition('您的账号尚未绑定承办单位，请联系管理员。');
+  if (requested && requested !== caller.departmentId) throw errors.denied('只能查看本单位承办的诉求。');
+  return caller.departmentId;
+}

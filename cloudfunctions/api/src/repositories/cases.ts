@@ -1,0 +1,225 @@
+// Cases, their events, their counters and their public letters. Every change to a case is one transaction: read the
+// case, check its version, write it with recomputed keys, append its events, move its counters, queue its messages
+// in the outbox, and keep its public letter in step. Whatever a change needs from elsewhere (settings, recipients,
+// content-check verdicts) is read before the transaction, so the transaction holds only single-document operations.
+import type { WorkCalendar } from '../domain/calendar';
+import type { CaseDoc, CaseEventDoc, NewEvent } from '../domain/case-doc';
+import { statDelta, withKeys, type CaseCore } from '../domain/case-keys';
+import type { CaseRules } from '../domain/deadlines';
+import { formatTrackingNo } from '../domain/tracking';
+import { _, COLLECTIONS, db, isNotFound } from '../lib/db';
+import { errors } from '../lib/errors';
+import { runTransaction, txGet, withoutId, type Transaction } from '../lib/transaction';
+import { newNotificationDoc, type NotificationDraft } from './notifications';
+import type { LetterDoc } from './letters';
+
+export interface CaseContext {
+  rules: CaseRules;
+  cal: WorkCalendar;
+  now: string;
+}
+
+export async function findCase(id: string): Promise<CaseDoc | null> {
+  try {
+    const { data } = await db.collection(COLLECTIONS.cases).doc(id).get();
+    return data as CaseDoc;
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
+/** A case's events in timeline order. A case has tens of events; 500 is a bound, not a page. */
+export async function listEvents(caseId: string): Promise<CaseEventDoc[]> {
+  const { data } = await db.collection(COLLECTIONS.caseEvents).where({ caseId }).orderBy('seq', 'asc').limit(500).get();
+  return data as CaseEventDoc[];
+}
+
+export interface CaseStatsDoc {
+  _id: string;
+  counts: Record<string, number>;
+}
+
+export async function loadStats(scope: string): Promise<Record<string, number>> {
+  try {
+    const { data } = await db.collection(COLLECTIONS.caseStats).doc(scope).get();
+    return (data as CaseStatsDoc).counts ?? {};
+  } catch (error) {
+    if (isNotFound(error)) return {};
+    throw error;
+  }
+}
+
+/** What one change does besides writing the case. */
+export interface CaseChange {
+  /** The case after the change, without version, updatedAt and derived keys (the repository sets those). */
+  next: CaseCore;
+  events: NewEvent[];
+  notifications?: NotificationDraft[];
+  /** Publish (or re-publish) the case as this letter, or withdraw its letter. */
+  letter?: { upsert: LetterDoc } | { remove: true };
+}
+
+export interface WriteResult {
+  doc: CaseDoc;
+  notificationIds: string[];
+}
+
+async function moveStats(tx: Transaction, before: CaseDoc | null, after: CaseDoc): Promise<void> {
+  for (const [scope, delta] of statDelta(before, after)) {
+    const stored = await txGet<CaseStatsDoc>(tx, COLLECTIONS.caseStats, scope);
+    const counts = { ...(stored?.counts ?? {}) };
+    for (const [key, d] of delta) {
+      const n = (counts[key] ?? 0) + d;
+      // Day buckets come and go; a zero is dropped so the document stays the size of the open workload.
+      if (n === 0) delete counts[key];
+      else counts[key] = n;
+    }
+    await tx.collection(COLLECTIONS.caseStats).doc(scope).set({ data: { counts } });
+  }
+}
+
+async function appendEvents(tx: Transaction, caseId: string, version: number, events: NewEvent[]): Promise<void> {
+  let i = 0;
+  for (const e of events) {
+    // Deterministic ids: a retried transaction cannot append an event twice.
+    const doc: CaseEventDoc = { ...e, _id: `${caseId}-${version}-${i}`, caseId, seq: version * 100 + i };
+    await tx.collection(COLLECTIONS.caseEvents).add({ data: doc });
+    i++;
+  }
+}
+
+async function queueNotifications(tx: Transaction, caseId: string, version: number, drafts: NotificationDraft[], now: string): Promise<string[]> {
+  const ids: string[] = [];
+  let i = 0;
+  for (const draft of drafts) {
+    const doc = newNotificationDoc(`${caseId}-${version}-${i++}`, draft, now);
+    await tx.collection(COLLECTIONS.notifications).add({ data: doc });
+    ids.push(doc._id);
+  }
+  return ids;
+}
+
+async function syncLetter(tx: Transaction, before: CaseDoc, after: CaseDoc, letter: CaseChange['letter']): Promise<void> {
+  const ref = tx.collection(COLLECTIONS.letters).doc(after._id);
+  if (letter && 'upsert' in letter) {
+    await ref.set({ data: withoutId({ ...letter.upsert, visible: letter.upsert.visible && !after.flagged }) });
+  } else if (letter && 'remove' in letter) {
+    if (await txGet(tx, COLLECTIONS.letters, after._id)) await ref.remove();
+  } else if (after.publishable && before.flagged !== after.flagged) {
+    // Content held for review is never public: the letter hides while the case is flagged.
+    const stored = await txGet<LetterDoc>(tx, COLLECTIONS.letters, after._id);
+    if (stored) await ref.update({ data: { visible: !after.flagged } });
+  }
+}
+
+/**
+ * Applies `change` to case `id` at `expectedVersion` (undefined: the timer, which checks its own conditions).
+ * `decide` sees the stored case and throws an AppError to refuse; a stale version is CONFLICT.
+ */
+export async function updateCase(
+  id: string,
+  expectedVersion: number | undefined,
+  ctx: CaseContext,
+  decide: (doc: CaseDoc) => CaseChange | null,
+): Promise<WriteResult | null> {
+  return runTransaction(async (tx) => {
+    const doc = await txGet<CaseDoc>(tx, COLLECTIONS.cases, id);
+    if (!doc) throw errors.notFound('诉求');
+    const change = decide(doc);
+    if (!change) return null;
+    if (expectedVersion !== undefined && expectedVersion !== doc.version) throw errors.conflict();
+    const version = doc.version + 1;
+    const next = withKeys({ ...change.next, _id: doc._id, version, updatedAt: ctx.now }, ctx.rules, ctx.cal);
+    await tx.collection(COLLECTIONS.cases).doc(id).set({ data: withoutId(next) });
+    await appendEvents(tx, id, version, change.events);
+    await moveStats(tx, doc, next);
+    await syncLetter(tx, doc, next, change.letter);
+    const notificationIds = await queueNotifications(tx, id, version, change.notifications ?? [], ctx.now);
+    return { doc: next, notificationIds };
+  });
+}
+
+export interface NewCase {
+  /** Without trackingNo (allocated here), version, derived keys. */
+  doc: Omit<CaseCore, 'trackingNo' | 'version'>;
+  events: NewEvent[];
+  notifications?: NotificationDraft[];
+  /** Shanghai day "20261125" of the submission: the tracking-number sequence and the daily limit count per day. */
+  day: string;
+  dailyLimit: number;
+}
+
+export type CreateResult = { created: true; doc: CaseDoc; notificationIds: string[] } | { created: false; doc: CaseDoc };
+
+/**
+ * Creates a case with the next tracking number of its day, unless a case with its id exists (a retried submit):
+ * then that case is the answer. The citizen's daily limit is counted in the same transaction, so concurrent
+ * submissions cannot pass it together.
+ */
+export async function createCase(input: NewCase, ctx: CaseContext, rateLimited: (limit: number) => Error): Promise<CreateResult> {
+  const id = input.doc._id;
+  try {
+    return await runTransaction<CreateResult>(async (tx) => {
+      const existing = await txGet<CaseDoc>(tx, COLLECTIONS.cases, id);
+      if (existing) return { created: false, doc: existing };
+      const mineId = `submit_${input.doc.openid}_${input.day}`;
+      const mine = await txGet<{ n: number }>(tx, COLLECTIONS.counters, mineId);
+      if ((mine?.n ?? 0) >= input.dailyLimit) throw rateLimited(input.dailyLimit);
+      const dayId = `tracking_${input.day}`;
+      const seq = ((await txGet<{ n: number }>(tx, COLLECTIONS.counters, dayId))?.n ?? 0) + 1;
+      await tx.collection(COLLECTIONS.counters).doc(dayId).set({ data: { n: seq } });
+      await tx.collection(COLLECTIONS.counters).doc(mineId).set({ data: { n: (mine?.n ?? 0) + 1 } });
+      const doc = withKeys({ ...input.doc, trackingNo: formatTrackingNo(input.day, seq), version: 1 }, ctx.rules, ctx.cal);
+      await tx.collection(COLLECTIONS.cases).add({ data: doc });
+      await appendEvents(tx, id, 1, input.events);
+      await moveStats(tx, null, doc);
+      const notificationIds = await queueNotifications(tx, id, 1, input.notifications ?? [], ctx.now);
+      return { created: true, doc, notificationIds };
+    });
+  } catch (error) {
+    // Two first attempts of one retried submit racing: the loser's insert meets the winner's case.
+    if (/duplicate key|E11000/.test(String((error as { message?: string; errMsg?: string })?.errMsg ?? (error as Error)?.message ?? ''))) {
+      const doc = await findCase(id);
+      if (doc) return { created: false, doc };
+    }
+    throw error;
+  }
+}
+
+export interface PageQuery {
+  where: Record<string, unknown>;
+  /** The unique sort key field and direction; the cursor is the last key seen. */
+  key: 'queueKey' | 'mineKey' | 'timerKey';
+  direction: 'asc' | 'desc';
+  after?: string;
+  /** Exclusive upper (asc) / lower (desc) bound of the key range. */
+  before?: string;
+  from?: string;
+  limit: number;
+}
+
+/** One page of cases by a unique key range: `limit + 1` are read to know whether another page follows. */
+export async function pageCases(q: PageQuery): Promise<{ items: CaseDoc[]; more: boolean }> {
+  const conds: unknown[] = [];
+  if (q.direction === 'asc') {
+    if (q.after !== undefined) conds.push(_.gt(q.after));
+    else if (q.from !== undefined) conds.push(_.gte(q.from));
+    if (q.before !== undefined) conds.push(_.lt(q.before));
+  } else {
+    if (q.after !== undefined) conds.push(_.lt(q.after));
+    else if (q.from !== undefined) conds.push(_.lte(q.from));
+    if (q.before !== undefined) conds.push(_.gt(q.before));
+  }
+  const where: Record<string, unknown> = { ...q.where };
+  if (conds.length === 1) where[q.key] = conds[0];
+  else if (conds.length === 2) where[q.key] = (conds[0] as { and(c: unknown): unknown }).and(conds[1]);
+  const { data } = await db
+    .collection(COLLECTIONS.cases)
+    .where(where)
+    .orderBy(q.key, q.direction)
+    .limit(q.limit + 1)
+    .get();
+  const docs = data as CaseDoc[];
+  return { items: docs.slice(0, q.limit), more: docs.length > q.limit };
+}

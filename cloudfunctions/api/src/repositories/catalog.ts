@@ -1,0 +1,24 @@
+// Departments and categories: small, bounded collections the whole agency shares.
+import type { Category, Department } from '../../../../typings/domain';
+import { COLLECTIONS, db } from '../lib/db';
+
+interface DepartmentDoc { _id: string; name: string; order?: number; disabled?: boolean }
+interface CategoryDoc { _id: string; name: string; departmentId: string; types: Category['types']; order?: number; disabled?: boolean }
+
+const byOrder = (a: { order?: number }, b: { order?: number }) => (a.order ?? 0) - (b.order ?? 0);
+
+export async function listDepartments(): Promise<Department[]> {
+  const { data } = await db.collection(COLLECTIONS.departments).limit(1000).get();
+  return (data as DepartmentDoc[])
+    .filter((d) => !d.disabled)
+    .sort(byOrder)
+    .map((d) => ({ id: d._id, name: d.name }));
+}
+
+export async function listCategories(): Promise<Category[]> {
+  const { data } = await db.collection(COLLECTIONS.categories).limit(1000).get();
+  return (data as CategoryDoc[])
+    .filter((c) => !c.disabled)
+    .sort(byOrder)
+    .map((c) => ({ id: c._id, name: c.name, departmentId: c.departmentId, types: c.types }));
+}

@@ -1,0 +1,101 @@
+import type { CalendarSettings, ReplyTemplate, SettingsView } from '../../../../typings/api';
+import type { CaseType, CaseTypeInfo, Limits } from '../../../../typings/domain';
+import { makeCalendar, type WorkCalendar } from '../domain/calendar';
+import type { CaseRules } from '../domain/deadlines';
+import { DEFAULT_CALENDAR, DEFAULT_CASE_RULES, DEFAULT_CASE_TYPES, DEFAULT_LIMITS, DEFAULT_SUBSCRIBE_FIELD_LIMITS } from '../domain/defaults';
+import { COLLECTIONS, db, isNotFound } from '../lib/db';
+import { runTransaction } from '../lib/transaction';
+import { errors } from '../lib/errors';
+
+/** The agency's settings: one document, `_id: 'global'`. Missing keys fall back to the defaults. */
+export interface Settings {
+  caseTypes: CaseTypeInfo[];
+  limits: Limits;
+  /** Every admin write carries the version it read; a stale one gets CONFLICT. Absent in a fresh deployment: 0. */
+  version: number;
+  acceptDays: number;
+  extensionMaxDays: number;
+  ratingReminderDays: number;
+  autoCloseDays: number;
+  reviewReplies: boolean;
+  retentionDays: number;
+  calendar: CalendarSettings;
+  replyTemplates: ReplyTemplate[];
+  subscribeTemplates: SettingsView['subscribeTemplates'];
+  /** WeChat's value limits per keyword type (thing ≤ 20 …), editable should WeChat change them. */
+  subscribeFieldLimits: Record<string, number>;
+}
+
+const SETTINGS_ID = 'global';
+
+export async function loadSettings(): Promise<Settings> {
+  let stored: Partial<Settings> = {};
+  try {
+    const { data } = await db.collection(COLLECTIONS.settings).doc(SETTINGS_ID).get();
+    stored = data as Partial<Settings>;
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+  return resolveSettings(stored);
+}
+
+export function resolveSettings(stored: Partial<Settings>): Settings {
+  return {
+    caseTypes: stored.caseTypes ?? DEFAULT_CASE_TYPES.map((t) => ({ ...t })),
+    limits: { ...DEFAULT_LIMITS, ...(stored.limits ?? {}) },
+    version: stored.version ?? 0,
+    acceptDays: stored.acceptDays ?? DEFAULT_CASE_RULES.acceptDays,
+    extensionMaxDays: stored.extensionMaxDays ?? DEFAULT_CASE_RULES.extensionMaxDays,
+    ratingReminderDays: stored.ratingReminderDays ?? DEFAULT_CASE_RULES.ratingReminderDays,
+    autoCloseDays: stored.autoCloseDays ?? DEFAULT_CASE_RULES.autoCloseDays,
+    reviewReplies: stored.reviewReplies ?? DEFAULT_CASE_RULES.reviewReplies,
+    retentionDays: stored.retentionDays ?? DEFAULT_CASE_RULES.retentionDays,
+    calendar: stored.calendar ?? { holidays: [...DEFAULT_CALENDAR.holidays], workdays: [...DEFAULT_CALENDAR.workdays] },
+    replyTemplates: stored.replyTemplates ?? [],
+    subscribeTemplates: stored.subscribeTemplates ?? {},
+    subscribeFieldLimits: { ...DEFAULT_SUBSCRIBE_FIELD_LIMITS, ...(stored.subscribeFieldLimits ?? {}) },
+  };
+}
+
+/** The deadline rules the case domain works with. */
+export function caseRules(s: Settings): CaseRules {
+  const answerDays = Object.fromEntries(DEFAULT_CASE_TYPES.map((t) => [t.key, t.answerDays])) as Record<CaseType, number>;
+  for (const t of s.caseTypes) answerDays[t.key] = t.answerDays;
+  return {
+    acceptDays: s.acceptDays,
+    extensionMaxDays: s.extensionMaxDays,
+    ratingReminderDays: s.ratingReminderDays,
+    autoCloseDays: s.autoCloseDays,
+    retentionDays: s.retentionDays,
+    reviewReplies: s.reviewReplies,
+    answerDays,
+  };
+}
+
+const calendars = new WeakMap<CalendarSettings, WorkCalendar>();
+
+export function workCalendar(s: Settings): WorkCalendar {
+  let cal = calendars.get(s.calendar);
+  if (!cal) {
+    cal = makeCalendar(s.calendar);
+    calendars.set(s.calendar, cal);
+  }
+  return cal;
+}
+
+/** Writes the given keys if `version` is the stored one; answers the settings as now stored. */
+export async function saveSettings(version: number, patch: Partial<Omit<Settings, 'version'>>): Promise<Settings> {
+  return runTransaction(async (tx) => {
+    const ref = tx.collection(COLLECTIONS.settings).doc(SETTINGS_ID);
+    const { data } = await ref.get().catch((error: unknown) => {
+      if (isNotFound(error)) return { data: null };
+      throw error;
+    });
+    const stored = (data ?? {}) as Partial<Settings> & { _id?: string };
+    if ((stored.version ?? 0) !== version) throw errors.conflict();
+    const { _id: _ignored, ...rest } = stored;
+    const next = { ...rest, ...patch, version: version + 1 };
+    await ref.set({ data: next });
+    return resolveSettings(next);
+  });
+}

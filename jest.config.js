@@ -1,0 +1,42 @@
+// One jest run, four projects. Type checking is `npm run typecheck`'s job; ts-jest only transpiles (isolatedModules).
+const path = require('path');
+
+const sdkFacade = path.join(__dirname, 'tools/local-cloud/sdk.ts');
+const tsNode = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.node.json' }];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
+      transform: { '^.+\\.ts$': tsNode },
+    },
+    {
+      displayName: 'cloud',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/cloud/**/*.test.ts', '<rootDir>/tests/local-cloud/**/*.test.ts'],
+      transform: { '^.+\\.ts$': tsNode },
+      // The real wx-server-sdk, its database seam pinned to the local cloud (tools/local-cloud/sdk.ts).
+      moduleNameMapper: { '^wx-server-sdk$': sdkFacade },
+      setupFilesAfterEnv: ['<rootDir>/tests/setup/cloud.ts'],
+    },
+    {
+      displayName: 'miniprogram',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/miniprogram/**/*.test.ts'],
+      moduleFileExtensions: ['ts', 'js', 'json'],
+      transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.mptest.json' }] },
+      moduleNameMapper: { '^wx-server-sdk$': sdkFacade },
+      setupFiles: ['<rootDir>/tests/setup/mp-globals.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/setup/mp-after-env.ts'],
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      transform: { '^.+\\.ts$': tsNode },
+    },
+  ],
+};

@@ -1,0 +1,54 @@
+// 工作人员绑定: a civil servant enters the one-time invite code an administrator gave them (and, if they like, the
+// name colleagues see); the server binds their WeChat identity to the invite's roles and department.
+import type { Role } from '../../../typings/domain';
+import { ApiCallError, call, messageOf } from '../../services/api';
+import { valueOf, type DetailEvent } from '../../utils/events';
+import { roleNames } from '../../utils/labels';
+import { definePage } from '../../utils/page';
+import { validateBind } from './view-model';
+
+let busy = false;
+
+definePage({
+  data: {
+    code: '',
+    displayName: '',
+    errors: {} as Record<string, string>,
+    formError: '',
+    submitting: false,
+    bound: null as null | { roles: string; isStaff: boolean },
+  },
+  methods: {
+    onCode(e: DetailEvent<unknown>) {
+      this.setData({ code: valueOf(e.detail), 'errors.code': '' });
+    },
+
+    onName(e: DetailEvent<unknown>) {
+      this.setData({ displayName: valueOf(e.detail), 'errors.displayName': '' });
+    },
+
+    async onBind() {
+      if (busy) return;
+      const { errors, request } = validateBind(this.data.code, this.data.displayName);
+      if (!request) {
+        this.setData({ errors, formError: '' });
+        return;
+      }
+      busy = true;
+      this.setData({ submitting: true, errors: {}, formError: '' });
+      try {
+        const res = await call('staff.bind', request);
+        this.setData({ submitting: false, bound: { roles: roleNames(res.roles as Role[]), isStaff: res.roles.length > 0 } });
+      } catch (error) {
+        const fields = error instanceof ApiCallError ? error.fields : {};
+        this.setData({ submitting: false, errors: fields, formError: Object.keys(fields).length ? '' : messageOf(error) });
+      } finally {
+        busy = false;
+      }
+    },
+
+    onWorkbench() {
+      void wx.redirectTo({ url: '/staff/queue/index' });
+    },
+  },
+});

@@ -1,0 +1,141 @@
+// 政策详情: header (document number, issuer, dates, status), body, the official explanation, attachments, the
+// versions (an earlier one can be read), favourite, share to a chat, and "ask about this policy", which opens the
+// inquiry form prefilled and linked to this policy.
+import { call, messageOf } from '../../services/api';
+import { dataOf } from '../../utils/events';
+import { definePage } from '../../utils/page';
+import { favoriteAria, inquiryUrl, policyDetailView, sharePath, type PolicyDetailView } from '../../utils/policy-view';
+
+interface Hidden {
+  id: string;
+  busy: boolean;
+}
+const hidden = new WeakMap<object, Hidden>();
+function own(page: object): Hidden {
+  let h = hidden.get(page);
+  if (!h) {
+    h = { id: '', busy: false };
+    hidden.set(page, h);
+  }
+  return h;
+}
+
+/** wx.openDocument opens these; anything else is offered as a download it cannot show. */
+const DOCUMENT_TYPES = ['doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'pdf'];
+
+function extensionOf(name: string): string {
+  const m = /\.([A-Za-z0-9]+)$/.exec(name);
+  return m ? m[1].toLowerCase() : '';
+}
+
+definePage({
+  data: {
+    loading: true,
+    error: '',
+    view: null as PolicyDetailView | null,
+    favorited: false,
+    favAria: favoriteAria(false),
+    favBusy: false,
+    attachmentBusy: -1,
+    attachmentError: '',
+  },
+  onLoad(query) {
+    own(this).id = query.id ?? '';
+    const version = query.version ? Number(query.version) : undefined;
+    void this.load(Number.isInteger(version) ? version : undefined);
+  },
+  onShareAppMessage() {
+    const id = own(this).id;
+    return { title: this.data.view?.title ?? '政策详情', path: sharePath(id) };
+  },
+  methods: {
+    async load(version?: number) {
+      const id = own(this).id;
+      if (!id) {
+        this.setData({ loading: false, error: '没有找到这份政策，请返回列表重新选择。' });
+        return;
+      }
+      this.setData({ loading: true, error: '' });
+      try {
+        const policy = await call('policy.get', version === undefined ? { id } : { id, version });
+        const view = policyDetailView(policy, version);
+        this.setData({ loading: false, view, favorited: view.favorited, favAria: favoriteAria(view.favorited) });
+      } catch (error) {
+        this.setData({ loading: false, error: messageOf(error) });
+      }
+    },
+
+    onRetry() {
+      void this.load();
+    },
+
+    async onFavorite() {
+      const h = own(this);
+      if (h.busy) return;
+      h.busy = true;
+      this.setData({ favBusy: true });
+      try {
+        const { favorited } = await call('policy.favorite', { id: h.id });
+        this.setData({ favorited, favAria: favoriteAria(favorited) });
+        void wx.showToast({ title: favorited ? '已收藏' : '已取消收藏', icon: 'none' });
+      } catch (error) {
+        void wx.showToast({ title: messageOf(error), icon: 'none' });
+      } finally {
+        h.busy = false;
+        this.setData({ favBusy: false });
+      }
+    },
+
+    onAsk() {
+      const view = this.data.view;
+      if (!view) return;
+      void wx.navigateTo({ url: inquiryUrl({ id: own(this).id, title: view.title }) });
+    },
+
+    onVersion(e: WechatMiniprogram.BaseEvent) {
+      const version = Number(dataOf(e, 'version'));
+      const latest = dataOf(e, 'latest') === 'true';
+      void this.load(latest ? undefined : version);
+      void wx.pageScrollTo({ scrollTop: 0, duration: 0 });
+    },
+
+    onLatest() {
+      void this.load();
+    },
+
+    onRelated(e: WechatMiniprogram.BaseEvent) {
+      const id = dataOf(e, 'id');
+      if (id) void wx.navigateTo({ url: sharePath(id) });
+    },
+
+    /** Attachments live in cloud storage: a temporary URL, a download, then the system viewer. */
+    async onAttachment(e: WechatMiniprogram.BaseEvent) {
+      const index = Number(dataOf(e, 'index'));
+      const attachment = this.data.view?.attachments[index];
+      if (!attachment || this.data.attachmentBusy >= 0) return;
+      this.setData({ attachmentBusy: index, attachmentError: '' });
+      try {
+        let url = attachment.url;
+        if (!url) {
+          const res = await wx.cloud.getTempFileURL({ fileList: [attachment.fileID] });
+          url = res.fileList[0]?.tempFileURL ?? '';
+        }
+        if (!url) throw new Error('no url');
+        const download = await new Promise<WechatMiniprogram.DownloadFileSuccessCallbackResult>((resolve, reject) => {
+          wx.downloadFile({ url, success: resolve, fail: reject });
+        });
+        if (download.statusCode && download.statusCode !== 200) throw new Error(`status ${download.statusCode}`);
+        const ext = extensionOf(attachment.name);
+        await wx.openDocument({
+          filePath: download.tempFilePath,
+          showMenu: true,
+          ...(DOCUMENT_TYPES.includes(ext) ? { fileType: ext as 'pdf' } : {}),
+        });
+      } catch {
+        this.setData({ attachmentError: `“${attachment.name}”暂时打不开，请稍后再试。` });
+      } finally {
+        this.setData({ attachmentBusy: -1 });
+      }
+    },
+  },
+});

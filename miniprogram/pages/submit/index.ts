@@ -1,0 +1,254 @@
+// 我要留言: type, category, title and content with counters, images, optional contact, publish consent; validated on
+// the phone with the limits from meta.get, then sent once (clientRequestId makes a retry answer the same case).
+import type { MetaGetResponse } from '../../../typings/api';
+import type { CaseType } from '../../../typings/domain';
+import { ApiCallError, call, messageOf } from '../../services/api';
+import { watchPrivacy } from '../../services/privacy';
+import { caseStatusTemplate, requestSubscribe } from '../../services/subscribe';
+import { uploadCaseImage } from '../../services/upload';
+import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
+import { randomId } from '../../utils/id';
+import { definePage } from '../../utils/page';
+import {
+  categoriesFor,
+  counter,
+  errorsFromServer,
+  hasErrors,
+  initialForm,
+  toSubmitRequest,
+  typeOptions,
+  validateSubmit,
+  type FormImage,
+  type SubmitErrors,
+  type SubmitForm,
+  type TypeOption,
+} from './form';
+
+type TextField = 'title' | 'content' | 'contactName' | 'contactPhone';
+
+interface Hidden {
+  meta: MetaGetResponse | null;
+  openid: string;
+  clientRequestId: string;
+  busy: boolean;
+  query: Record<string, string | undefined>;
+}
+
+/** What the page keeps for itself: nothing here is rendered, so it stays out of setData. */
+const hidden = new WeakMap<object, Hidden>();
+function own(page: object): Hidden {
+  let h = hidden.get(page);
+  if (!h) {
+    h = { meta: null, openid: '', clientRequestId: randomId(), busy: false, query: {} };
+    hidden.set(page, h);
+  }
+  return h;
+}
+
+interface CategoryOption {
+  id: string;
+  name: string;
+}
+
+type FormData = Omit<SubmitForm, 'images' | 'policyId'>;
+
+const EMPTY_FORM: FormData = { type: '', categoryId: '', title: '', content: '', contactName: '', contactPhone: '', publishConsent: false };
+
+definePage({
+  data: {
+    loading: true,
+    error: '',
+    types: [] as TypeOption[],
+    categories: [] as CategoryOption[],
+    categoryNames: [] as string[],
+    categoryIndex: -1,
+    limits: { titleMax: 50, contentMax: 2000, imagesMax: 6 },
+    form: EMPTY_FORM,
+    policyLinked: false,
+    images: [] as FormImage[],
+    titleCounter: { text: '0/50', over: false },
+    contentCounter: { text: '0/2000', over: false },
+    errors: {} as SubmitErrors,
+    formError: '',
+    submitting: false,
+    privacyShow: false,
+    result: null as null | { id: string; trackingNo: string; promiseText: string },
+  },
+  onLoad(query) {
+    own(this).query = query;
+    void this.load();
+  },
+  onShow() {
+    watchPrivacy(() => this.setData({ privacyShow: true }));
+  },
+  methods: {
+    async load() {
+      this.setData({ loading: true, error: '' });
+      try {
+        const [meta, me] = await Promise.all([call('meta.get', {}), call('me.get', {})]);
+        const h = own(this);
+        h.meta = meta;
+        h.openid = me.openid;
+        this.fill(initialForm(h.query, meta));
+      } catch (error) {
+        this.setData({ loading: false, error: messageOf(error) });
+      }
+    },
+
+    /** Puts a whole form on screen (first load, "再写一条"). */
+    fill(form: SubmitForm) {
+      const meta = own(this).meta as MetaGetResponse;
+      const { images: _images, policyId, ...fields } = form;
+      this.setData({
+        loading: false,
+        types: typeOptions(meta),
+        limits: { titleMax: meta.limits.titleMax, contentMax: meta.limits.contentMax, imagesMax: meta.limits.imagesMax },
+        form: fields,
+        policyLinked: Boolean(policyId),
+        images: [],
+        errors: {},
+        formError: '',
+        result: null,
+        titleCounter: counter(fields.title, meta.limits.titleMax),
+        contentCounter: counter(fields.content, meta.limits.contentMax),
+        ...this.categoryData(fields.type, fields.categoryId),
+      });
+    },
+
+    categoryData(type: string, categoryId: string) {
+      const meta = own(this).meta as MetaGetResponse;
+      const categories = categoriesFor(meta.categories, type).map((c) => ({ id: c.id, name: c.name }));
+      return { categories, categoryNames: categories.map((c) => c.name), categoryIndex: categories.findIndex((c) => c.id === categoryId) };
+    },
+
+    onRetry() {
+      void this.load();
+    },
+
+    onType(e: WechatMiniprogram.BaseEvent) {
+      const type = dataOf(e, 'key') as CaseType;
+      const data = this.categoryData(type, this.data.form.categoryId);
+      // A category that does not take this type is cleared rather than silently kept.
+      const categoryId = data.categoryIndex >= 0 ? this.data.form.categoryId : '';
+      this.setData({ 'form.type': type, 'form.categoryId': categoryId, 'errors.type': '', ...data });
+    },
+
+    onCategory(e: DetailEvent<{ value: string | number }>) {
+      const index = Number(valueOf(e.detail));
+      const category = this.data.categories[index];
+      if (!category) return;
+      this.setData({ 'form.categoryId': category.id, categoryIndex: index, 'errors.categoryId': '' });
+    },
+
+    onField(e: DetailEvent<string | { value?: unknown }>) {
+      const field = dataOf(e, 'field') as TextField;
+      const value = valueOf(e.detail);
+      const patch: Record<string, unknown> = { [`form.${field}`]: value };
+      if (this.data.errors[field]) patch[`errors.${field}`] = '';
+      if (field === 'title') patch.titleCounter = counter(value, this.data.limits.titleMax);
+      if (field === 'content') patch.contentCounter = counter(value, this.data.limits.contentMax);
+      this.setData(patch);
+    },
+
+    onConsent(e: DetailEvent<boolean>) {
+      this.setData({ 'form.publishConsent': Boolean(e.detail) });
+    },
+
+    onAfterRead(e: WechatMiniprogram.CustomEvent<{ file: WechatMiniprogram.IAnyObject | WechatMiniprogram.IAnyObject[] }>) {
+      const files = Array.isArray(e.detail.file) ? e.detail.file : [e.detail.file];
+      const room = this.data.limits.imagesMax - this.data.images.length;
+      const patch: Record<string, FormImage> = {};
+      const added: FormImage[] = [];
+      for (const file of files.slice(0, Math.max(0, room))) {
+        const url = String(file.url ?? file.tempFilePath ?? '');
+        if (!url) continue;
+        const image: FormImage = { key: randomId(), url, status: 'uploading' };
+        patch[`images[${this.data.images.length + added.length}]`] = image;
+        added.push(image);
+      }
+      if (!added.length) return;
+      this.setData({ ...patch, 'errors.images': '' });
+      for (const image of added) void this.upload(image);
+    },
+
+    async upload(image: FormImage) {
+      let update: Partial<FormImage>;
+      try {
+        update = { fileID: await uploadCaseImage(own(this).openid, image.url), status: 'done' };
+      } catch {
+        update = { status: 'failed' };
+      }
+      // The citizen may have deleted images meanwhile: find this one by its key.
+      const index = this.data.images.findIndex((i) => i.key === image.key);
+      if (index < 0) return;
+      this.setData({ [`images[${index}]`]: { ...this.data.images[index], ...update } });
+    },
+
+    onDeleteImage(e: WechatMiniprogram.BaseEvent) {
+      const index = Number(dataOf(e, 'index'));
+      const images = this.data.images.filter((_, i) => i !== index);
+      this.setData({ images, 'errors.images': '' });
+    },
+
+    onPreviewImage(e: WechatMiniprogram.BaseEvent) {
+      const index = Number(dataOf(e, 'index'));
+      const urls = this.data.images.map((i) => i.url);
+      void wx.previewImage({ urls, current: urls[index] });
+    },
+
+    onPrivacyClose() {
+      this.setData({ privacyShow: false });
+    },
+
+    onReadPrivacy() {
+      void wx.navigateTo({ url: '/pages/privacy/index' });
+    },
+
+    onSubmit() {
+      const h = own(this);
+      if (h.busy || !h.meta) return;
+      const form: SubmitForm = { ...this.data.form, images: this.data.images, ...(h.query.policyId ? { policyId: h.query.policyId } : {}) };
+      const errors = validateSubmit(form, h.meta);
+      if (hasErrors(errors)) {
+        this.setData({ errors, formError: '还有内容需要修改，请看红字提示' });
+        return;
+      }
+      h.busy = true;
+      // WeChat accepts the subscribe request only inside the tap: ask before the first await.
+      const subscribing = requestSubscribe([caseStatusTemplate(h.meta)]);
+      this.setData({ submitting: true, errors: {}, formError: '' });
+      void this.send(form, subscribing);
+    },
+
+    async send(form: SubmitForm, subscribing: Promise<string[]>) {
+      const h = own(this);
+      try {
+        const subscribed = await subscribing;
+        const res = await call('case.submit', toSubmitRequest(form, h.clientRequestId, subscribed));
+        // The next form is a new submission; this one's id stays with the case it made.
+        h.clientRequestId = randomId();
+        this.setData({ submitting: false, result: { id: res.id, trackingNo: res.trackingNo, promiseText: res.promiseText } });
+        void wx.pageScrollTo({ scrollTop: 0, duration: 0 });
+      } catch (error) {
+        const { errors, other } = error instanceof ApiCallError ? errorsFromServer(error.fields) : { errors: {}, other: [] };
+        const message = hasErrors(errors) && !other.length ? '还有内容需要修改，请看红字提示' : other[0] || messageOf(error);
+        this.setData({ submitting: false, errors, formError: message });
+        void wx.showToast({ title: message, icon: 'none', duration: 3000 });
+      } finally {
+        h.busy = false;
+      }
+    },
+
+    onOpenCase() {
+      const result = this.data.result;
+      if (result) void wx.redirectTo({ url: `/pages/case/index?id=${encodeURIComponent(result.id)}` });
+    },
+
+    onAnother() {
+      const h = own(this);
+      if (!h.meta) return;
+      h.query = {};
+      this.fill(initialForm({ type: this.data.form.type }, h.meta));
+    },
+  },
+});

@@ -1,0 +1,152 @@
+// The draft editor's state, its window rule and its payload. The rule is checked here before saving so the editor
+// sees it at once; the server enforces it again with the agency's holiday calendar (which the phone does not have:
+// here only weekends are non-working, so a normative window over a public holiday may still be refused by the
+// server, whose message then says the earliest close). As in the server (domain/policies/drafts.ts, earliestClose),
+// the opening day is not counted (期间开始的当日不计入).
+import type { Draft, DraftInput, DraftStatus } from '../../../typings/api';
+import { addDays, calendarDateOf, daysBetween, endOfDay, isCalendarDate, startOfDay, weekdayOf } from '../../utils/shanghai-date';
+import { checkExplanation, type FaqRow } from '../policy-edit/form';
+
+export const WINDOW_MIN_DAYS = 30;
+export const WINDOW_MIN_WORKING_DAYS_NORMATIVE = 7;
+
+export interface DraftForm {
+  title: string;
+  paragraphs: string[];
+  background: string;
+  keyPoints: string[];
+  changes: string;
+  faq: FaqRow[];
+  /** First and last day on which comments are taken (Asia/Shanghai), YYYY-MM-DD. */
+  opensOn: string;
+  closesOn: string;
+  normative: boolean;
+}
+
+export const DRAFT_LIMITS = { titleMax: 100, paragraphMax: 5000, paragraphsMax: 500 } as const;
+
+export function emptyDraftForm(today: string): DraftForm {
+  return {
+    title: '',
+    paragraphs: [''],
+    background: '',
+    keyPoints: [],
+    changes: '',
+    faq: [],
+    opensOn: today,
+    closesOn: addDays(today, WINDOW_MIN_DAYS),
+    normative: false,
+  };
+}
+
+export function formFromDraft(d: Draft): DraftForm {
+  // closesAt is the end of the last day (see toDraftInput); a window closing exactly at midnight ends the day before.
+  const closesMs = Date.parse(d.closesAt);
+  const lastDay = calendarDateOf(new Date(closesMs - 1));
+  return {
+    title: d.title,
+    paragraphs: d.paragraphs.length ? [...d.paragraphs] : [''],
+    background: d.explanation?.background ?? '',
+    keyPoints: [...(d.explanation?.keyPoints ?? [])],
+    changes: d.explanation?.changes ?? '',
+    faq: (d.explanation?.faq ?? []).map((f) => ({ q: f.q, a: f.a })),
+    opensOn: calendarDateOf(d.opensAt),
+    closesOn: lastDay,
+    normative: d.normative,
+  };
+}
+
+/** Monday to Friday after `from` up to `to` included (the opening day is not counted). */
+export function weekdaysAfter(from: string, to: string): number {
+  const days = daysBetween(from, to);
+  let n = 0;
+  for (let i = 1; i <= days; i++) {
+    const w = weekdayOf(addDays(from, i));
+    if (w !== 0 && w !== 6) n++;
+  }
+  return n;
+}
+
+/** The length of the window in words, under the date pickers. */
+export function windowLengthText(opensOn: string, closesOn: string): string {
+  if (!isCalendarDate(opensOn) || !isCalendarDate(closesOn) || closesOn <= opensOn) return '';
+  return `开始当日不计入，共 ${daysBetween(opensOn, closesOn)} 天，其中工作日约 ${weekdaysAfter(opensOn, closesOn)} 天`;
+}
+
+/**
+ * The comment window rule: at least 30 days after the opening day, or 7 working days for a normative document, the
+ * last day included. '' when the window is acceptable.
+ */
+export function checkWindow(opensOn: string, closesOn: string, normative: boolean): string {
+  if (!isCalendarDate(opensOn)) return '请选择开始日期';
+  if (!isCalendarDate(closesOn)) return '请选择截止日期';
+  if (closesOn <= opensOn) return '截止日期应晚于开始日期';
+  const days = daysBetween(opensOn, closesOn);
+  if (normative) {
+    const working = weekdaysAfter(opensOn, closesOn);
+    if (working >= WINDOW_MIN_WORKING_DAYS_NORMATIVE) return '';
+    return `规范性文件的意见征集期不得少于 ${WINDOW_MIN_WORKING_DAYS_NORMATIVE} 个工作日（开始当日不计入），现在只有 ${working} 个工作日`;
+  }
+  if (days >= WINDOW_MIN_DAYS) return '';
+  return `意见征集期不得少于 ${WINDOW_MIN_DAYS} 日（开始当日不计入），现在只有 ${days} 日，截止日期最早为 ${earliestCloseOn(opensOn)}`;
+}
+
+/** The earliest last day for a non-normative window opening on `opensOn`. */
+export function earliestCloseOn(opensOn: string): string {
+  return addDays(opensOn, WINDOW_MIN_DAYS);
+}
+
+const len = (s: string) => Array.from(s.trim()).length;
+
+export interface DraftCheckContext {
+  /** Today in Asia/Shanghai, YYYY-MM-DD. */
+  today: string;
+  /** The draft's status when editing; an open window's start can no longer move. */
+  status?: DraftStatus;
+}
+
+export function validateDraftForm(form: DraftForm, ctx: DraftCheckContext): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!len(form.title)) errors.title = '请填写草案标题';
+  else if (len(form.title) > DRAFT_LIMITS.titleMax) errors.title = `标题不能超过 ${DRAFT_LIMITS.titleMax} 个字`;
+  const paragraphs = form.paragraphs.map((p) => p.trim()).filter(Boolean);
+  if (!paragraphs.length) errors.paragraphs = '草案正文至少需要一段';
+  else if (paragraphs.length > DRAFT_LIMITS.paragraphsMax) errors.paragraphs = `正文不能超过 ${DRAFT_LIMITS.paragraphsMax} 段`;
+  form.paragraphs.forEach((p, i) => {
+    if (len(p) > DRAFT_LIMITS.paragraphMax) errors[`paragraphs.${i}`] = `每段不能超过 ${DRAFT_LIMITS.paragraphMax} 个字`;
+  });
+  const startLocked = ctx.status !== undefined && ctx.status !== 'scheduled';
+  if (!startLocked && isCalendarDate(form.opensOn) && form.opensOn < ctx.today) errors.opensOn = '开始日期不能早于今天';
+  if (isCalendarDate(form.closesOn) && form.closesOn < ctx.today) errors.closesOn = '截止日期不能早于今天';
+  const windowError = checkWindow(form.opensOn, form.closesOn, form.normative);
+  if (windowError && !errors.closesOn) {
+    if (!isCalendarDate(form.opensOn)) errors.opensOn = windowError;
+    else errors.closesOn = windowError;
+  }
+  Object.assign(errors, checkExplanation(form));
+  return errors;
+}
+
+/**
+ * The window as instants: from 00:00 of the opening day (the server moves an opening in the past to now) to the last
+ * millisecond of the last day, Asia/Shanghai, which the server and its messages show as 23:59.
+ */
+export function toDraftInput(form: DraftForm): DraftInput {
+  const keyPoints = form.keyPoints.map((p) => p.trim()).filter(Boolean);
+  const faq = form.faq.map((f) => ({ q: f.q.trim(), a: f.a.trim() })).filter((f) => f.q && f.a);
+  const explanation = {
+    ...(form.background.trim() ? { background: form.background.trim() } : {}),
+    ...(keyPoints.length ? { keyPoints } : {}),
+    ...(form.changes.trim() ? { changes: form.changes.trim() } : {}),
+    ...(faq.length ? { faq } : {}),
+  };
+  return {
+    title: form.title.trim(),
+    paragraphs: form.paragraphs.map((p) => p.trim()).filter(Boolean),
+    ...(Object.keys(explanation).length ? { explanation } : {}),
+    opensAt: startOfDay(form.opensOn),
+    closesAt: endOfDay(form.closesOn),
+    normative: form.normative,
+  };
+}
+

@@ -1,0 +1,249 @@
+// The policy editor's state and its operations, pure so they are unit-tested: the page keeps a PolicyForm, changes
+// it only through these functions, and sends toPolicyInput(form). The draft editor reuses the list operations.
+import type { Category, Policy, PolicyInput } from '../../../typings/api';
+import { isCalendarDate } from '../../utils/shanghai-date';
+
+export interface FaqRow {
+  q: string;
+  a: string;
+}
+
+export interface AttachmentRow {
+  fileID: string;
+  name: string;
+  size?: number;
+}
+
+export interface PolicyForm {
+  title: string;
+  docNo: string;
+  issuer: string;
+  categoryId: string;
+  issuedAt: string;
+  effectiveFrom: string;
+  expiresAt: string;
+  paragraphs: string[];
+  background: string;
+  keyPoints: string[];
+  changes: string;
+  faq: FaqRow[];
+  attachments: AttachmentRow[];
+}
+
+/** The server's limits (cloudfunctions/api/src/actions/policies/schemas.ts), checked here so the editor hears at once. */
+export const POLICY_LIMITS = {
+  titleMax: 100,
+  docNoMax: 50,
+  issuerMax: 50,
+  paragraphMax: 5000,
+  paragraphsMax: 500,
+  explanationMax: 5000,
+  keyPointsMax: 30,
+  keyPointMax: 500,
+  faqMax: 30,
+  questionMax: 200,
+  answerMax: 3000,
+  attachmentsMax: 10,
+  reasonMax: 200,
+} as const;
+
+export function emptyPolicyForm(): PolicyForm {
+  return {
+    title: '',
+    docNo: '',
+    issuer: '',
+    categoryId: '',
+    issuedAt: '',
+    effectiveFrom: '',
+    expiresAt: '',
+    paragraphs: [''],
+    background: '',
+    keyPoints: [],
+    changes: '',
+    faq: [],
+    attachments: [],
+  };
+}
+
+export function formFromPolicy(p: Policy): PolicyForm {
+  return {
+    title: p.title,
+    docNo: p.docNo ?? '',
+    issuer: p.issuer,
+    categoryId: p.categoryId,
+    issuedAt: p.issuedAt ?? '',
+    effectiveFrom: p.effectiveFrom ?? '',
+    expiresAt: p.expiresAt ?? '',
+    paragraphs: p.paragraphs.length ? [...p.paragraphs] : [''],
+    background: p.explanation?.background ?? '',
+    keyPoints: [...(p.explanation?.keyPoints ?? [])],
+    changes: p.explanation?.changes ?? '',
+    faq: (p.explanation?.faq ?? []).map((f) => ({ q: f.q, a: f.a })),
+    attachments: (p.attachments ?? []).map((a) => ({ fileID: a.fileID, name: a.name, ...(a.size !== undefined ? { size: a.size } : {}) })),
+  };
+}
+
+// ---- list operations (immutable: the page setData's the one list that changed) ----
+
+/** Moves the item at `index` one place up (-1) or down (+1); out-of-range moves leave the list as it is. */
+export function moveItem<T>(list: readonly T[], index: number, delta: -1 | 1): T[] {
+  const target = index + delta;
+  const out = [...list];
+  if (index < 0 || index >= list.length || target < 0 || target >= list.length) return out;
+  [out[index], out[target]] = [out[target], out[index]];
+  return out;
+}
+
+export function removeItem<T>(list: readonly T[], index: number): T[] {
+  return list.filter((_, i) => i !== index);
+}
+
+/** Inserts after `index` (-1: at the start; past the end: at the end). */
+export function insertAfter<T>(list: readonly T[], index: number, item: T): T[] {
+  const at = Math.max(0, Math.min(list.length, index + 1));
+  return [...list.slice(0, at), item, ...list.slice(at)];
+}
+
+export function replaceItem<T>(list: readonly T[], index: number, item: T): T[] {
+  return list.map((x, i) => (i === index ? item : x));
+}
+
+const clean = (s: string) => s.trim();
+
+function nonEmpty(list: readonly string[]): string[] {
+  return list.map(clean).filter(Boolean);
+}
+
+export function toPolicyInput(form: PolicyForm): PolicyInput {
+  const keyPoints = nonEmpty(form.keyPoints);
+  const faq = form.faq.map((f) => ({ q: clean(f.q), a: clean(f.a) })).filter((f) => f.q && f.a);
+  const explanation = {
+    ...(clean(form.background) ? { background: clean(form.background) } : {}),
+    ...(keyPoints.length ? { keyPoints } : {}),
+    ...(clean(form.changes) ? { changes: clean(form.changes) } : {}),
+    ...(faq.length ? { faq } : {}),
+  };
+  return {
+    title: clean(form.title),
+    ...(clean(form.docNo) ? { docNo: clean(form.docNo) } : {}),
+    issuer: clean(form.issuer),
+    categoryId: form.categoryId,
+    ...(form.issuedAt ? { issuedAt: form.issuedAt } : {}),
+    ...(form.effectiveFrom ? { effectiveFrom: form.effectiveFrom } : {}),
+    ...(form.expiresAt ? { expiresAt: form.expiresAt } : {}),
+    paragraphs: nonEmpty(form.paragraphs),
+    ...(Object.keys(explanation).length ? { explanation } : {}),
+    attachments: form.attachments.map((a) => ({ fileID: a.fileID, name: a.name, ...(a.size !== undefined ? { size: a.size } : {}) })),
+  };
+}
+
+const len = (s: string) => Array.from(s.trim()).length;
+
+/**
+ * Field path -> Chinese message, with the same dot-joined paths the server uses in `fields`, so one map shows both.
+ * Empty when the form can be saved.
+ */
+export function validatePolicyForm(form: PolicyForm): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!len(form.title)) errors.title = '请填写政策标题';
+  else if (len(form.title) > POLICY_LIMITS.titleMax) errors.title = `标题不能超过 ${POLICY_LIMITS.titleMax} 个字`;
+  if (len(form.docNo) > POLICY_LIMITS.docNoMax) errors.docNo = `文号不能超过 ${POLICY_LIMITS.docNoMax} 个字`;
+  if (!len(form.issuer)) errors.issuer = '请填写发布机关';
+  else if (len(form.issuer) > POLICY_LIMITS.issuerMax) errors.issuer = `发布机关不能超过 ${POLICY_LIMITS.issuerMax} 个字`;
+  if (!form.categoryId) errors.categoryId = '请选择政策类别';
+
+  for (const key of ['issuedAt', 'effectiveFrom', 'expiresAt'] as const) {
+    if (form[key] && !isCalendarDate(form[key])) errors[key] = '日期格式应为 2026-01-31';
+  }
+  if (!errors.effectiveFrom && !errors.issuedAt && form.issuedAt && form.effectiveFrom && form.effectiveFrom < form.issuedAt) {
+    errors.effectiveFrom = '施行日期不能早于成文日期';
+  }
+  const start = form.effectiveFrom || form.issuedAt;
+  if (!errors.expiresAt && form.expiresAt && start && isCalendarDate(start) && form.expiresAt <= start) {
+    errors.expiresAt = '失效日期应晚于施行日期';
+  }
+
+  const paragraphs = nonEmpty(form.paragraphs);
+  if (!paragraphs.length) errors.paragraphs = '正文至少需要一段';
+  else if (paragraphs.length > POLICY_LIMITS.paragraphsMax) errors.paragraphs = `正文不能超过 ${POLICY_LIMITS.paragraphsMax} 段`;
+  form.paragraphs.forEach((p, i) => {
+    if (len(p) > POLICY_LIMITS.paragraphMax) errors[`paragraphs.${i}`] = `每段不能超过 ${POLICY_LIMITS.paragraphMax} 个字`;
+  });
+
+  if (len(form.background) > POLICY_LIMITS.explanationMax) errors['explanation.background'] = `不能超过 ${POLICY_LIMITS.explanationMax} 个字`;
+  if (len(form.changes) > POLICY_LIMITS.explanationMax) errors['explanation.changes'] = `不能超过 ${POLICY_LIMITS.explanationMax} 个字`;
+  Object.assign(errors, checkExplanation(form));
+  if (form.attachments.length > POLICY_LIMITS.attachmentsMax) errors.attachments = `附件不能超过 ${POLICY_LIMITS.attachmentsMax} 个`;
+  return errors;
+}
+
+/** Key points and FAQ rows: counts, lengths, and no half-filled question. Shared with the draft editor. */
+export function checkExplanation(form: Pick<PolicyForm, 'keyPoints' | 'faq'>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const points = form.keyPoints.filter((p) => len(p));
+  if (points.length > POLICY_LIMITS.keyPointsMax) errors['explanation.keyPoints'] = `要点不能超过 ${POLICY_LIMITS.keyPointsMax} 条`;
+  form.keyPoints.forEach((p, i) => {
+    if (len(p) > POLICY_LIMITS.keyPointMax) errors[`explanation.keyPoints.${i}`] = `每条要点不能超过 ${POLICY_LIMITS.keyPointMax} 个字`;
+  });
+  if (form.faq.filter((f) => len(f.q) || len(f.a)).length > POLICY_LIMITS.faqMax) errors['explanation.faq'] = `问答不能超过 ${POLICY_LIMITS.faqMax} 条`;
+  form.faq.forEach((f, i) => {
+    const q = len(f.q);
+    const a = len(f.a);
+    if (q && !a) errors[`explanation.faq.${i}`] = '请填写这个问题的回答';
+    else if (!q && a) errors[`explanation.faq.${i}`] = '请填写问题';
+    else if (q > POLICY_LIMITS.questionMax) errors[`explanation.faq.${i}`] = `问题不能超过 ${POLICY_LIMITS.questionMax} 个字`;
+    else if (a > POLICY_LIMITS.answerMax) errors[`explanation.faq.${i}`] = `回答不能超过 ${POLICY_LIMITS.answerMax} 个字`;
+  });
+  return errors;
+}
+
+/** The first message of an error map, for a toast that tells the editor where to look. */
+export function firstError(errors: Record<string, string>): string {
+  const key = Object.keys(errors)[0];
+  return key ? errors[key] : '';
+}
+
+/**
+ * `policies/<random>.<ext>`: a random name so two editors uploading "附件.pdf" never overwrite each other and the
+ * path reveals nothing; the extension is kept because wx.openDocument needs the file type.
+ */
+export function attachmentCloudPath(fileName: string, random: string): string {
+  const m = /\.([A-Za-z0-9]{1,8})$/.exec(fileName);
+  const ext = m ? m[1].toLowerCase() : 'bin';
+  const safe = random.replace(/[^A-Za-z0-9]/g, '') || 'file';
+  return `policies/${safe}.${ext}`;
+}
+
+/** A Policy as the citizen page would get it, from the unsaved form: the editor's preview renders the same view. */
+export function previewPolicy(form: PolicyForm, categories: readonly Category[], base?: Policy): Policy {
+  const input = toPolicyInput(form);
+  return {
+    id: base?.id ?? 'preview',
+    title: input.title || '（未填写标题）',
+    docNo: input.docNo,
+    issuer: input.issuer,
+    categoryId: input.categoryId,
+    categoryName: categories.find((c) => c.id === input.categoryId)?.name,
+    status: base?.status ?? 'draft',
+    statusLabel: base?.statusLabel ?? '',
+    version: base?.version ?? 0,
+    issuedAt: input.issuedAt,
+    effectiveFrom: input.effectiveFrom,
+    expiresAt: input.expiresAt,
+    paragraphs: input.paragraphs,
+    explanation: input.explanation,
+    attachments: input.attachments,
+    publishedAt: base?.publishedAt,
+    updatedAt: base?.updatedAt ?? new Date(0).toISOString(),
+    versions: [],
+    favorited: false,
+  };
+}
+
+/** Unpublishing needs a reason the public will read. */
+export function checkReason(reason: string): string {
+  const n = len(reason);
+  if (!n) return '请填写原因，公众会看到它';
+  if (n > POLICY_LIMITS.reasonMax) return `原因不能超过 ${POLICY_LIMITS.reasonMax} 个字`;
+  return '';
+}

@@ -1,0 +1,60 @@
+// The staff queue's filters as plain data: what each asks `case.queue` for and how its count reads. No wx here.
+import type { QueueFilterCounts, RequestOf } from '../../../typings/api';
+import type { CaseStatus } from '../../../typings/domain';
+
+export type QueueFilterKey = keyof QueueFilterCounts;
+
+export const QUEUE_FILTERS: ReadonlyArray<{ key: QueueFilterKey; label: string }> = [
+  { key: 'all', label: '全部' },
+  { key: 'submitted', label: '待受理' },
+  { key: 'accepted', label: '已受理' },
+  { key: 'processing', label: '办理中' },
+  { key: 'needs_info', label: '待补充' },
+  { key: 'replied', label: '已答复' },
+  { key: 'overdue', label: '已超期' },
+  { key: 'dueSoon', label: '一天内到期' },
+  { key: 'awaitingReview', label: '待审核' },
+  { key: 'flagged', label: '内容待复核' },
+];
+
+/** "Due within a day" as the server measures it. */
+export const DUE_SOON_HOURS = 24;
+
+export const PAGE_SIZE = 20;
+
+const STATUS_FILTERS: readonly QueueFilterKey[] = ['submitted', 'accepted', 'processing', 'needs_info', 'replied'];
+
+export function filterOf(key: unknown): QueueFilterKey {
+  return QUEUE_FILTERS.some((f) => f.key === key) ? (key as QueueFilterKey) : 'all';
+}
+
+export function queueRequest(filter: QueueFilterKey, departmentId: string, cursor: string | null, limit = PAGE_SIZE): RequestOf<'case.queue'> {
+  const req: RequestOf<'case.queue'> = { limit };
+  if (STATUS_FILTERS.includes(filter)) req.status = filter as CaseStatus;
+  else if (filter === 'overdue') req.overdue = true;
+  else if (filter === 'dueSoon') req.dueWithinHours = DUE_SOON_HOURS;
+  else if (filter === 'awaitingReview') req.awaitingReview = true;
+  else if (filter === 'flagged') req.flagged = true;
+  if (departmentId) req.departmentId = departmentId;
+  if (cursor) req.cursor = cursor;
+  return req;
+}
+
+export interface FilterChip {
+  key: QueueFilterKey;
+  label: string;
+  count: number | null;
+  /** "待受理 12"; the count is part of what is read out. */
+  text: string;
+}
+
+export function filterChips(counts: QueueFilterCounts | null): FilterChip[] {
+  return QUEUE_FILTERS.map((f) => {
+    const count = counts ? (counts[f.key] ?? 0) : null;
+    return { key: f.key, label: f.label, count, text: count === null ? f.label : `${f.label} ${count}` };
+  });
+}
+
+export function departmentOptions(departments: ReadonlyArray<{ id: string; name: string }>): Array<{ id: string; name: string }> {
+  return [{ id: '', name: '全部部门' }, ...departments.map((d) => ({ id: d.id, name: d.name }))];
+}

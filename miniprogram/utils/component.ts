@@ -1,0 +1,43 @@
+// Own components are declared through defineComponent(), a small wrapper around Component() in the spirit of Vant's
+// VantComponent: `props` becomes `properties`, and every component gets addGlobalClass (so app.wxss classes such as
+// .muted apply inside it) and multipleSlots. Keeping one entry point means a later change (a shared behaviour, an
+// option the base library adds) is one edit, not one per component.
+
+type DataOption = WechatMiniprogram.Component.DataOption;
+type PropertyOption = WechatMiniprogram.Component.PropertyOption;
+type MethodOption = WechatMiniprogram.Component.MethodOption;
+
+export type ComponentInstance<TData extends DataOption, TProps extends PropertyOption, TMethods extends MethodOption> =
+  WechatMiniprogram.Component.Instance<TData, TProps, TMethods, WechatMiniprogram.Component.BehaviorOption>;
+
+export interface ComponentOptions<TData extends DataOption, TProps extends PropertyOption, TMethods extends MethodOption> {
+  props?: TProps;
+  data?: TData;
+  methods?: TMethods;
+  /** Same as Component()'s observers: "a, b" -> fn(a, b). */
+  observers?: Record<string, (...args: never[]) => void>;
+  externalClasses?: string[];
+  attached?(): void;
+  detached?(): void;
+}
+
+export function defineComponent<
+  TData extends DataOption,
+  TProps extends PropertyOption,
+  TMethods extends MethodOption,
+>(options: ComponentOptions<TData, TProps, TMethods> & ThisType<ComponentInstance<TData, TProps, TMethods>>): string {
+  const lifetimes: Record<string, () => void> = {};
+  if (options.attached) lifetimes.attached = options.attached;
+  if (options.detached) lifetimes.detached = options.detached;
+  const definition = {
+    options: { addGlobalClass: true, multipleSlots: true },
+    properties: options.props ?? {},
+    data: options.data ?? {},
+    methods: options.methods ?? {},
+    observers: options.observers ?? {},
+    externalClasses: options.externalClasses ?? [],
+    lifetimes,
+  };
+  // Component()'s typings cannot follow a definition assembled at run time; the options above are checked instead.
+  return (Component as unknown as (definition: object) => string)(definition);
+}

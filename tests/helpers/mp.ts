@@ -1,0 +1,89 @@
+// Page tests: load a page of the real mini program with miniprogram-simulate (WXML compiled by the official wcc),
+// mount it like the framework does, and let its wx.cloud.callFunction reach the local cloud in process, as the user
+// `openid`. Needs `npm run build` first (Vant comes from miniprogram/miniprogram_npm).
+import fs from 'fs';
+import path from 'path';
+import simulate from 'miniprogram-simulate';
+import { localCloud } from '../../tools/local-cloud';
+import { main as apiMain } from '../../cloudfunctions/api/src';
+import type { ShimHandle } from '../../tools/mp-shims';
+
+export const MP_ROOT = path.resolve(__dirname, '../../miniprogram');
+
+function walk(dir: string, ext: string, out: string[] = []): string[] {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full, ext, out);
+    else if (entry.name.endsWith(ext)) out.push(path.relative(MP_ROOT, full).split(path.sep).join('/'));
+  }
+  return out;
+}
+
+let lists: { wxmlList: string[]; wxsList: string[] } | null = null;
+function compilerLists() {
+  if (!fs.existsSync(path.join(MP_ROOT, 'miniprogram_npm/@vant/weapp'))) {
+    throw new Error('miniprogram/miniprogram_npm is missing: run `npm run build` first');
+  }
+  // wcc needs every wxml and wxs under the root, listed explicitly (it skips symlinks and node_modules).
+  lists ??= { wxmlList: walk(MP_ROOT, '.wxml'), wxsList: walk(MP_ROOT, '.wxs') };
+  return lists;
+}
+
+const ids = new Map<string, string>();
+
+/** Loads a page once per test file (jest caches the module, so a second Component() call would never happen). */
+export function loadPage(page: string): string {
+  let id = ids.get(page);
+  if (!id) {
+    id = simulate.load(path.join(MP_ROOT, page), {
+      rootPath: MP_ROOT,
+      compilerOptions: { ...compilerLists(), maxBuffer: 64 * 1024 * 1024 },
+    });
+    ids.set(page, id);
+  }
+  return id;
+}
+
+type Mounted = ReturnType<typeof simulate.render>;
+type PageMethods = { onLoad?(q: Record<string, string>): unknown; onShow?(): unknown; onReady?(): unknown };
+
+/** Renders the page, puts it on the page stack and runs onLoad(query), onShow, onReady as the framework would. */
+export function mountPage(page: string, query: Record<string, string> = {}): Mounted {
+  const comp = simulate.render(loadPage(page));
+  comp.attach(document.createElement('parent-wrapper'));
+  const shims = (globalThis as unknown as { __mpShims: ShimHandle }).__mpShims;
+  shims.pages.length = 0;
+  shims.pages.push(comp.instance);
+  const inst = comp.instance as unknown as PageMethods;
+  inst.onLoad?.(query);
+  inst.onShow?.();
+  inst.onReady?.();
+  return comp;
+}
+
+/** An in-memory local cloud (strict, with the project's indexes); pages call it as `openid`. */
+export function connectLocalCloud(openid: string): void {
+  localCloud.configure({ filename: ':memory:', strict: { threshold: 0 } });
+  useIdentity(openid);
+}
+
+export function useIdentity(openid: string): void {
+  // simulate's wx has no `cloud`: give it the one API pages use, reaching the function in process.
+  const host = wx as unknown as { cloud?: { init?: () => void; callFunction?: (opts: { name: string; data: unknown }) => Promise<unknown> } };
+  const cloud = (host.cloud ??= {});
+  cloud.init = () => undefined;
+  cloud.callFunction = async ({ name, data }) => {
+    if (name !== 'api') throw new Error(`no cloud function ${name}`);
+    const result = await localCloud.invoke(apiMain, data, { OPENID: openid });
+    return { result, errMsg: 'cloud.callFunction:ok', requestID: 'test' };
+  };
+}
+
+/** Waits until `predicate` holds (pages load asynchronously), failing with the page's data after `timeoutMs`. */
+export async function waitFor(comp: Mounted, predicate: (data: Record<string, unknown>) => boolean, timeoutMs = 3000): Promise<void> {
+  const started = Date.now();
+  while (!predicate(comp.data as Record<string, unknown>)) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out; page data: ${JSON.stringify(comp.data)}`);
+    await simulate.sleep(10);
+  }
+}

@@ -1,0 +1,154 @@
+// Transactions through the real SDK: its runTransaction (retry on DATABASE_TRANSACTION_CONFLICT, rollback) and
+// startTransaction, against the local cloud's optimistic, single-document transactions.
+import * as cloud from 'wx-server-sdk';
+import { localCloud } from '../../tools/local-cloud';
+
+type AnyDoc = Record<string, unknown>;
+// The SDK's transaction objects are untyped in its own typings.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Tx = any;
+
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+const db = cloud.database();
+const _ = db.command;
+
+beforeAll(() => {
+  localCloud.configure({ filename: ':memory:', database: { collections: { acc: { indexes: [] }, log: { indexes: [] } } }, strict: false });
+});
+
+beforeEach(async () => {
+  await db.collection('acc').add({ data: [{ _id: 'a', balance: 100 }, { _id: 'b', balance: 0 }] } as never);
+});
+
+const balance = async (id: string): Promise<unknown> => (await db.collection('acc').doc(id).get()).data.balance;
+
+test('runTransaction commits reads and writes of several documents and answers the callback result', async () => {
+  const result = await db.runTransaction(async (t: Tx) => {
+    const a = (await t.collection('acc').doc('a').get()).data as AnyDoc;
+    await t.collection('acc').doc('a').update({ data: { balance: (a.balance as number) - 30 } });
+    await t.collection('acc').doc('b').update({ data: { balance: _.inc(30) } });
+    const added = await t.collection('log').add({ data: { amount: 30 } });
+    await t.collection('log').doc('set-in-tx').set({ data: { note: 'x' } });
+    return { moved: 30, logId: added._id };
+  });
+  expect(result).toEqual({ moved: 30, logId: expect.stringMatching(/^[0-9a-f]{32}$/) });
+  expect([await balance('a'), await balance('b')]).toEqual([70, 30]);
+  expect((await db.collection('log').count()).total).toBe(2);
+});
+
+test('a transaction reads its own writes; nothing is visible outside before commit', async () => {
+  const t = await db.startTransaction();
+  await t.collection('acc').doc('a').update({ data: { balance: 1 } });
+  expect((await t.collection('acc').doc('a').get()).data.balance).toBe(1);
+  await t.collection('acc').doc('b').remove();
+  expect(await balance('a')).toBe(100);
+  expect(await balance('b')).toBe(0);
+  await t.commit();
+  expect(await balance('a')).toBe(1);
+  await expect(db.collection('acc').doc('b').get()).rejects.toMatchObject({ errCode: -1 });
+});
+
+test('rollback(reason) discards every write and runTransaction rejects with the reason', async () => {
+  await expect(
+    db.runTransaction(async (t: Tx) => {
+      await t.collection('acc').doc('a').update({ data: { balance: 0 } });
+      await t.collection('log').add({ data: { x: 1 } });
+      await t.rollback('insufficient');
+    }),
+  ).rejects.toBe('insufficient');
+  expect(await balance('a')).toBe(100);
+  expect((await db.collection('log').count()).total).toBe(0);
+});
+
+test('an exception in the callback discards the writes', async () => {
+  await expect(
+    db.runTransaction(async (t: Tx) => {
+      await t.collection('acc').doc('a').update({ data: { balance: 0 } });
+      throw new Error('boom');
+    }),
+  ).rejects.toThrow('boom');
+  expect(await balance('a')).toBe(100);
+});
+
+test('startTransaction: rollback discards, commit applies', async () => {
+  const t1 = await db.startTransaction();
+  await t1.collection('acc').doc('a').set({ data: { balance: 5 } });
+  await t1.rollback();
+  expect(await balance('a')).toBe(100);
+  const t2 = await db.startTransaction();
+  await t2.collection('acc').doc('a').set({ data: { balance: 5 } });
+  await t2.commit();
+  expect(await balance('a')).toBe(5);
+});
+
+test('a write by someone else between read and commit is a conflict: the SDK retries and the final state is right', async () => {
+  let attempts = 0;
+  await db.runTransaction(async (t: Tx) => {
+    attempts++;
+    const a = (await t.collection('acc').doc('a').get()).data as AnyDoc;
+    if (attempts === 1) await db.collection('acc').doc('a').update({ data: { balance: _.inc(1) } });
+    await t.collection('acc').doc('a').update({ data: { balance: (a.balance as number) + 10 } });
+  });
+  expect(attempts).toBe(2);
+  expect(await balance('a')).toBe(111);
+});
+
+test('conflicts that outlast the retries reject with DATABASE_TRANSACTION_CONFLICT', async () => {
+  let attempts = 0;
+  const e = await db
+    .runTransaction(async (t: Tx) => {
+      attempts++;
+      await t.collection('acc').doc('a').get();
+      await db.collection('acc').doc('a').update({ data: { balance: _.inc(1) } });
+      await t.collection('acc').doc('a').update({ data: { balance: 0 } });
+    })
+    .catch((err: unknown) => err);
+  expect(e).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+  expect(attempts).toBe(4);
+  expect(await balance('a')).toBe(104);
+});
+
+test('20 concurrent increments of one document: no lost update, losers get a conflict', async () => {
+  const increment = (openid: string) =>
+    localCloud.invoke(
+      async () =>
+        db.runTransaction(async (t: Tx) => {
+          const a = (await t.collection('acc').doc('a').get()).data as AnyDoc;
+          await t.collection('acc').doc('a').update({ data: { balance: (a.balance as number) + 1 } });
+        }),
+      {},
+      { OPENID: openid },
+    );
+  const outcomes = await Promise.allSettled(Array.from({ length: 20 }, (_v, i) => increment(`o${i}`)));
+  const won = outcomes.filter((o) => o.status === 'fulfilled').length;
+  const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+  expect(won).toBeGreaterThan(1);
+  expect(lost.length).toBeGreaterThan(0);
+  for (const l of lost) expect(l.reason).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+  expect(await balance('a')).toBe(100 + won);
+});
+
+test('where() queries inside a transaction are rejected', async () => {
+  const t = await db.startTransaction();
+  await expect(t.collection('acc').where({ balance: 100 }).get()).rejects.toMatchObject({
+    errCode: -502001,
+    errMsg: expect.stringContaining('not supported inside a transaction'),
+  });
+  await t.rollback();
+});
+
+test('add() of an existing _id inside a transaction fails with E11000', async () => {
+  const t = await db.startTransaction();
+  await expect(t.collection('acc').add({ data: { _id: 'a', balance: 1 } })).rejects.toMatchObject({
+    errCode: -502001,
+    errMsg: expect.stringContaining('E11000 duplicate key error'),
+  });
+  await t.rollback();
+});
+
+test('doc().get() of a missing document in a transaction rejects like outside; unknown collections answer -502005', async () => {
+  const t = await db.startTransaction();
+  await expect(t.collection('acc').doc('zzz').get()).rejects.toMatchObject({ errCode: -1 });
+  await expect(t.collection('nope').doc('a').get()).rejects.toMatchObject({ errCode: -502005 });
+  await t.rollback();
+});

@@ -1,0 +1,22 @@
+import { homeView } from '../../miniprogram/pages/index/view-model';
+
+test('each type carries its promise; each department lists its categories, or says it has none', () => {
+  const view = homeView({
+    types: [{ key: 'help', label: '求助', answerDays: 5 }],
+    categories: [
+      { id: 'c1', name: '物业管理', departmentId: 'd1', types: ['help'] },
+      { id: 'c2', name: '房屋维修', departmentId: 'd1', types: ['help'] },
+    ],
+    departments: [
+      { id: 'd1', name: '住建局' },
+      { id: 'd2', name: '新设局' },
+    ],
+    limits: { titleMax: 50, contentMax: 2000, imagesMax: 6, submissionsPerDay: 5, listPageMax: 50 },
+    roles: [],
+  });
+  expect(view.types).toEqual([{ key: 'help', label: '求助', promise: '5 个工作日内答复' }]);
+  expect(view.departments).toEqual([
+    { id: 'd1', name: '住建局', categories: '物业管理、房屋维修' },
+    { id: 'd2', name: '新设局', categories: '暂无受理类别' },
+  ]);
+});

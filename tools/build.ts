@@ -1,0 +1,94 @@
+// npm run build: packs the mini program's npm dependencies (miniprogram-ci packNpmManually: Vant lands in
+// miniprogram/miniprogram_npm/) and bundles each cloud function's src/ into its self-contained index.js (esbuild;
+// only wx-server-sdk and Node built-ins stay as requires, as the cloud installs wx-server-sdk from package.json).
+// Skips what is up to date unless --force.
+import crypto from 'crypto';
+import esbuild from 'esbuild';
+import fs from 'fs';
+import path from 'path';
+import type * as MiniprogramCi from 'miniprogram-ci';
+
+export const ROOT = path.resolve(__dirname, '..');
+const NPM_DIST = path.join(ROOT, 'miniprogram');
+const NPM_STAMP = path.join(ROOT, 'miniprogram/miniprogram_npm/.minsheng-stamp');
+const FUNCTIONS = path.join(ROOT, 'cloudfunctions');
+
+function lockHash(): string {
+  const lock = path.join(ROOT, 'package-lock.json');
+  const pkg = path.join(ROOT, 'package.json');
+  const h = crypto.createHash('sha1');
+  for (const f of [pkg, lock]) if (fs.existsSync(f)) h.update(fs.readFileSync(f));
+  return h.digest('hex');
+}
+
+export async function packMiniprogramNpm(force = false): Promise<boolean> {
+  const hash = lockHash();
+  if (!force && fs.existsSync(NPM_STAMP) && fs.readFileSync(NPM_STAMP, 'utf8') === hash) return false;
+  // miniprogram-ci is large and slow to load: only when packing is needed.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ci = require('miniprogram-ci') as typeof MiniprogramCi;
+  fs.rmSync(path.join(NPM_DIST, 'miniprogram_npm'), { recursive: true, force: true });
+  const result = await ci.packNpmManually({
+    packageJsonPath: path.join(ROOT, 'package.json'),
+    miniprogramNpmDistDir: NPM_DIST,
+  });
+  if (!fs.existsSync(path.join(NPM_DIST, 'miniprogram_npm/@vant/weapp/button/index.js'))) {
+    throw new Error(`packNpmManually did not produce @vant/weapp: ${JSON.stringify(result)}`);
+  }
+  fs.writeFileSync(NPM_STAMP, hash);
+  return true;
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+export function cloudFunctionNames(): string[] {
+  return fs
+    .readdirSync(FUNCTIONS)
+    .filter((name) => fs.existsSync(path.join(FUNCTIONS, name, 'src/index.ts')))
+    .sort();
+}
+
+export async function bundleCloudFunction(name: string, force = false): Promise<boolean> {
+  const dir = path.join(FUNCTIONS, name);
+  const out = path.join(dir, 'index.js');
+  const sources = Math.max(newestMtime(path.join(dir, 'src')), newestMtime(path.join(ROOT, 'typings')));
+  if (!force && fs.existsSync(out) && fs.statSync(out).mtimeMs >= sources) return false;
+  await esbuild.build({
+    entryPoints: [path.join(dir, 'src/index.ts')],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    target: 'node16',
+    format: 'cjs',
+    external: ['wx-server-sdk'],
+    legalComments: 'none',
+    sourcemap: false,
+    logLevel: 'warning',
+    banner: { js: '// Built by `npm run build` from src/ — do not edit; see cloudfunctions/README.md.' },
+  });
+  return true;
+}
+
+export async function build(force = false): Promise<string[]> {
+  const done: string[] = [];
+  if (await packMiniprogramNpm(force)) done.push('miniprogram_npm');
+  for (const name of cloudFunctionNames()) if (await bundleCloudFunction(name, force)) done.push(`cloudfunctions/${name}/index.js`);
+  return done;
+}
+
+if (require.main === module) {
+  const started = Date.now();
+  build(process.argv.includes('--force'))
+    .then((done) => console.log(`build: ${done.length ? done.join(', ') : 'everything up to date'} (${Date.now() - started} ms)`))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

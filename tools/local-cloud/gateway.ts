@@ -1,0 +1,250 @@
+// The local cloud over HTTP, on 127.0.0.1 only: what the browser preview and black-box tests call.
+//   POST /functions/<name>            body = callFunction's `data`, header x-wx-openid = the caller -> { result, errMsg, requestID }
+//   POST /_storage/upload?cloudPath=  raw body, as wx.cloud.uploadFile  -> { fileID, statusCode, errMsg }
+//   GET  /_storage/<cloudPath>         a stored file (what getTempFileURL points at)
+//   GET|POST /_emulator/clock          { now, frozen? } sets the time functions see; { now: null } returns to real time
+//   POST /_emulator/timers/<trigger>   runs a timer trigger from config.json now
+//   GET  /_emulator/outbox             recorded openapi calls (subscribe messages, content checks); DELETE clears it
+//   POST /_emulator/msgsec             { risky: [...], review: [...] } words for security.msgSecCheck
+//   POST /_emulator/reset              drops every document (for tests)
+//   GET  /_emulator/health
+import crypto from 'crypto';
+import http from 'http';
+import type { AddressInfo } from 'net';
+import { localCloud, type LocalCloudOptions } from './index';
+import { loadFunctions, timerEvent, type LoadedFunction } from './functions';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+export interface GatewayOptions {
+  port?: number;
+  /** How to open the local cloud once the port is known (getTempFileURL points at this gateway). */
+  cloud?: LocalCloudOptions;
+  /** Loaded functions; default: every function under cloudfunctions/. */
+  functions?: Map<string, LoadedFunction>;
+  /** Called when the local cloud should be emptied (POST /_emulator/reset); default localCloud.reset(). */
+  onReset?: () => Promise<void> | void;
+}
+
+export interface Gateway {
+  url: string;
+  port: number;
+  functions: Map<string, LoadedFunction>;
+  close(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      reject(new HttpError(413, 'BODY_TOO_LARGE', `request body over ${limit} bytes`));
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      size += chunk.length;
+      if (size > limit) {
+        failed = true;
+        reject(new HttpError(413, 'BODY_TOO_LARGE', `request body over ${limit} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => !failed && resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  const body = await readBody(req, MAX_BODY_BYTES);
+  if (body.length === 0) return {};
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'BAD_JSON', 'request body is not valid JSON');
+  }
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** Only pages served from this machine may call it from a browser. */
+function allowLocalOrigin(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const origin = req.headers.origin;
+  if (origin && /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(origin)) {
+    res.setHeader('access-control-allow-origin', origin);
+    res.setHeader('access-control-allow-headers', 'content-type, x-wx-openid');
+    res.setHeader('access-control-allow-methods', 'GET, POST, DELETE, OPTIONS');
+  }
+}
+
+function openidOf(req: http.IncomingMessage): string | undefined {
+  const raw = req.headers['x-wx-openid'];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return value && value.trim() ? value.trim() : undefined;
+}
+
+function contentTypeOf(path: string): string {
+  const ext = path.split('.').pop()?.toLowerCase();
+  const types: Record<string, string> = {
+    png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp',
+    pdf: 'application/pdf', txt: 'text/plain; charset=utf-8', json: 'application/json',
+    doc: 'application/msword', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  };
+  return (ext && types[ext]) || 'application/octet-stream';
+}
+
+export async function startGateway(opts: GatewayOptions = {}): Promise<Gateway> {
+  const functions = opts.functions ?? loadFunctions();
+  const triggerOwner = new Map<string, LoadedFunction>();
+  for (const fn of functions.values()) for (const t of fn.triggers) triggerOwner.set(t.name, fn);
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const method = req.method ?? 'GET';
+    const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+
+    if (method === 'OPTIONS') {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
+
+    if (parts[0] === 'functions' && parts.length === 2 && method === 'POST') {
+      const fn = functions.get(parts[1]!);
+      if (!fn) throw new HttpError(404, 'FUNCTION_NOT_FOUND', `no cloud function named ${parts[1]}`);
+      const data = await readJson(req);
+      const requestID = crypto.randomUUID();
+      try {
+        const result = await localCloud.invoke(fn.main, data, { OPENID: openidOf(req) });
+        send(res, 200, { result, errMsg: 'cloud.callFunction:ok', requestID });
+      } catch (error) {
+        console.error(`[local cloud] function ${fn.name} threw`, error);
+        send(res, 500, {
+          errCode: -504002,
+          errMsg: `cloud.callFunction:fail -504002 functions execute fail. ${(error as Error)?.message ?? error}`,
+          requestID,
+        });
+      }
+      return;
+    }
+
+    if (parts[0] === '_storage') {
+      if (parts[1] === 'upload' && parts.length === 2 && method === 'POST') {
+        const cloudPath = url.searchParams.get('cloudPath');
+        if (!cloudPath) throw new HttpError(400, 'BAD_REQUEST', 'cloudPath is required');
+        const body = await readBody(req, MAX_UPLOAD_BYTES);
+        const fileID = localCloud.storage.write(cloudPath, body);
+        send(res, 200, { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' });
+        return;
+      }
+      if (method === 'GET' && parts.length >= 2) {
+        const cloudPath = parts.slice(1).join('/');
+        const content = localCloud.storage.read(cloudPath);
+        if (!content) throw new HttpError(404, 'FILE_NOT_FOUND', `no stored file ${cloudPath}`);
+        res.writeHead(200, { 'content-type': contentTypeOf(cloudPath), 'content-length': content.length });
+        res.end(content);
+        return;
+      }
+    }
+
+    if (parts[0] === '_emulator') {
+      const what = parts[1];
+      if (what === 'health' && method === 'GET') {
+        send(res, 200, { ok: true, functions: [...functions.keys()], now: localCloud.clock.now().toISOString() });
+        return;
+      }
+      if (what === 'clock' && method === 'GET') {
+        send(res, 200, { now: localCloud.clock.now().toISOString() });
+        return;
+      }
+      if (what === 'clock' && method === 'POST') {
+        const body = (await readJson(req)) as { now?: unknown; frozen?: unknown };
+        if (body.now !== null && (typeof body.now !== 'string' || Number.isNaN(Date.parse(body.now)))) {
+          throw new HttpError(400, 'BAD_REQUEST', 'now must be an ISO 8601 instant or null');
+        }
+        localCloud.clock.set(body.now, { frozen: body.frozen === true });
+        send(res, 200, { now: localCloud.clock.now().toISOString() });
+        return;
+      }
+      if (what === 'timers' && parts.length === 3 && method === 'POST') {
+        const trigger = parts[2]!;
+        const fn = triggerOwner.get(trigger);
+        if (!fn) throw new HttpError(404, 'TRIGGER_NOT_FOUND', `no timer trigger named ${trigger}`);
+        const result = await localCloud.invoke(fn.main, timerEvent(trigger), {});
+        send(res, 200, { function: fn.name, trigger, result });
+        return;
+      }
+      if (what === 'outbox' && method === 'GET') {
+        send(res, 200, { calls: localCloud.openapi.calls });
+        return;
+      }
+      if (what === 'outbox' && method === 'DELETE') {
+        localCloud.openapi.clear();
+        send(res, 200, { ok: true });
+        return;
+      }
+      if (what === 'msgsec' && method === 'POST') {
+        const body = (await readJson(req)) as { risky?: unknown; review?: unknown };
+        const words = (v: unknown) => (Array.isArray(v) ? v.filter((w): w is string => typeof w === 'string' && w.length > 0) : []);
+        localCloud.openapi.setMsgSecWords({ risky: words(body.risky), review: words(body.review) });
+        send(res, 200, { ok: true });
+        return;
+      }
+      if (what === 'reset' && method === 'POST') {
+        await (opts.onReset ?? (() => localCloud.reset()))();
+        send(res, 200, { ok: true });
+        return;
+      }
+    }
+
+    throw new HttpError(404, 'NOT_FOUND', `no route for ${method} ${url.pathname}`);
+  }
+
+  const server = http.createServer((req, res) => {
+    allowLocalOrigin(req, res);
+    route(req, res).catch((error: unknown) => {
+      if (res.headersSent) return res.end();
+      if (error instanceof HttpError) return send(res, error.status, { error: { code: error.code, message: error.message } });
+      console.error('[local cloud] gateway error', error);
+      send(res, 500, { error: { code: 'INTERNAL', message: String((error as Error)?.message ?? error) } });
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  localCloud.configure({ ...opts.cloud, tempUrlBase: `${url}/_storage` });
+
+  return {
+    url,
+    port,
+    functions,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,675 @@
+// Documents in SQLite, one table per collection (_id, v, doc JSON), with the declared indexes as expression indexes
+// and a side table for multikey paths. Every read goes through the planner; mingo decides what matches.
+import Database from 'better-sqlite3';
+import { createHash, randomBytes } from 'crypto';
+import { Aggregator, Query } from 'mingo';
+import type { CollectionSpec, DatabaseSpec, IndexSpec } from '../database-spec';
+import { fromStoredText, toStoredText, type Doc } from '../ejson';
+import { conjunctsOf, type Filter } from './conditions';
+import { collectionAlreadyExists, collectionNotExist, DbError, duplicateKey, requestFailed } from './errors';
+import { applyOperators, replacement } from './modify';
+import { T_ARRAY, classOf, inspectPath, isPushablePath, valueExpr } from './paths';
+import { planQuery, type PathState, type Plan, type PlannerContext, type SortSpec } from './planner';
+import { BOUNDED_COLLECTION_LIMIT, isServed, unindexedQueryMessage } from './strict';
+
+type Statement = Database.Statement<unknown[], unknown>;
+type Row = { _id: string | number; v: number; doc: string };
+
+export interface StoreOptions {
+  filename: string;
+  database: DatabaseSpec;
+  strict: false | { threshold: number };
+  aggregateDefaultLimit: number;
+  /** the database name in E11000 messages (the cloud uses the environment id) */
+  dbName: string;
+}
+
+export interface FindQuery {
+  filter?: Filter;
+  sort?: SortSpec;
+  skip?: number;
+  limit?: number;
+  projection?: Record<string, unknown>;
+}
+
+export interface QueryStats {
+  queries: number;
+  indexedQueries: number;
+  scans: number;
+}
+
+interface TrackedPath {
+  path: string;
+  segments: string[];
+  state: PathState;
+}
+
+interface CollectionRuntime {
+  name: string;
+  table: string;
+  mkTable: string;
+  spec: CollectionSpec;
+  declared: boolean;
+  tracked: TrackedPath[];
+  planner: PlannerContext;
+  /** SQL index name -> declared index (for E11000 messages) */
+  uniqueBySqlName: Map<string, IndexSpec>;
+}
+
+const STATEMENT_CACHE_LIMIT = 500;
+
+function hashOf(text: string, length: number): string {
+  return createHash('sha1').update(text).digest('hex').slice(0, length);
+}
+
+/** 32 lowercase hex characters, the shape of the cloud's generated ids. */
+export function generateId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+function valueAt(doc: Doc, path: string): unknown {
+  let v: unknown = doc;
+  for (const seg of path.split('.')) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[seg];
+  }
+  return v;
+}
+
+function isSqliteError(e: unknown): e is Error & { code: string } {
+  return e instanceof Error && typeof (e as { code?: unknown }).code === 'string';
+}
+
+function checkId(id: unknown): string | number {
+  if (typeof id === 'string' && id.length > 0) return id;
+  if (typeof id === 'number' && Number.isFinite(id)) return id;
+  throw requestFailed(`_id must be a non-empty string or a number, got ${JSON.stringify(id) ?? String(id)}`);
+}
+
+export class Store {
+  readonly db: Database.Database;
+  private readonly collections = new Map<string, CollectionRuntime>();
+  private readonly statements = new Map<string, Statement>();
+  private lastVersion = 0;
+  private counters: QueryStats = { queries: 0, indexedQueries: 0, scans: 0 };
+
+  constructor(private readonly opts: StoreOptions) {
+    this.db = new Database(opts.filename);
+    if (opts.filename !== ':memory:' && opts.filename !== '') {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+    }
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS __collections (name TEXT PRIMARY KEY, tbl TEXT NOT NULL, created_at INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS __paths (collection TEXT NOT NULL, path TEXT NOT NULL, classes INTEGER NOT NULL,
+        multikey INTEGER NOT NULL, PRIMARY KEY (collection, path));
+    `);
+    this.db.transaction(() => {
+      for (const name of Object.keys(opts.database.collections)) this.ensureTables(name);
+      const rows = this.db.prepare('SELECT name FROM __collections ORDER BY rowid').all() as Array<{ name: string }>;
+      for (const { name } of rows) this.openCollection(name);
+    })();
+  }
+
+  close(): void {
+    this.statements.clear();
+    if (this.db.open) this.db.close();
+  }
+
+  // ---- collections -------------------------------------------------------------------------------------------
+
+  private tableOf(name: string): string {
+    return `c_${hashOf(name, 20)}`;
+  }
+
+  private ensureTables(name: string): void {
+    const table = this.tableOf(name);
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS "${table}" (_id TEXT PRIMARY KEY, v INTEGER NOT NULL, doc TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS "${table}_mk" (path TEXT NOT NULL, k, id TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS "${table}_mk_key" ON "${table}_mk" (path, k, id);
+      CREATE INDEX IF NOT EXISTS "${table}_mk_id" ON "${table}_mk" (id);
+    `);
+    this.db.prepare('INSERT OR IGNORE INTO __collections (name, tbl, created_at) VALUES (?, ?, ?)').run(name, table, Date.now());
+  }
+
+  private openCollection(name: string): void {
+    const table = this.tableOf(name);
+    const declaredSpec = this.opts.database.collections[name];
+    const spec: CollectionSpec = declaredSpec ?? { indexes: [] };
+    const uniqueBySqlName = this.syncIndexes(table, spec);
+    const trackedPaths = ['_id', ...new Set(spec.indexes.flatMap((ix) => ix.fields.map(([p]) => p)))].filter(
+      (p, i, all) => isPushablePath(p) && all.indexOf(p) === i,
+    );
+    const stored = new Map(
+      (this.db.prepare('SELECT path, classes, multikey FROM __paths WHERE collection = ?').all(name) as Array<{ path: string; classes: number; multikey: number }>).map(
+        (r) => [r.path, { classes: r.classes, multikey: r.multikey === 1 }],
+      ),
+    );
+    for (const path of stored.keys()) {
+      if (!trackedPaths.includes(path)) {
+        this.db.prepare('DELETE FROM __paths WHERE collection = ? AND path = ?').run(name, path);
+        this.db.prepare(`DELETE FROM "${table}_mk" WHERE path = ?`).run(path);
+      }
+    }
+    const tracked: TrackedPath[] = trackedPaths.map((path) => ({
+      path,
+      segments: path.split('.'),
+      state: stored.get(path) ?? { classes: 0, multikey: false },
+    }));
+    const paths = new Map(tracked.map((t) => [t.path, t.state]));
+    const leading = new Set(['_id', ...spec.indexes.map((ix) => ix.fields[0]![0])]);
+    const c: CollectionRuntime = {
+      name,
+      table,
+      mkTable: `${table}_mk`,
+      spec,
+      declared: declaredSpec !== undefined,
+      tracked,
+      planner: { mkTable: `${table}_mk`, paths, leading },
+      uniqueBySqlName,
+    };
+    this.collections.set(name, c);
+    // A path declared since the data was written: learn what it holds (and build its side table) once.
+    const fresh = tracked.filter((t) => !stored.has(t.path));
+    if (fresh.length > 0 && this.rowCount(c) > 0) {
+      for (const row of this.db.prepare(`SELECT _id, doc FROM "${table}"`).all() as Row[]) {
+        const doc = fromStoredText(row.doc);
+        for (const t of fresh) t.state.classes |= t.path === '_id' ? classOf(doc._id) : inspectPath(doc, t.segments).classes;
+      }
+      for (const t of fresh) if (t.state.classes & T_ARRAY) this.becomeMultikey(c, t);
+    }
+    for (const t of fresh) this.persistPath(c, t);
+  }
+
+  /** Creates the declared indexes (and drops the ones no longer declared). */
+  private syncIndexes(table: string, spec: CollectionSpec): Map<string, IndexSpec> {
+    const wanted = new Map<string, { ix: IndexSpec; sql: string }>();
+    for (const ix of spec.indexes) {
+      const usable = ix.fields.filter(([p]) => isPushablePath(p));
+      if (usable.length !== ix.fields.length) continue;
+      const lastDir = ix.fields[ix.fields.length - 1]![1];
+      const columns = ix.fields.map(([p, d]) => `${valueExpr(p)} ${d === 1 ? 'ASC' : 'DESC'}`);
+      // Non-unique indexes end with _id (in the last field's direction) so they also serve the _id tie-break.
+      if (!ix.unique) columns.push(`"_id" ${lastDir === 1 ? 'ASC' : 'DESC'}`);
+      const name = `${table}_ix_${hashOf(JSON.stringify([ix.fields, ix.unique === true]), 12)}`;
+      wanted.set(name, { ix, sql: `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${name}" ON "${table}" (${columns.join(', ')})` });
+    }
+    const existing = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name LIKE ?").all(table, `${table}_ix_%`) as Array<{
+      name: string;
+    }>;
+    for (const { name } of existing) if (!wanted.has(name)) this.db.exec(`DROP INDEX "${name}"`);
+    const unique = new Map<string, IndexSpec>();
+    for (const [name, { ix, sql }] of wanted) {
+      try {
+        this.db.exec(sql);
+      } catch (e) {
+        throw new Error(`local cloud: cannot create index "${ix.name}" (existing documents violate it?): ${(e as Error).message}`);
+      }
+      if (ix.unique) unique.set(name, ix);
+    }
+    return unique;
+  }
+
+  hasCollection(name: string): boolean {
+    return this.collections.has(name);
+  }
+
+  createCollection(name: string): void {
+    if (typeof name !== 'string' || !name) throw new DbError('INVALID_PARAM', 'collection name must be a non-empty string');
+    if (this.collections.has(name)) throw collectionAlreadyExists(name);
+    this.db.transaction(() => {
+      this.ensureTables(name);
+      this.openCollection(name);
+    })();
+  }
+
+  /** Removes a collection that was not declared (used by the self-test to clean up after itself). */
+  dropCollection(name: string): void {
+    const c = this.collections.get(name);
+    if (!c) return;
+    this.statements.clear();
+    this.db.transaction(() => {
+      this.db.exec(`DROP TABLE IF EXISTS "${c.table}"; DROP TABLE IF EXISTS "${c.mkTable}";`);
+      this.db.prepare('DELETE FROM __collections WHERE name = ?').run(name);
+      this.db.prepare('DELETE FROM __paths WHERE collection = ?').run(name);
+    })();
+    this.collections.delete(name);
+  }
+
+  collectionNames(): string[] {
+    return [...this.collections.keys()];
+  }
+
+  collectionSize(name: string): number {
+    const c = this.collections.get(name);
+    return c ? this.rowCount(c) : 0;
+  }
+
+  private collection(name: string): CollectionRuntime {
+    const c = this.collections.get(name);
+    if (!c) throw collectionNotExist(name);
+    return c;
+  }
+
+  private rowCount(c: CollectionRuntime): number {
+    return (this.stmt(`SELECT COUNT(*) AS n FROM "${c.table}"`).get() as { n: number }).n;
+  }
+
+  /** Empties every collection, forgets what paths held, drops collections that were created at run time. */
+  resetData(): void {
+    this.statements.clear();
+    this.db.transaction(() => {
+      for (const c of [...this.collections.values()]) {
+        if (!c.declared) {
+          this.db.exec(`DROP TABLE IF EXISTS "${c.table}"; DROP TABLE IF EXISTS "${c.mkTable}";`);
+          this.db.prepare('DELETE FROM __collections WHERE name = ?').run(c.name);
+          this.collections.delete(c.name);
+        } else {
+          this.db.exec(`DELETE FROM "${c.table}"; DELETE FROM "${c.mkTable}";`);
+          for (const t of c.tracked) {
+            t.state.classes = 0;
+            t.state.multikey = false;
+          }
+        }
+      }
+      this.db.exec('DELETE FROM __paths');
+      for (const c of this.collections.values()) for (const t of c.tracked) this.persistPath(c, t);
+    })();
+    this.resetStats();
+  }
+
+  // ---- statements, stats ----------------------------------------------------------------------------------------
+
+  private stmt(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      if (this.statements.size >= STATEMENT_CACHE_LIMIT) this.statements.clear();
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  stats(): QueryStats {
+    return { ...this.counters };
+  }
+
+  restoreStats(stats: QueryStats): void {
+    this.counters = { ...stats };
+  }
+
+  resetStats(): void {
+    this.counters = { queries: 0, indexedQueries: 0, scans: 0 };
+  }
+
+  private recordQuery(indexed: boolean): void {
+    this.counters.queries++;
+    if (indexed) this.counters.indexedQueries++;
+    else this.counters.scans++;
+  }
+
+  /** A version unique across the process (and increasing across restarts), so a re-created document never looks unchanged. */
+  private nextVersion(): number {
+    this.lastVersion = Math.max(this.lastVersion + 1, Date.now() * 1000);
+    return this.lastVersion;
+  }
+
+  // ---- path tracking, multikey side table ------------------------------------------------------------------
+
+  private persistPath(c: CollectionRuntime, t: TrackedPath): void {
+    this.stmt(
+      'INSERT INTO __paths (collection, path, classes, multikey) VALUES (?, ?, ?, ?) ' +
+        'ON CONFLICT (collection, path) DO UPDATE SET classes = excluded.classes, multikey = excluded.multikey',
+    ).run(c.name, t.path, t.state.classes, t.state.multikey ? 1 : 0);
+  }
+
+  /** Like MongoDB turning an index multikey: from now on the path is answered from (path, value, _id) rows. */
+  private becomeMultikey(c: CollectionRuntime, t: TrackedPath): void {
+    t.state.multikey = true;
+    const insert = this.stmt(`INSERT INTO "${c.mkTable}" (path, k, id) VALUES (?, ?, ?)`);
+    for (const row of this.db.prepare(`SELECT _id, doc FROM "${c.table}"`).all() as Row[]) {
+      for (const k of new Set(inspectPath(fromStoredText(row.doc), t.segments).keys)) insert.run(t.path, k, row._id);
+    }
+  }
+
+  private hasMultikey(c: CollectionRuntime): boolean {
+    return c.tracked.some((t) => t.state.multikey);
+  }
+
+  private track(c: CollectionRuntime, id: string | number, doc: Doc, replacing: boolean): void {
+    if (replacing && this.hasMultikey(c)) this.stmt(`DELETE FROM "${c.mkTable}" WHERE id = ?`).run(id);
+    for (const t of c.tracked) {
+      if (t.path === '_id') {
+        const classes = t.state.classes | classOf(doc._id);
+        if (classes !== t.state.classes) {
+          t.state.classes = classes;
+          this.persistPath(c, t);
+        }
+        continue;
+      }
+      const seen = inspectPath(doc, t.segments);
+      const classes = t.state.classes | seen.classes;
+      const changed = classes !== t.state.classes;
+      t.state.classes = classes;
+      if (!t.state.multikey && seen.classes & T_ARRAY) {
+        this.becomeMultikey(c, t); // includes this document, already written
+      } else if (t.state.multikey) {
+        const insert = this.stmt(`INSERT INTO "${c.mkTable}" (path, k, id) VALUES (?, ?, ?)`);
+        for (const k of new Set(seen.keys)) insert.run(t.path, k, id);
+      }
+      if (changed) this.persistPath(c, t);
+    }
+  }
+
+  /** Path states live in memory and in __paths; after a rolled-back write, take them back from the database. */
+  private reloadPathStates(): void {
+    for (const c of this.collections.values()) {
+      const rows = this.db.prepare('SELECT path, classes, multikey FROM __paths WHERE collection = ?').all(c.name) as Array<{
+        path: string;
+        classes: number;
+        multikey: number;
+      }>;
+      const byPath = new Map(rows.map((r) => [r.path, r]));
+      for (const t of c.tracked) {
+        const r = byPath.get(t.path);
+        t.state.classes = r?.classes ?? 0;
+        t.state.multikey = r?.multikey === 1;
+      }
+    }
+  }
+
+  /** Runs `fn` in one SQLite transaction; on failure the in-memory path states are restored with the data. */
+  write<R>(fn: () => R): R {
+    if (this.db.inTransaction) return fn();
+    try {
+      return this.db.transaction(fn)();
+    } catch (e) {
+      this.reloadPathStates();
+      throw e;
+    }
+  }
+
+  // ---- row writes -------------------------------------------------------------------------------------------
+
+  private constraintError(c: CollectionRuntime, e: unknown, doc: Doc): unknown {
+    if (!isSqliteError(e)) return e;
+    if (e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return duplicateKey(this.opts.dbName, c.name, '_id_', [['_id', doc._id]]);
+    if (e.code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      for (const [sqlName, ix] of c.uniqueBySqlName) {
+        if (e.message.includes(sqlName)) return duplicateKey(this.opts.dbName, c.name, ix.name, ix.fields.map(([p]) => [p, valueAt(doc, p)]));
+      }
+      return duplicateKey(this.opts.dbName, c.name, '_id_', [['_id', doc._id]]);
+    }
+    return e;
+  }
+
+  private insertRow(c: CollectionRuntime, doc: Doc): void {
+    const id = checkId(doc._id);
+    const text = toStoredText(doc);
+    try {
+      this.stmt(`INSERT INTO "${c.table}" (_id, v, doc) VALUES (?, ?, ?)`).run(id, this.nextVersion(), text);
+    } catch (e) {
+      throw this.constraintError(c, e, doc);
+    }
+    // Track what was stored (NaN became null, undefined vanished), not what was passed.
+    this.track(c, id, fromStoredText(text), false);
+  }
+
+  private replaceRow(c: CollectionRuntime, id: string | number, doc: Doc): void {
+    const text = toStoredText(doc);
+    try {
+      this.stmt(`UPDATE "${c.table}" SET v = ?, doc = ? WHERE _id = ?`).run(this.nextVersion(), text, id);
+    } catch (e) {
+      throw this.constraintError(c, e, doc);
+    }
+    this.track(c, id, fromStoredText(text), true);
+  }
+
+  private deleteRow(c: CollectionRuntime, id: string | number): number {
+    const { changes } = this.stmt(`DELETE FROM "${c.table}" WHERE _id = ?`).run(id);
+    if (changes > 0 && this.hasMultikey(c)) this.stmt(`DELETE FROM "${c.mkTable}" WHERE id = ?`).run(id);
+    return changes;
+  }
+
+  /** The committed row, matched exactly (a numeric _id never matches its string form). */
+  readRow(name: string, id: string | number): { doc: Doc; v: number } | null {
+    const c = this.collection(name);
+    const row = this.stmt(`SELECT _id, v, doc FROM "${c.table}" WHERE _id = ?`).get(id) as Row | undefined;
+    if (!row) return null;
+    const doc = fromStoredText(row.doc);
+    return doc._id === id ? { doc, v: row.v } : null;
+  }
+
+  versionOf(name: string, id: string | number): number {
+    const c = this.collection(name);
+    return (this.stmt(`SELECT v FROM "${c.table}" WHERE _id = ?`).get(id) as { v: number } | undefined)?.v ?? 0;
+  }
+
+  /** Applies a transaction's writes (already checked for conflicts by the caller, inside write()). */
+  applyCommitted(name: string, id: string | number, existed: boolean, doc: Doc | null): void {
+    const c = this.collection(name);
+    if (doc === null) this.deleteRow(c, id);
+    else if (existed) this.replaceRow(c, id, doc);
+    else this.insertRow(c, doc);
+  }
+
+  // ---- strict mode ------------------------------------------------------------------------------------------
+
+  private assertServed(c: CollectionRuntime, operation: string, filter: Filter | undefined, sort: SortSpec | undefined): void {
+    const strict = this.opts.strict;
+    if (!strict) return;
+    if (isServed(c.spec, filter, sort)) return;
+    const limit = c.spec.bounded ? Math.max(strict.threshold, BOUNDED_COLLECTION_LIMIT) : strict.threshold;
+    const size = this.rowCount(c);
+    if (size <= limit) return;
+    throw requestFailed(unindexedQueryMessage({ collection: c.name, size, filter, sort, operation, spec: c.spec, limit }));
+  }
+
+  // ---- reads ------------------------------------------------------------------------------------------------
+
+  private candidates(c: CollectionRuntime, plan: Plan, sqlPage?: { skip: number; limit: number }): IterableIterator<Row> {
+    const where = plan.where.length > 0 ? `WHERE ${plan.where.join(' AND ')}` : '';
+    let sql = `SELECT _id, v, doc FROM "${c.table}" ${where} ${plan.order}`;
+    const params: unknown[] = [...plan.params];
+    if (sqlPage) {
+      sql += ' LIMIT ? OFFSET ?';
+      params.push(Number.isFinite(sqlPage.limit) ? sqlPage.limit : -1, sqlPage.skip);
+    }
+    return this.stmt(sql).iterate(...params) as IterableIterator<Row>;
+  }
+
+  private matching(c: CollectionRuntime, filter: Filter | undefined, sort: SortSpec | undefined, skip: number, limit: number): Doc[] {
+    const plan = planQuery(c.planner, filter, sort);
+    this.recordQuery(plan.usedIndex);
+    const query = plan.exact ? null : new Query(filter ?? {});
+    const out: Doc[] = [];
+    if (plan.sortPushed) {
+      // SQL order is the answer's order: stream, re-check, stop as soon as the page is full.
+      if (limit <= 0) return out;
+      let toSkip = skip;
+      const page = plan.exact ? { skip, limit } : undefined;
+      if (page) toSkip = 0;
+      for (const row of this.candidates(c, plan, page)) {
+        const doc = fromStoredText(row.doc);
+        if (query && !query.test(doc)) continue;
+        if (toSkip > 0) {
+          toSkip--;
+          continue;
+        }
+        out.push(doc);
+        if (out.length >= limit) break;
+      }
+      return out;
+    }
+    for (const row of this.candidates(c, plan)) {
+      const doc = fromStoredText(row.doc);
+      if (!query || query.test(doc)) out.push(doc);
+    }
+    const sortSpec = Object.fromEntries(plan.sort ?? []);
+    let cursor = new Query({}).find<Doc>(out).sort(sortSpec);
+    if (skip > 0) cursor = cursor.skip(skip);
+    if (Number.isFinite(limit)) cursor = cursor.limit(limit);
+    return cursor.all();
+  }
+
+  find(name: string, q: FindQuery): Doc[] {
+    const c = this.collection(name);
+    this.assertServed(c, 'get', q.filter, q.sort);
+    const docs = this.matching(c, q.filter, q.sort, q.skip ?? 0, q.limit ?? Infinity);
+    return q.projection && Object.keys(q.projection).length > 0 ? project(docs, q.projection) : docs;
+  }
+
+  findById(name: string, id: string | number, projection?: Record<string, unknown>): Doc | null {
+    const row = this.readRow(name, id);
+    this.recordQuery(true);
+    if (!row) return null;
+    return projection && Object.keys(projection).length > 0 ? project([row.doc], projection)[0]! : row.doc;
+  }
+
+  count(name: string, filter: Filter | undefined): number {
+    const c = this.collection(name);
+    if (conjunctsOf(filter).length === 0) {
+      this.recordQuery(true); // metadata count
+      return this.rowCount(c);
+    }
+    this.assertServed(c, 'count', filter, undefined);
+    const plan = planQuery(c.planner, filter, undefined);
+    this.recordQuery(plan.usedIndex);
+    const where = plan.where.length > 0 ? `WHERE ${plan.where.join(' AND ')}` : '';
+    if (plan.exact) return (this.stmt(`SELECT COUNT(*) AS n FROM "${c.table}" ${where}`).get(...plan.params) as { n: number }).n;
+    const query = new Query(filter ?? {});
+    let n = 0;
+    for (const row of this.stmt(`SELECT doc FROM "${c.table}" ${where}`).iterate(...plan.params) as IterableIterator<Row>) {
+      if (query.test(fromStoredText(row.doc))) n++;
+    }
+    return n;
+  }
+
+  aggregate(name: string, pipeline: Array<Record<string, unknown>>): Doc[] {
+    const c = this.collection(name);
+    const stages = [...pipeline];
+    if (!stages.some((s) => '$limit' in s)) stages.push({ $limit: this.opts.aggregateDefaultLimit });
+    // A leading $match [$sort] [$skip] [$limit] runs as a find: same planner, same strict check.
+    let i = 0;
+    let filter: Filter | undefined;
+    let sort: SortSpec | undefined;
+    let skip = 0;
+    let limit = Infinity;
+    if (stages[i] && '$match' in stages[i]!) filter = stages[i++]!.$match as Filter;
+    if (stages[i] && '$sort' in stages[i]!) sort = Object.entries(stages[i++]!.$sort as Record<string, 1 | -1>);
+    if (stages[i] && '$skip' in stages[i]! && typeof stages[i]!.$skip === 'number') skip = stages[i++]!.$skip as number;
+    if (stages[i] && '$limit' in stages[i]! && typeof stages[i]!.$limit === 'number') limit = stages[i++]!.$limit as number;
+    this.assertServed(c, 'aggregate', filter, sort);
+    const docs = this.matching(c, filter, sort, skip, limit);
+    const rest = stages.slice(i);
+    if (rest.length === 0) return docs;
+    try {
+      const aggregator = new Aggregator(rest, { collectionResolver: (from: string) => this.allDocs(from) });
+      return aggregator.run(docs) as Doc[];
+    } catch (e) {
+      if (e instanceof DbError) throw e;
+      throw requestFailed((e as Error).message);
+    }
+  }
+
+  private allDocs(name: string): Doc[] {
+    const c = this.collections.get(name);
+    if (!c) return [];
+    return (this.stmt(`SELECT doc FROM "${c.table}" ORDER BY rowid`).all() as Row[]).map((r) => fromStoredText(r.doc));
+  }
+
+  // ---- writes -----------------------------------------------------------------------------------------------
+
+  /** Inserts documents (all or none); absent _ids are generated. */
+  insertMany(name: string, docs: Doc[]): Array<string | number> {
+    const c = this.collection(name);
+    return this.write(() =>
+      docs.map((d) => {
+        const doc: Doc = d._id === undefined ? { _id: generateId(), ...d } : d;
+        this.insertRow(c, doc);
+        return doc._id as string | number;
+      }),
+    );
+  }
+
+  updateById(name: string, id: string | number, modifier: Record<string, unknown>): number {
+    const c = this.collection(name);
+    this.recordQuery(true);
+    return this.write(() => {
+      const row = this.stmt(`SELECT _id, v, doc FROM "${c.table}" WHERE _id = ?`).get(id) as Row | undefined;
+      if (!row) return 0;
+      const doc = fromStoredText(row.doc);
+      if (doc._id !== id) return 0;
+      applyOperators(doc, modifier);
+      const text = toStoredText(doc);
+      if (text === row.doc) return 0;
+      this.replaceRow(c, id, doc);
+      return 1;
+    });
+  }
+
+  /** doc().set(): replaces the document, or creates it (upsert). */
+  replaceById(name: string, id: string | number, data: Record<string, unknown>): { updated: number; upsertedId?: string | number } {
+    const c = this.collection(name);
+    this.recordQuery(true);
+    return this.write(() => {
+      const row = this.stmt(`SELECT _id, v, doc FROM "${c.table}" WHERE _id = ?`).get(id) as Row | undefined;
+      const doc = replacement(id, data);
+      if (!row) {
+        this.insertRow(c, doc);
+        return { updated: 0, upsertedId: id };
+      }
+      if (toStoredText(doc) === row.doc) return { updated: 0 };
+      this.replaceRow(c, id, doc);
+      return { updated: 1 };
+    });
+  }
+
+  updateWhere(name: string, filter: Filter | undefined, modifier: Record<string, unknown>, multi: boolean): number {
+    const c = this.collection(name);
+    this.assertServed(c, 'update', filter, undefined);
+    return this.write(() => {
+      const targets = this.matching(c, filter, undefined, 0, multi ? Infinity : 1);
+      let updated = 0;
+      for (const doc of targets) {
+        const before = toStoredText(doc);
+        applyOperators(doc, modifier);
+        if (toStoredText(doc) === before) continue;
+        this.replaceRow(c, doc._id as string | number, doc);
+        updated++;
+      }
+      return updated;
+    });
+  }
+
+  removeById(name: string, id: string | number): number {
+    const c = this.collection(name);
+    this.recordQuery(true);
+    return this.write(() => (this.readRow(name, id) ? this.deleteRow(c, id) : 0));
+  }
+
+  removeWhere(name: string, filter: Filter | undefined, multi: boolean): number {
+    const c = this.collection(name);
+    this.assertServed(c, 'remove', filter, undefined);
+    return this.write(() => {
+      const targets = this.matching(c, filter, undefined, 0, multi ? Infinity : 1);
+      let removed = 0;
+      for (const doc of targets) removed += this.deleteRow(c, doc._id as string | number);
+      return removed;
+    });
+  }
+
+  /** Seeding fast path: one SQLite transaction, same storage and index maintenance as add(). */
+  bulkInsert(name: string, docs: Doc[]): void {
+    this.insertMany(name, docs);
+  }
+}
+
+function project(docs: Doc[], projection: Record<string, unknown>): Doc[] {
+  try {
+    return new Query({}).find<Doc>(docs, projection).all();
+  } catch (e) {
+    throw requestFailed((e as Error).message);
+  }
+}

@@ -1,0 +1,124 @@
+// Transactions as the cloud offers them: single-document operations only (doc get/set/update/remove, add),
+// buffered until commit. Snapshot-isolation-like and optimistic: a commit fails with DATABASE_TRANSACTION_CONFLICT
+// when a document it writes changed after the transaction first read it (first committer wins); the SDK's own
+// runTransaction then retries the whole callback.
+import { randomBytes } from 'crypto';
+import type { Doc } from '../ejson';
+import { requestFailed, transactionConflict } from './errors';
+import { applyOperators, replacement } from './modify';
+import { generateId, type Store } from './store';
+import { duplicateKey } from './errors';
+
+interface Entry {
+  collection: string;
+  id: string | number;
+  /** version when first read (0: absent) */
+  baseVersion: number;
+  existed: boolean;
+  current: Doc | null;
+  written: boolean;
+}
+
+interface Transaction {
+  entries: Map<string, Entry>;
+}
+
+const clone = (doc: Doc | null): Doc | null => (doc ? (structuredClone(doc) as Doc) : null);
+
+export class Transactions {
+  private readonly open = new Map<string, Transaction>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly dbName: string,
+  ) {}
+
+  begin(): string {
+    const id = randomBytes(12).toString('hex');
+    this.open.set(id, { entries: new Map() });
+    return id;
+  }
+
+  abort(id: string): void {
+    this.open.delete(id);
+  }
+
+  clear(): void {
+    this.open.clear();
+  }
+
+  private tx(id: string): Transaction {
+    const tx = this.open.get(id);
+    if (!tx) throw requestFailed(`transaction ${id} does not exist or has already been committed or aborted`);
+    return tx;
+  }
+
+  private entry(tx: Transaction, collection: string, id: string | number): Entry {
+    const key = `${collection}\u0000${typeof id}\u0000${id}`;
+    let e = tx.entries.get(key);
+    if (!e) {
+      const row = this.store.readRow(collection, id);
+      e = { collection, id, baseVersion: row?.v ?? 0, existed: row !== null, current: row?.doc ?? null, written: false };
+      tx.entries.set(key, e);
+    }
+    return e;
+  }
+
+  get(txId: string, collection: string, id: string | number): Doc | null {
+    return clone(this.entry(this.tx(txId), collection, id).current);
+  }
+
+  insert(txId: string, collection: string, docs: Doc[]): Array<string | number> {
+    const tx = this.tx(txId);
+    return docs.map((d) => {
+      const doc: Doc = d._id === undefined ? { _id: generateId(), ...d } : d;
+      const id = doc._id as string | number;
+      const e = this.entry(tx, collection, id);
+      if (e.current) throw duplicateKey(this.dbName, collection, '_id_', [['_id', id]]);
+      e.current = doc;
+      e.written = true;
+      return id;
+    });
+  }
+
+  update(txId: string, collection: string, id: string | number, modifier: Record<string, unknown>): number {
+    const e = this.entry(this.tx(txId), collection, id);
+    if (!e.current) return 0;
+    const next = clone(e.current)!;
+    applyOperators(next, modifier);
+    if (JSON.stringify(next) === JSON.stringify(e.current)) return 0;
+    e.current = next;
+    e.written = true;
+    return 1;
+  }
+
+  set(txId: string, collection: string, id: string | number, data: Record<string, unknown>): { updated: number; upsertedId?: string | number } {
+    const e = this.entry(this.tx(txId), collection, id);
+    const created = e.current === null;
+    e.current = replacement(id, data);
+    e.written = true;
+    return created ? { updated: 0, upsertedId: id } : { updated: 1 };
+  }
+
+  remove(txId: string, collection: string, id: string | number): number {
+    const e = this.entry(this.tx(txId), collection, id);
+    if (!e.current) return 0;
+    e.current = null;
+    e.written = true;
+    return 1;
+  }
+
+  /** Validates and applies every write in one SQLite transaction; the transaction is gone afterwards either way. */
+  commit(txId: string): void {
+    const tx = this.tx(txId);
+    this.open.delete(txId);
+    const writes = [...tx.entries.values()].filter((e) => e.written);
+    this.store.write(() => {
+      for (const e of writes) if (this.store.versionOf(e.collection, e.id) !== e.baseVersion) throw transactionConflict();
+      for (const e of writes) {
+        if (!e.existed && e.current === null) continue;
+        this.store.applyCommitted(e.collection, e.id, e.existed, e.current);
+      }
+    });
+  }
+}

@@ -1,0 +1,79 @@
+// The API contract: every action of the cloud function `api`, its request and its answer.
+// The mini program's `call()` and the function's router are both typed against `ApiActions`, so a renamed field
+// fails `tsc` on both ends. Extend it as actions are added; keep names as in PRODUCT.md.
+
+import type { CaseTypeInfo, Category, Department, Limits, Role } from './domain';
+import type { CaseActions } from './api/cases';
+import type { PolicyActions } from './api/policies';
+
+export type * from './api/cases';
+export type * from './api/policies';
+
+export type ErrorCode =
+  | 'INVALID_ARGUMENT'
+  | 'UNAUTHENTICATED'
+  | 'PERMISSION_DENIED'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'CONTENT_REJECTED'
+  | 'FAILED_PRECONDITION'
+  | 'INTERNAL';
+
+export interface ApiError {
+  code: ErrorCode;
+  /** Chinese, written for the citizen or civil servant who will read it. */
+  message: string;
+  /** Field path (dot-joined) -> Chinese message, for forms. */
+  fields?: Record<string, string>;
+}
+
+export type ApiResponse<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+/** What `wx.cloud.callFunction({ name: 'api', data })` carries. */
+export interface ApiRequest<N extends ActionName = ActionName> {
+  action: N;
+  payload: ApiActions[N]['req'];
+}
+
+/** Lists page by an opaque cursor on an indexed sort key, never by a growing skip. */
+export interface PageRequest {
+  limit?: number;
+  cursor?: string;
+}
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export type Empty = Record<string, never>;
+
+export interface MetaGetResponse {
+  types: CaseTypeInfo[];
+  categories: Category[];
+  departments: Department[];
+  limits: Limits;
+  roles: Role[];
+  /** Staff only (absent for citizens): the reply templates from settings, offered when answering a case. */
+  replyTemplates?: import('./api/cases').ReplyTemplate[];
+}
+
+export interface MeGetResponse {
+  /** The caller's own OPENID: the mini program needs it for its cloud-storage upload paths (cases/<openid>/...). */
+  openid: string;
+  roles: Role[];
+  departmentId?: string;
+  isStaff: boolean;
+}
+
+export interface CoreActions {
+  'meta.get': { req: Empty; res: MetaGetResponse };
+  'me.get': { req: Empty; res: MeGetResponse };
+}
+
+/** Every action, composed from the modules' contracts (typings/api/*.d.ts). */
+export interface ApiActions extends CoreActions, CaseActions, PolicyActions {}
+
+export type ActionName = keyof ApiActions;
+export type RequestOf<N extends ActionName> = ApiActions[N]['req'];
+export type ResponseOf<N extends ActionName> = ApiActions[N]['res'];

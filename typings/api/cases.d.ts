@@ -1,0 +1,334 @@
+// Consultations (cases, 工单): the citizen's side, the staff's side, public letters, and the staff/admin actions
+// that set up who handles them. Display-ready values that need server knowledge (labels, due text, masked contact,
+// what the caller may do next) come from the server.
+import type { Empty, Page, PageRequest } from '../api';
+import type { CaseStatus, CaseType, Category, Department, Instant, Role } from '../domain';
+
+export type RejectReason = 'out_of_scope' | 'duplicate' | 'insufficient_info' | 'other_channel' | 'not_government' | 'other';
+
+/** Who can read an event: everyone (public letter), the citizen and staff, or staff only. */
+export type Visibility = 'public' | 'citizen' | 'internal';
+
+export type ActorRole = 'citizen' | Role | 'system';
+
+export type CaseEventKind =
+  | 'submitted'
+  | 'accepted'
+  | 'rejected'
+  | 'assigned'
+  | 'reassigned'
+  | 'info_requested'
+  | 'supplemented'
+  | 'reply_submitted'
+  | 'reply_returned'
+  | 'replied'
+  | 'rated'
+  | 'reopened'
+  | 'closed'
+  | 'withdrawn'
+  | 'note'
+  | 'extension_requested'
+  | 'extension_approved'
+  | 'extension_rejected'
+  | 'escalated'
+  | 'overdue'
+  | 'publishable_set'
+  | 'content_cleared'
+  | 'reminded';
+
+export interface TimelineEntry {
+  id: string;
+  at: Instant;
+  kind: CaseEventKind;
+  /** e.g. "已受理", "已答复". */
+  kindLabel: string;
+  from?: CaseStatus;
+  to?: CaseStatus;
+  /** A human-written note; for replies, the answer itself. */
+  note?: string;
+  /** Role and department only: a staff member's personal name is never shown to the citizen. */
+  actor: { role: ActorRole; roleLabel: string; departmentId?: string; departmentName?: string };
+  visibility: Visibility;
+}
+
+export interface CaseImage {
+  fileID: string;
+  /** A temporary URL to show it (getTempFileURL), when available. */
+  url?: string;
+}
+
+export interface CaseReply {
+  content: string;
+  at: Instant;
+  departmentName?: string;
+  /** True when the reply was sent from a template the handler did not change: counted, never enough to close. */
+  fromTemplate: boolean;
+}
+
+export interface CaseRating {
+  score: 1 | 2 | 3 | 4 | 5;
+  solved: boolean;
+  comment?: string;
+  at: Instant;
+}
+
+export interface CaseExtension {
+  status: 'pending' | 'approved' | 'rejected';
+  days: number;
+  reason: string;
+  requestedAt: Instant;
+}
+
+/** What the caller may do with this case now; the server decides (permissions.ts), the page only hides. */
+export interface CaseAbilities {
+  withdraw: boolean;
+  supplement: boolean;
+  rate: boolean;
+  accept: boolean;
+  reject: boolean;
+  assign: boolean;
+  askInfo: boolean;
+  reply: boolean;
+  approveReply: boolean;
+  note: boolean;
+  requestExtension: boolean;
+  approveExtension: boolean;
+  escalate: boolean;
+  setPublishable: boolean;
+  clearContent: boolean;
+}
+
+export interface CaseView {
+  id: string;
+  trackingNo: string;
+  type: CaseType;
+  typeLabel: string;
+  categoryId: string;
+  categoryName: string;
+  departmentId?: string;
+  departmentName?: string;
+  title: string;
+  content: string;
+  images: CaseImage[];
+  status: CaseStatus;
+  statusLabel: string;
+  version: number;
+  submittedAt: Instant;
+  acceptDueAt: Instant;
+  answerDueAt?: Instant;
+  /** "承诺 11月30日 前答复" / "已超期 2 个工作日"; what the citizen reads under the status. */
+  dueText: string;
+  late: boolean;
+  /** The open question when status is needs_info. */
+  question?: string;
+  extension?: CaseExtension;
+  reply?: CaseReply;
+  /** Staff only: a reply waiting for a supervisor's approval (review on). */
+  pendingReply?: CaseReply;
+  rating?: CaseRating;
+  reopenCount: number;
+  /** Masked (张*, 138****5678) except to the staff handling the case. */
+  contactName?: string;
+  contactPhone?: string;
+  publishConsent: boolean;
+  publishable?: boolean;
+  policyId?: string;
+  /** Staff only: the content check asked for a human look (`review`); hidden from public views until cleared. */
+  flagged?: boolean;
+  escalated?: boolean;
+  timeline: TimelineEntry[];
+  can: CaseAbilities;
+}
+
+export interface CaseListItem {
+  id: string;
+  trackingNo: string;
+  type: CaseType;
+  typeLabel: string;
+  title: string;
+  status: CaseStatus;
+  statusLabel: string;
+  submittedAt: Instant;
+  dueText: string;
+  late: boolean;
+}
+
+export interface QueueItem extends CaseListItem {
+  categoryName: string;
+  departmentId?: string;
+  departmentName?: string;
+  acceptDueAt: Instant;
+  answerDueAt?: Instant;
+  overdue: boolean;
+  dueSoon: boolean;
+  flagged: boolean;
+  escalated: boolean;
+  awaitingReview: boolean;
+  extensionPending: boolean;
+}
+
+export type QueueFilterCounts = {
+  all: number;
+  submitted: number;
+  accepted: number;
+  processing: number;
+  needs_info: number;
+  replied: number;
+  overdue: number;
+  dueSoon: number;
+  awaitingReview: number;
+  flagged: number;
+};
+
+export interface PublicLetter {
+  id: string;
+  title: string;
+  categoryId: string;
+  categoryName: string;
+  typeLabel: string;
+  submittedAt: Instant;
+  repliedAt: Instant;
+  /** Highlight runs of the title for the keyword, when searching. */
+  titleParts?: Array<{ text: string; hit: boolean }>;
+}
+
+export interface PublicLetterDetail extends PublicLetter {
+  content: string;
+  reply: string;
+  departmentName?: string;
+  timeline: TimelineEntry[];
+}
+
+export type MineTab = 'all' | 'open' | 'replied' | 'done';
+
+export interface SubmitRequest {
+  type: CaseType;
+  categoryId: string;
+  title: string;
+  content: string;
+  /** fileIDs the citizen uploaded to cloud storage under cases/<their openid>/. */
+  images?: string[];
+  contactName?: string;
+  contactPhone?: string;
+  publishConsent: boolean;
+  /** Generated once per submit screen; a retry with the same id answers the first case. */
+  clientRequestId: string;
+  /** Subscribe-message template ids the citizen accepted in wx.requestSubscribeMessage. */
+  subscribed?: string[];
+  policyId?: string;
+}
+
+export interface SubmitResponse {
+  id: string;
+  trackingNo: string;
+  status: CaseStatus;
+  acceptDueAt: Instant;
+  answerDueAt?: Instant;
+  /** "我们将在 11月26日 前受理，受理后 3 个工作日内答复". */
+  promiseText: string;
+}
+
+type Versioned = { id: string; version: number };
+
+export interface StaffMember {
+  openid: string;
+  displayName?: string;
+  roles: Role[];
+  departmentId?: string;
+  departmentName?: string;
+  disabled: boolean;
+  boundAt?: Instant;
+  version: number;
+}
+
+export interface ReplyTemplate {
+  id: string;
+  title: string;
+  text: string;
+}
+
+export interface SubscribeTemplate {
+  /** The template id from the WeChat admin console (公众平台 订阅消息). */
+  templateId: string;
+  /** Our message field -> the template's keyword, e.g. { title: 'thing1', status: 'phrase2', time: 'time3', note: 'thing4' }. */
+  fields: Record<string, string>;
+  page?: string;
+}
+
+export interface CalendarSettings {
+  /** Official holidays that fall on weekdays, YYYY-MM-DD (Asia/Shanghai). */
+  holidays: string[];
+  /** Weekend days that are working days (调休), YYYY-MM-DD. */
+  workdays: string[];
+}
+
+export interface SettingsView {
+  version: number;
+  caseTypes: Array<{ key: CaseType; label: string; answerDays: number }>;
+  acceptDays: number;
+  extensionMaxDays: number;
+  ratingReminderDays: number;
+  autoCloseDays: number;
+  submissionsPerDay: number;
+  reviewReplies: boolean;
+  retentionDays: number;
+  calendar: CalendarSettings;
+  replyTemplates: ReplyTemplate[];
+  /** citizen: status changes; staff: new assignment, reply awaiting review, deadline tomorrow, overdue. */
+  subscribeTemplates: {
+    caseStatus?: SubscribeTemplate;
+    staffAssigned?: SubscribeTemplate;
+    staffReview?: SubscribeTemplate;
+    staffDue?: SubscribeTemplate;
+    staffOverdue?: SubscribeTemplate;
+  };
+}
+
+export interface CaseActions {
+  'case.submit': { req: SubmitRequest; res: SubmitResponse };
+  'case.listMine': { req: PageRequest & { tab?: MineTab; status?: CaseStatus }; res: Page<CaseListItem> };
+  'case.get': { req: { id: string }; res: CaseView };
+  'case.withdraw': { req: Versioned & { reason?: string }; res: CaseView };
+  'case.supplement': { req: Versioned & { content: string; images?: string[] }; res: CaseView };
+  'case.rate': { req: Versioned & { score: 1 | 2 | 3 | 4 | 5; solved: boolean; comment?: string }; res: CaseView };
+  'case.listPublic': { req: PageRequest & { keyword?: string; categoryId?: string }; res: Page<PublicLetter> };
+  'case.getPublic': { req: { id: string }; res: PublicLetterDetail };
+  /** Records subscribe-message grants (one message each) the citizen or staff member accepted outside submit. */
+  'case.subscribe': { req: { templateIds: string[] }; res: { granted: Record<string, number> } };
+
+  'case.queue': {
+    req: PageRequest & { status?: CaseStatus; departmentId?: string; overdue?: boolean; dueWithinHours?: number; flagged?: boolean; awaitingReview?: boolean };
+    res: Page<QueueItem> & { counts: QueueFilterCounts };
+  };
+  'case.accept': { req: Versioned & { departmentId?: string; note?: string }; res: CaseView };
+  'case.reject': { req: Versioned & { reason: RejectReason; note?: string }; res: CaseView };
+  'case.assign': { req: Versioned & { departmentId: string; note?: string }; res: CaseView };
+  'case.askInfo': { req: Versioned & { question: string }; res: CaseView };
+  'case.reply': { req: Versioned & { content: string; templateId?: string }; res: CaseView };
+  'case.approveReply': { req: Versioned & { approve: boolean; note?: string }; res: CaseView };
+  'case.note': { req: Versioned & { content: string }; res: CaseView };
+  'case.requestExtension': { req: Versioned & { days: number; reason: string }; res: CaseView };
+  'case.approveExtension': { req: Versioned & { approve: boolean; note?: string }; res: CaseView };
+  'case.escalate': { req: Versioned & { note: string }; res: CaseView };
+  'case.setPublishable': {
+    req: Versioned & { publishable: boolean; redactions?: string[]; publicTitle?: string };
+    res: CaseView;
+  };
+  /** A dispatcher clears content the check held for review, so it may appear in public views. */
+  'case.clearContent': { req: Versioned & { note?: string }; res: CaseView };
+
+  'staff.bind': { req: { code: string; displayName?: string }; res: { roles: Role[]; departmentId?: string } };
+  'admin.invite': { req: { roles: Role[]; departmentId?: string; expiresInDays?: number }; res: { code: string; expiresAt: Instant } };
+  'admin.staff.list': { req: PageRequest; res: Page<StaffMember> };
+  'admin.staff.update': {
+    req: { openid: string; version: number; roles?: Role[]; departmentId?: string | null; disabled?: boolean; displayName?: string };
+    res: StaffMember;
+  };
+  'admin.settings.get': { req: Empty; res: SettingsView };
+  'admin.settings.update': { req: Partial<Omit<SettingsView, 'version'>> & { version: number }; res: SettingsView };
+  'admin.departments.save': { req: { id?: string; name: string; order?: number; disabled?: boolean }; res: Department };
+  'admin.categories.save': {
+    req: { id?: string; name: string; departmentId: string; types: CaseType[]; order?: number; disabled?: boolean };
+    res: Category;
+  };
+}

@@ -1,0 +1,47 @@
+// The vocabulary both ends share. Types only: no runtime code crosses between the mini program and the cloud.
+
+export type Role = 'dispatcher' | 'handler' | 'supervisor' | 'editor' | 'admin';
+
+export type CaseType = 'inquiry' | 'help' | 'complaint' | 'suggestion';
+
+export type CaseStatus =
+  | 'submitted'
+  | 'accepted'
+  | 'processing'
+  | 'needs_info'
+  | 'replied'
+  | 'closed'
+  | 'rejected'
+  | 'withdrawn';
+
+/** An instant as an ISO 8601 string in UTC; the mini program shows it in Asia/Shanghai. */
+export type Instant = string;
+
+export interface Department {
+  id: string;
+  name: string;
+}
+
+export interface Category {
+  id: string;
+  name: string;
+  /** The department a new case of this category is routed to by default. */
+  departmentId: string;
+  /** The case types a citizen may choose with this category. */
+  types: CaseType[];
+}
+
+export interface CaseTypeInfo {
+  key: CaseType;
+  label: string;
+  /** Working days from acceptance to the promised answer. */
+  answerDays: number;
+}
+
+export interface Limits {
+  titleMax: number;
+  contentMax: number;
+  imagesMax: number;
+  submissionsPerDay: number;
+  listPageMax: number;
+}
