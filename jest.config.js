@@ -25,6 +25,8 @@ module.exports = {
     {
       displayName: 'miniprogram',
       testEnvironment: 'jsdom',
+      // The local cloud runs in the same process: resolve packages as Node does, not their browser builds.
+      testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
       testMatch: ['<rootDir>/tests/miniprogram/**/*.test.ts'],
       moduleFileExtensions: ['ts', 'js', 'json'],
       transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.mptest.json' }] },
@@ -37,6 +39,7 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
       transform: { '^.+\\.ts$': tsNode },
+      moduleNameMapper: { '^wx-server-sdk$': sdkFacade },
     },
   ],
 };

@@ -7,6 +7,7 @@ import esbuild from 'esbuild';
 import fs from 'fs';
 import path from 'path';
 import type * as MiniprogramCi from 'miniprogram-ci';
+import { isMain } from './lib/is-main';
 
 export const ROOT = path.resolve(__dirname, '..');
 const NPM_DIST = path.join(ROOT, 'miniprogram');
@@ -83,7 +84,7 @@ export async function build(force = false): Promise<string[]> {
   return done;
 }
 
-if (require.main === module) {
+if (isMain(__filename)) {
   const started = Date.now();
   build(process.argv.includes('--force'))
     .then((done) => console.log(`build: ${done.length ? done.join(', ') : 'everything up to date'} (${Date.now() - started} ms)`))

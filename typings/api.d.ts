@@ -56,6 +56,11 @@ export interface MetaGetResponse {
   roles: Role[];
   /** Staff only (absent for citizens): the reply templates from settings, offered when answering a case. */
   replyTemplates?: import('./api/cases').ReplyTemplate[];
+  /**
+   * Subscribe-message template ids to ask for with wx.requestSubscribeMessage: `caseStatus` for citizens (at submit,
+   * and on a case page); `staff` (new assignment, review, deadline, overdue) only for staff callers.
+   */
+  subscribe?: { caseStatus?: string; staff?: string[]; /** asked for when a citizen comments on a draft */ draftReport?: string };
 }
 
 export interface MeGetResponse {

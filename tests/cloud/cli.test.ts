@@ -23,7 +23,10 @@ function startCli(args: string[]): Promise<{ child: ChildProcess; url: string; o
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`cli exited with ${code}:\n${out}`)));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`cli exited with ${code}:\n${out}`));
+    });
   });
 }
 

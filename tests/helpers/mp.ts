@@ -35,13 +35,18 @@ const ids = new Map<string, string>();
 export function loadPage(page: string): string {
   let id = ids.get(page);
   if (!id) {
-    id = simulate.load(path.join(MP_ROOT, page), {
-      rootPath: MP_ROOT,
-      compilerOptions: { ...compilerLists(), maxBuffer: 64 * 1024 * 1024 },
+    // Isolated: simulate defines a page's components by require()-ing their code, and jest caches modules per test
+    // file, so a component shared by two pages (policy-card, draft-card) would be defined for the first page loaded
+    // only and render nothing in the second.
+    jest.isolateModules(() => {
+      id = simulate.load(path.join(MP_ROOT, page), {
+        rootPath: MP_ROOT,
+        compilerOptions: { ...compilerLists(), maxBuffer: 64 * 1024 * 1024 },
+      });
     });
-    ids.set(page, id);
+    ids.set(page, id as unknown as string);
   }
-  return id;
+  return id as unknown as string;
 }
 
 type Mounted = ReturnType<typeof simulate.render>;
@@ -69,9 +74,21 @@ export function connectLocalCloud(openid: string): void {
 
 export function useIdentity(openid: string): void {
   // simulate's wx has no `cloud`: give it the one API pages use, reaching the function in process.
-  const host = wx as unknown as { cloud?: { init?: () => void; callFunction?: (opts: { name: string; data: unknown }) => Promise<unknown> } };
+  const host = wx as unknown as {
+    cloud?: {
+      init?: () => void;
+      callFunction?: (opts: { name: string; data: unknown }) => Promise<unknown>;
+      uploadFile?: (opts: { cloudPath: string; filePath: string }) => Promise<unknown>;
+    };
+  };
   const cloud = (host.cloud ??= {});
   cloud.init = () => undefined;
+  // The chosen file's bytes are not on disk in a test: its path stands in for them.
+  cloud.uploadFile = async ({ cloudPath, filePath }) => ({
+    fileID: localCloud.storage.write(cloudPath, Buffer.from(filePath)),
+    statusCode: 200,
+    errMsg: 'cloud.uploadFile:ok',
+  });
   cloud.callFunction = async ({ name, data }) => {
     if (name !== 'api') throw new Error(`no cloud function ${name}`);
     const result = await localCloud.invoke(apiMain, data, { OPENID: openid });

@@ -181,6 +181,21 @@ describe('multikey indexes', () => {
     expect(ids((await db.collection('orders').where({ items: _.elemMatch({ sku: 'B', n: 1 }) }).get()).data as AnyDoc[])).toEqual(['o2']);
     expect(localCloud.db.stats().indexedQueries).toBeGreaterThan(before);
   });
+  test('a sorted page is the same whether a rare posting list or the ordered index drives the query', async () => {
+    const docs = Array.from({ length: 2600 }, (_x, i) => ({
+      _id: `t${String(i).padStart(5, '0')}`,
+      roles: i % 500 === 7 ? ['common', 'rare'] : i % 2 ? ['common'] : ['common', 'even'],
+    }));
+    localCloud.db.bulkInsert('users', docs);
+    const page = async (where: AnyDoc) => ids((await db.collection('users').where(where).orderBy('_id', 'desc').limit(3).get()).data as AnyDoc[]);
+    const expected = (pred: (roles: string[]) => boolean) =>
+      docs.filter((d) => pred(d.roles)).map((d) => d._id).sort().reverse().slice(0, 3);
+    // 'rare' is in 6 documents: its list drives; 'common' and 'even' are in 2600 and 1295: the ordered index drives.
+    expect(await page({ roles: _.all(['common', 'rare']) })).toEqual(expected((r) => r.includes('rare')));
+    expect(await page({ roles: 'common' })).toEqual(expected(() => true));
+    expect(await page({ roles: _.all(['even', 'common']) })).toEqual(expected((r) => r.includes('even')));
+    expect(await page({ roles: _.all(['rare', 'nobody']) })).toEqual([]);
+  });
 });
 
 describe('unique indexes', () => {

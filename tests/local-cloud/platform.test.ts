@@ -91,7 +91,9 @@ describe('openapi', () => {
     expect(localCloud.openapi.calls).toEqual([
       { api: 'subscribeMessage.send', args, at: '2031-01-01T00:00:00.000Z', openid: 'o_a', result: { errMsg: 'openapi.subscribeMessage.send:ok', errCode: 0 } },
     ]);
-    await cloud.openapi({ appid: 'wx-other' }).customerServiceMessage.send({ touser: 'o_c' });
+    // The real cloud.openapi is also callable with options (cross-account appid); the typings omit it.
+    const withOptions = cloud.openapi as unknown as (options: { appid: string }) => typeof cloud.openapi;
+    await withOptions({ appid: 'wx-other' }).customerServiceMessage.send({ touser: 'o_c' });
     expect(localCloud.openapi.calls.map((c) => c.api)).toEqual(['subscribeMessage.send', 'customerServiceMessage.send']);
     localCloud.openapi.clear();
     expect(localCloud.openapi.calls).toEqual([]);

@@ -12,6 +12,7 @@ import type * as MiniprogramCi from 'miniprogram-ci';
 import { build } from '../build';
 import { ROOT, deployPlan, describePlan } from './plan';
 import { accessToken, provisionCollection } from './wechat-http';
+import { isMain } from '../lib/is-main';
 
 function requireEnv(name: string): string {
   const value = process.env[name];
@@ -75,7 +76,7 @@ async function main(argv: string[]): Promise<void> {
   console.log('完成。请在云开发控制台为云函数 api 设置环境变量 ADMIN_OPENIDS，并把各集合权限设为“所有用户不可读写”（见 docs/deploy.md）。');
 }
 
-if (require.main === module) {
+if (isMain(__filename)) {
   main(process.argv.slice(2)).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

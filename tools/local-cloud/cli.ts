@@ -4,6 +4,7 @@ import fs from 'fs';
 import path from 'path';
 import { startGateway } from './gateway';
 import { localCloud } from './index';
+import { isMain } from '../lib/is-main';
 
 export interface CloudCliOptions {
   port: number;
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-if (require.main === module) {
+if (isMain(__filename)) {
   main().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

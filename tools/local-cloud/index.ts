@@ -123,9 +123,13 @@ class LocalCloudImpl implements LocalCloud {
     return this.runtime!;
   }
 
-  configure(opts: LocalCloudOptions = {}): void {
+  configure(options: LocalCloudOptions = {}): void {
     this.close();
+    // An option given as undefined means "the default", as if it were absent.
+    const opts = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as LocalCloudOptions;
     const database = opts.database ? normalizeDatabaseSpec(opts.database) : loadDatabaseSpec();
+    const filename = opts.filename ?? DEFAULTS.filename;
+    if (filename !== ':memory:' && filename !== '') fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
     const ownedStorageDir = opts.storageDir ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'local-cloud-storage-'));
     const resolved: ResolvedOptions = {
       ...DEFAULTS,
@@ -134,15 +138,19 @@ class LocalCloudImpl implements LocalCloud {
       database,
       storageDir: opts.storageDir ?? ownedStorageDir!,
     };
-    const filename = resolved.filename ?? DEFAULTS.filename;
-    if (filename !== ':memory:' && filename !== '') fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
-    const store = new Store({
-      filename,
-      database,
-      strict: resolved.strict ?? false,
-      aggregateDefaultLimit: resolved.aggregateDefaultLimit ?? DEFAULTS.aggregateDefaultLimit,
-      dbName: resolved.envId,
-    });
+    let store: Store;
+    try {
+      store = new Store({
+        filename,
+        database,
+        strict: resolved.strict ?? false,
+        aggregateDefaultLimit: resolved.aggregateDefaultLimit ?? DEFAULTS.aggregateDefaultLimit,
+        dbName: resolved.envId,
+      });
+    } catch (e) {
+      if (ownedStorageDir) fs.rmSync(ownedStorageDir, { recursive: true, force: true });
+      throw e;
+    }
     const transactions = new Transactions(store, resolved.envId);
     this.runtime = {
       opts: resolved,
@@ -215,7 +223,8 @@ class LocalCloudImpl implements LocalCloud {
     try {
       result = await this.invoke(main, options.data ?? {}, { ...caller }, options.name);
     } catch (e) {
-      const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      const err = e as { name?: unknown; message?: unknown } | null;
+      const message = typeof err?.message === 'string' ? `${String(err.name ?? 'Error')}: ${err.message}` : String(e);
       throw new CloudSdkError(-504002, `callFunction:fail -504002 functions execute fail. ${message}`);
     }
     return { result, errMsg: 'callFunction:ok', requestID: randomUUID() };

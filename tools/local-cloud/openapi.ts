@@ -47,7 +47,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 function failure(e: unknown): { errCode: number; errMsg: string } {
   if (isRecord(e) && typeof e.errCode === 'number') return { errCode: e.errCode, errMsg: String(e.errMsg ?? '') };
-  if (e instanceof Error) return { errCode: -1, errMsg: e.message };
+  if (isRecord(e) && typeof e.message === 'string') return { errCode: -1, errMsg: e.message };
   return { errCode: -1, errMsg: String(e) };
 }
 

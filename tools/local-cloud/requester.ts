@@ -23,7 +23,7 @@ export class LocalDbRequester {
       return { requestId, data };
     } catch (e) {
       if (e instanceof DbError) return { requestId, code: e.code, message: e.message };
-      const message = e instanceof Error ? e.message : String(e);
+      const message = typeof (e as { message?: unknown })?.message === 'string' ? (e as { message: string }).message : String(e);
       return { requestId, code: 'DATABASE_REQUEST_FAILED', message: `LOCAL_CLOUD internal error: ${message}` };
     }
   }

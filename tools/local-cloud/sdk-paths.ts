@@ -1,9 +1,13 @@
 // Where the pinned wx-server-sdk and the exact copies of its dependencies live. Resolved from the SDK's own folder
 // outwards, the way Node resolves them for the SDK, so we touch the same module instances the SDK uses.
+import { createRequire } from 'module';
 import path from 'path';
 
+// Node's resolver, typed from 'module' (the global `require` may be typed by the mini program typings instead).
+const resolver = createRequire(__filename);
+
 function packageDir(name: string, from: string[] | undefined): string {
-  const manifest = from ? require.resolve(`${name}/package.json`, { paths: from }) : require.resolve(`${name}/package.json`);
+  const manifest = from ? resolver.resolve(`${name}/package.json`, { paths: from }) : resolver.resolve(`${name}/package.json`);
   return path.dirname(manifest);
 }
 

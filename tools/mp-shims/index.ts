@@ -21,7 +21,17 @@ export interface ShimHandle {
   app(): Record<string, any>;
 }
 
-export function installMiniprogramShims(g: ShimGlobals): ShimHandle {
+export interface ShimOptions {
+  /**
+   * simulate fires `ready` only for the components of the first render (RootComponent.attach walks the tree once);
+   * the base library fires it for every component after its first render, including those a later setData creates
+   * (Vant's grid-item, tabs, sticky... initialise in `ready`). With this, a late component gets `ready` one microtask
+   * after it is attached, once. Off by default (the page tests' behaviour is unchanged); the browser preview turns it on.
+   */
+  readyForLateComponents?: boolean;
+}
+
+export function installMiniprogramShims(g: ShimGlobals, options: ShimOptions = {}): ShimHandle {
   const pages: unknown[] = [];
   let appInstance: Record<string, any> = { globalData: {} };
   g.App = (def: Record<string, any>) => {
@@ -43,6 +53,19 @@ export function installMiniprogramShims(g: ShimGlobals): ShimHandle {
         const orig = this.getRelationNodes;
         if (typeof orig === 'function') this.getRelationNodes = (p: string) => orig.call(this, p) || [];
       },
+      ...(options.readyForLateComponents
+        ? {
+            attached(this: { __mpReady?: boolean; _exparserNode?: { __attached?: boolean; triggerLifeTime(name: string): void } }) {
+              void Promise.resolve().then(() => {
+                const node = this._exparserNode;
+                if (!this.__mpReady && node?.__attached) node.triggerLifeTime('ready');
+              });
+            },
+            ready(this: { __mpReady?: boolean }) {
+              this.__mpReady = true;
+            },
+          }
+        : {}),
     },
   });
   g.Component = (def: Record<string, any> = {}) => original({ ...def, behaviors: [polyfill, ...(def.behaviors ?? [])] });

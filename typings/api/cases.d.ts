@@ -34,7 +34,9 @@ export type CaseEventKind =
   | 'overdue'
   | 'publishable_set'
   | 'content_cleared'
-  | 'reminded';
+  | 'reminded'
+  /** Retention: contact details and images removed from a case closed longer than settings.retentionDays. */
+  | 'purged';
 
 export interface TimelineEntry {
   id: string;
@@ -61,7 +63,10 @@ export interface CaseReply {
   content: string;
   at: Instant;
   departmentName?: string;
-  /** True when the reply was sent from a template the handler did not change: counted, never enough to close. */
+  /**
+   * True when the reply was based on a reply template (statistics count these). A template sent unchanged, or with
+   * only a few words added, is refused ("请结合具体情况作答"): a template alone never answers a case.
+   */
   fromTemplate: boolean;
 }
 
@@ -107,6 +112,8 @@ export interface CaseView {
   categoryName: string;
   departmentId?: string;
   departmentName?: string;
+  /** Staff only, before assignment: the category's default department, to preselect in accept/assign. */
+  suggestedDepartmentId?: string;
   title: string;
   content: string;
   images: CaseImage[];
@@ -167,6 +174,11 @@ export interface QueueItem extends CaseListItem {
   extensionPending: boolean;
 }
 
+/**
+ * Counts for the caller's scope (a handler: their department; others: the agency, or `departmentId`). `all` is the
+ * work in hand the default queue lists (submitted, accepted, processing, needs_info); `overdue` and `dueSoon` count
+ * cases whose running deadline has passed / ends today.
+ */
 export type QueueFilterCounts = {
   all: number;
   submitted: number;
@@ -253,10 +265,12 @@ export interface SubscribeTemplate {
   /** Our message field -> the template's keyword, e.g. { title: 'thing1', status: 'phrase2', time: 'time3', note: 'thing4' }. */
   fields: Record<string, string>;
   page?: string;
+  /** A long-term template (长期订阅, open to government services): one acceptance allows every later message. */
+  longTerm?: boolean;
 }
 
 export interface CalendarSettings {
-  /** Official holidays that fall on weekdays, YYYY-MM-DD (Asia/Shanghai). */
+  /** Official holidays, YYYY-MM-DD (Asia/Shanghai), as the State Council lists them (weekend days listed change nothing). */
   holidays: string[];
   /** Weekend days that are working days (调休), YYYY-MM-DD. */
   workdays: string[];
@@ -281,6 +295,8 @@ export interface SettingsView {
     staffReview?: SubscribeTemplate;
     staffDue?: SubscribeTemplate;
     staffOverdue?: SubscribeTemplate;
+    /** citizen: the adoption report of a draft consultation they commented on is published. */
+    draftReport?: SubscribeTemplate;
   };
 }
 
@@ -296,6 +312,10 @@ export interface CaseActions {
   /** Records subscribe-message grants (one message each) the citizen or staff member accepted outside submit. */
   'case.subscribe': { req: { templateIds: string[] }; res: { granted: Record<string, number> } };
 
+  /**
+   * Without filters: work in hand, soonest deadline first, then cases waiting for the citizen. `status` lists one
+   * status (finished ones newest first); `overdue` / `dueWithinHours` / `flagged` / `awaitingReview` narrow it.
+   */
   'case.queue': {
     req: PageRequest & { status?: CaseStatus; departmentId?: string; overdue?: boolean; dueWithinHours?: number; flagged?: boolean; awaitingReview?: boolean };
     res: Page<QueueItem> & { counts: QueueFilterCounts };

@@ -47,6 +47,7 @@ export interface Policy {
   /** Shown as is: 'published' past expiresAt answers 'expired' without anyone editing it. */
   status: PolicyStatus;
   statusLabel: string;
+  /** The record's write version: send it back with policy.save / publish / unpublish (a stale one gets CONFLICT). */
   version: number;
   issuedAt?: string;
   effectiveFrom?: string;

@@ -165,16 +165,21 @@ export function caseFacts(doc: CaseDoc, now: string): CaseFacts & { late: boolea
   };
 }
 
+/** The caller's roles on a case they may see; NOT_FOUND for a case they may not, exactly as for a missing one. */
+export function requireVisible(caller: Caller, doc: CaseAccessFacts | null): CaseActor[] {
+  const actors = doc ? caseActors(caller, doc) : [];
+  if (actors.length === 0) throw errors.notFound('诉求');
+  return actors;
+}
+
 /**
  * The gate of every case command: NOT_FOUND when the caller cannot see the case (another citizen learns nothing of
  * its existence), PERMISSION_DENIED when they can but their role may not, FAILED_PRECONDITION when the case's state
  * does not allow it. Answers the role the caller acts in, for the event.
  */
 export function requireCase(caller: Caller, doc: CaseDoc | null, command: CaseCommand, now: string): CaseActor {
-  if (!doc) throw errors.notFound('诉求');
-  const actors = caseActors(caller, doc);
-  if (actors.length === 0) throw errors.notFound('诉求');
-  const d = check(caseFacts(doc, now), command, actors);
+  const actors = requireVisible(caller, doc);
+  const d = check(caseFacts(doc!, now), command, actors);
   if (!d.ok) throw new AppError(d.code, d.message);
   return d.actor;
 }

@@ -7,6 +7,7 @@ import { caseStatusTemplate, requestSubscribe } from '../../services/subscribe';
 import type { TimelineView } from '../../utils/case';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { definePage } from '../../utils/page';
+import { decodeParam } from '../../utils/query';
 import {
   citizenCaseView,
   RATING_OPTIONS,
@@ -48,7 +49,7 @@ definePage({
     rateHint: '',
   },
   onLoad(query) {
-    hidden.set(this, { id: query.id ?? '', version: 0, meta: null, busy: false });
+    hidden.set(this, { id: decodeParam(query.id), version: 0, meta: null, busy: false });
     void this.load();
   },
   async onPullDownRefresh() {

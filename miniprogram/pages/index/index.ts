@@ -1,4 +1,5 @@
 import { call, messageOf } from '../../services/api';
+import { draftCardView, type DraftCardView } from '../../utils/draft-view';
 import { definePage } from '../../utils/page';
 import { homeView, type DepartmentEntry, type TypeEntry } from './view-model';
 
@@ -8,12 +9,14 @@ definePage({
     error: '',
     types: [] as TypeEntry[],
     departments: [] as DepartmentEntry[],
+    openDrafts: [] as DraftCardView[],
   },
   onLoad() {
     void this.load();
+    void this.loadDrafts();
   },
   async onPullDownRefresh() {
-    await this.load();
+    await Promise.all([this.load(), this.loadDrafts()]);
     wx.stopPullDownRefresh();
   },
   methods: {
@@ -28,6 +31,27 @@ definePage({
     },
     onRetry() {
       void this.load();
+    },
+    /** Open consultations (正在征求意见), at most three; the home page stays useful if this fails, so it fails quietly. */
+    async loadDrafts() {
+      try {
+        const page = await call('draft.list', { status: 'open', limit: 3 });
+        this.setData({ openDrafts: page.items.map(draftCardView) });
+      } catch {
+        this.setData({ openDrafts: [] });
+      }
+    },
+    onPolicies() {
+      void wx.switchTab({ url: '/pages/policies/index' });
+    },
+    /** A type tapped on the home page opens the submit form with that type chosen. */
+    onWrite(e: WechatMiniprogram.BaseEvent) {
+      const key = String(e.currentTarget.dataset.key ?? '');
+      void wx.navigateTo({ url: `/pages/submit/index?type=${encodeURIComponent(key)}` });
+    },
+    onOpen(e: WechatMiniprogram.BaseEvent) {
+      const url = String(e.currentTarget.dataset.url ?? '');
+      if (url) void wx.navigateTo({ url });
     },
   },
 });

@@ -1,6 +1,7 @@
 // One public letter: the question and the answer as published, personal details removed by the server.
 import { call, messageOf } from '../../services/api';
 import { definePage } from '../../utils/page';
+import { decodeParam } from '../../utils/query';
 import { letterDetail, type LetterDetailView } from '../letters/view-model';
 
 definePage({
@@ -10,7 +11,7 @@ definePage({
     letter: null as LetterDetailView | null,
   },
   onLoad(query) {
-    void this.load(query.id ?? '');
+    void this.load(decodeParam(query.id));
   },
   methods: {
     async load(id: string) {

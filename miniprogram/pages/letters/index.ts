@@ -5,6 +5,7 @@ import { call, messageOf } from '../../services/api';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { PagedList } from '../../utils/list';
 import { definePage } from '../../utils/page';
+import { decodeParam } from '../../utils/query';
 import { categoryChips, letterCard, type CategoryChip, type LetterCard } from './view-model';
 
 const PAGE_SIZE = 20;
@@ -33,7 +34,7 @@ definePage({
   },
   onLoad(query) {
     const h: Hidden = {
-      keyword: query.keyword ?? '',
+      keyword: decodeParam(query.keyword),
       list: new PagedList<PublicLetter, LetterCard, Page<PublicLetter>>(
         'items',
         (cursor) =>
@@ -47,7 +48,7 @@ definePage({
       ),
     };
     hidden.set(this, h);
-    this.setData({ keyword: h.keyword, categoryId: query.categoryId ?? '' });
+    this.setData({ keyword: h.keyword, categoryId: decodeParam(query.categoryId) });
     void this.loadCategories();
     void this.reload();
   },

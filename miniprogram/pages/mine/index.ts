@@ -7,6 +7,8 @@ definePage({
     loading: true,
     error: '',
     isStaff: false,
+    isAdmin: false,
+    isEditor: false,
     roles: '',
   },
   onShow() {
@@ -17,13 +19,17 @@ definePage({
       this.setData({ loading: true, error: '' });
       try {
         const me = await call('me.get', {});
-        this.setData({ loading: false, isStaff: me.isStaff, roles: roleNames(me.roles) });
+        this.setData({ loading: false, isStaff: me.isStaff, isAdmin: me.roles.includes('admin'), isEditor: me.roles.includes('editor') || me.roles.includes('admin'), roles: roleNames(me.roles) });
       } catch (error) {
         this.setData({ loading: false, error: messageOf(error) });
       }
     },
     onRetry() {
       void this.load();
+    },
+    onOpen(e: WechatMiniprogram.BaseEvent) {
+      const url = String(e.currentTarget.dataset.url ?? '');
+      if (url) void wx.navigateTo({ url });
     },
   },
 });

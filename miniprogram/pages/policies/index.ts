@@ -6,10 +6,12 @@ import type { DetailEvent } from '../../utils/events';
 import { valueOf } from '../../utils/events';
 import { PagedList } from '../../utils/list';
 import { definePage } from '../../utils/page';
+import { decodeParam } from '../../utils/query';
 import { policyCardView, type PolicyCardView } from '../../utils/policy-view';
 
 const PAGE_SIZE = 20;
 const ALL = 'all';
+
 
 interface Hidden {
   list: PagedList<PolicyListItem, PolicyCardView> | null;
@@ -41,7 +43,9 @@ definePage({
     moreError: '',
   },
   onLoad(query) {
-    if (query.keyword) this.setData({ keyword: query.keyword, searched: query.keyword });
+    // WeChat hands query values over as they were in the url: encoded, for Chinese.
+    const keyword = decodeParam(query.keyword).trim();
+    if (keyword) this.setData({ keyword, searched: keyword });
     void this.start();
   },
   async onPullDownRefresh() {

@@ -109,8 +109,8 @@ definePage({
     },
 
     /** Attachments live in cloud storage: a temporary URL, a download, then the system viewer. */
-    async onAttachment(e: WechatMiniprogram.BaseEvent) {
-      const index = Number(dataOf(e, 'index'));
+    async onAttachment(e: WechatMiniprogram.CustomEvent<{ index: number }>) {
+      const index = e.detail.index;
       const attachment = this.data.view?.attachments[index];
       if (!attachment || this.data.attachmentBusy >= 0) return;
       this.setData({ attachmentBusy: index, attachmentError: '' });

@@ -8,6 +8,7 @@ import { caseStatusTemplate, requestSubscribe } from '../../services/subscribe';
 import { uploadCaseImage } from '../../services/upload';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { randomId } from '../../utils/id';
+import { decodeQuery } from '../../utils/query';
 import { definePage } from '../../utils/page';
 import {
   categoriesFor,
@@ -75,7 +76,7 @@ definePage({
     result: null as null | { id: string; trackingNo: string; promiseText: string },
   },
   onLoad(query) {
-    own(this).query = query;
+    own(this).query = decodeQuery(query);
     void this.load();
   },
   onShow() {

@@ -51,6 +51,8 @@ export const REJECT_REASONS: ReadonlyArray<{ key: RejectReason; label: string }>
 ];
 
 export const NOTE_MAX = 500;
+/** Extension reasons and content-review notes are short (the server takes 200). */
+export const REASON_MAX = 200;
 export const REPLY_MAX = 5000;
 
 /** Everything any action form holds; each action reads its own fields. */
@@ -69,9 +71,10 @@ export interface ActionForm {
   publicTitle: string;
 }
 
-export function emptyForm(c?: Pick<CaseView, 'departmentId' | 'publishable'>): ActionForm {
+/** A blank form; the department starts at the case's own, or before routing at the category's default. */
+export function emptyForm(c?: Partial<Pick<CaseView, 'departmentId' | 'suggestedDepartmentId' | 'publishable'>>): ActionForm {
   return {
-    departmentId: c?.departmentId ?? '',
+    departmentId: c?.departmentId || c?.suggestedDepartmentId || '',
     reason: '',
     note: '',
     question: '',
@@ -159,7 +162,7 @@ export function actionPayload(action: StaffAction, form: ActionForm, ctx: Action
       if (!Number.isInteger(form.days) || form.days < 1 || form.days > ctx.extensionMaxDays) {
         errors.days = `延期天数为 1 到 ${ctx.extensionMaxDays} 个工作日`;
       }
-      const e = required(form.note, '延期理由（市民可见）', NOTE_MAX);
+      const e = required(form.note, '延期理由', REASON_MAX);
       if (e) errors.note = e;
       payload = { days: form.days, reason: form.note.trim() } as Payload<'requestExtension'>;
       break;
@@ -193,7 +196,8 @@ export function actionPayload(action: StaffAction, form: ActionForm, ctx: Action
       break;
     }
     case 'clearContent': {
-      if (noteError) errors.note = noteError;
+      const e = optional(form.note, '说明', REASON_MAX);
+      if (e) errors.note = e;
       payload = withNote({} as Payload<'clearContent'>, form.note);
       break;
     }
@@ -209,6 +213,8 @@ export interface StaffCaseView {
   typeLabel: string;
   categoryName: string;
   departmentId: string;
+  /** The category's default department while the case has none. */
+  suggestedDepartmentId: string;
   departmentName: string;
   status: string;
   statusLabel: string;
@@ -256,6 +262,7 @@ export function staffCaseView(c: CaseView, now: number = Date.now()): { view: St
       typeLabel: c.typeLabel,
       categoryName: c.categoryName,
       departmentId: c.departmentId ?? '',
+      suggestedDepartmentId: c.suggestedDepartmentId ?? '',
       departmentName: c.departmentName ?? '未分派',
       status: c.status,
       statusLabel: c.statusLabel,
@@ -285,4 +292,50 @@ export function staffCaseView(c: CaseView, now: number = Date.now()): { view: St
     },
     timeline: timelineView(c.timeline, now),
   };
+}
+
+export interface FormSpec {
+  department: boolean;
+  reason: boolean;
+  question: boolean;
+  content: boolean;
+  days: boolean;
+  approve: boolean;
+  publish: boolean;
+  /** The label of the note field; empty when the action has none. */
+  note: string;
+  submit: string;
+}
+
+/** Which fields each action's form shows, and what its note field and button say. */
+export function formSpec(action: StaffAction | ''): FormSpec {
+  const spec: FormSpec = { department: false, reason: false, question: false, content: false, days: false, approve: false, publish: false, note: '', submit: '' };
+  switch (action) {
+    case 'accept':
+      return { ...spec, department: true, note: '受理说明（选填）', submit: '确认受理' };
+    case 'assign':
+      return { ...spec, department: true, note: '转办说明（选填）', submit: '确认转办' };
+    case 'reject':
+      return { ...spec, reason: true, note: '具体原因（市民可见；选“其他原因”时必填）', submit: '确认不予受理' };
+    case 'askInfo':
+      return { ...spec, question: true, submit: '发送给市民' };
+    case 'reply':
+      return { ...spec, content: true, submit: '提交答复' };
+    case 'note':
+      return { ...spec, note: '备注内容（仅工作人员可见）', submit: '保存备注' };
+    case 'requestExtension':
+      return { ...spec, days: true, note: '延期理由（市民可见）', submit: '提交延期申请' };
+    case 'approveExtension':
+      return { ...spec, approve: true, note: '审批意见（退回时必填）', submit: '提交审批' };
+    case 'approveReply':
+      return { ...spec, approve: true, note: '审核意见（退回时必填）', submit: '提交审核' };
+    case 'escalate':
+      return { ...spec, note: '督办意见', submit: '确认督办' };
+    case 'setPublishable':
+      return { ...spec, publish: true, submit: '保存公开设置' };
+    case 'clearContent':
+      return { ...spec, note: '复核说明（选填）', submit: '确认内容无问题' };
+    default:
+      return spec;
+  }
 }

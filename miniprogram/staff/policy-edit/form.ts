@@ -1,6 +1,7 @@
 // The policy editor's state and its operations, pure so they are unit-tested: the page keeps a PolicyForm, changes
 // it only through these functions, and sends toPolicyInput(form). The draft editor reuses the list operations.
-import type { Category, Policy, PolicyInput } from '../../../typings/api';
+import type { Policy, PolicyInput } from '../../../typings/api';
+import type { Category } from '../../../typings/domain';
 import { isCalendarDate } from '../../utils/shanghai-date';
 
 export interface FaqRow {
@@ -28,6 +29,8 @@ export interface PolicyForm {
   changes: string;
   faq: FaqRow[];
   attachments: AttachmentRow[];
+  /** Related policies have no editor yet; they are kept as they are so a save does not drop them. */
+  relatedIds: string[];
 }
 
 /** The server's limits (cloudfunctions/api/src/actions/policies/schemas.ts), checked here so the editor hears at once. */
@@ -62,6 +65,7 @@ export function emptyPolicyForm(): PolicyForm {
     changes: '',
     faq: [],
     attachments: [],
+    relatedIds: [],
   };
 }
 
@@ -80,6 +84,7 @@ export function formFromPolicy(p: Policy): PolicyForm {
     changes: p.explanation?.changes ?? '',
     faq: (p.explanation?.faq ?? []).map((f) => ({ q: f.q, a: f.a })),
     attachments: (p.attachments ?? []).map((a) => ({ fileID: a.fileID, name: a.name, ...(a.size !== undefined ? { size: a.size } : {}) })),
+    relatedIds: (p.related ?? []).map((r) => r.id),
   };
 }
 
@@ -134,6 +139,7 @@ export function toPolicyInput(form: PolicyForm): PolicyInput {
     paragraphs: nonEmpty(form.paragraphs),
     ...(Object.keys(explanation).length ? { explanation } : {}),
     attachments: form.attachments.map((a) => ({ fileID: a.fileID, name: a.name, ...(a.size !== undefined ? { size: a.size } : {}) })),
+    ...(form.relatedIds.length ? { relatedIds: [...form.relatedIds] } : {}),
   };
 }
 
@@ -195,6 +201,42 @@ export function checkExplanation(form: Pick<PolicyForm, 'keyPoints' | 'faq'>): R
     else if (a > POLICY_LIMITS.answerMax) errors[`explanation.faq.${i}`] = `回答不能超过 ${POLICY_LIMITS.answerMax} 个字`;
   });
   return errors;
+}
+
+export interface ErrorView {
+  /** Field messages by a setData-safe key ('explanation.background' -> 'explanation_background'). */
+  fields: Record<string, string>;
+  /** By item index, for the list editors and the FAQ rows. */
+  paragraphs: Record<string, string>;
+  keyPoints: Record<string, string>;
+  faq: Record<string, string>;
+  /** Messages that belong to no field on screen. */
+  other: string[];
+}
+
+/** Field keys the forms show next to a field; the server's instants map to the draft form's day fields. */
+const FIELD_ALIASES: Record<string, string> = { opensAt: 'opensOn', closesAt: 'closesOn' };
+const FORM_FIELDS = new Set([
+  'title', 'docNo', 'issuer', 'categoryId', 'issuedAt', 'effectiveFrom', 'expiresAt', 'paragraphs', 'attachments', 'opensOn',
+  'closesOn', 'normative', 'explanation.background', 'explanation.changes', 'explanation.keyPoints', 'explanation.faq',
+]);
+
+/**
+ * Spreads a map of dot-joined paths (ours or the server's `fields`) over the places a form shows them. setData reads
+ * dots in keys as paths, so field keys are flattened with '_'.
+ */
+export function errorView(errors: Record<string, string>): ErrorView {
+  const out: ErrorView = { fields: {}, paragraphs: {}, keyPoints: {}, faq: {}, other: [] };
+  for (const [rawKey, message] of Object.entries(errors)) {
+    const key = FIELD_ALIASES[rawKey] ?? rawKey;
+    let m: RegExpExecArray | null;
+    if ((m = /^paragraphs\.(\d+)$/.exec(key))) out.paragraphs[m[1]] = message;
+    else if ((m = /^explanation\.keyPoints\.(\d+)$/.exec(key))) out.keyPoints[m[1]] = message;
+    else if ((m = /^explanation\.faq\.(\d+)(\.[qa])?$/.exec(key))) out.faq[m[1]] = message;
+    else if (FORM_FIELDS.has(key)) out.fields[key.replace(/\./g, '_')] = message;
+    else out.other.push(message);
+  }
+  return out;
 }
 
 /** The first message of an error map, for a toast that tells the editor where to look. */

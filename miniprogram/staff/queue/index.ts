@@ -2,6 +2,7 @@
 // within a day, awaiting review or flagged, with a count per filter; a page at a time.
 import type { QueueFilterCounts, QueueItem, ResponseOf } from '../../../typings/api';
 import { call, messageOf } from '../../services/api';
+import { requestSubscribe } from '../../services/subscribe';
 import { queueCard, type QueueCardView } from '../../utils/case';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { PagedList } from '../../utils/list';
@@ -14,6 +15,8 @@ interface Hidden {
   list: PagedList<QueueItem, QueueCardView, QueueResponse>;
   counts: string;
   shown: boolean;
+  /** Staff subscribe templates (new assignment, review, deadline tomorrow, overdue), when configured. */
+  templates: string[];
 }
 
 const hidden = new WeakMap<object, Hidden>();
@@ -32,6 +35,7 @@ definePage({
     empty: false,
     error: '',
     moreError: '',
+    canSubscribe: false,
   },
   onLoad(query) {
     const list = new PagedList<QueueItem, QueueCardView, QueueResponse>(
@@ -42,7 +46,7 @@ definePage({
       },
       (item) => queueCard(item),
     );
-    hidden.set(this, { list, counts: '', shown: false });
+    hidden.set(this, { list, counts: '', shown: false, templates: [] });
     this.setData({ filter: filterOf(query.filter) });
     void this.loadDepartments();
     void this.reload(true);
@@ -66,7 +70,10 @@ definePage({
       try {
         const meta = await call('meta.get', {});
         const departments = departmentOptions(meta.departments);
-        this.setData({ departments, departmentNames: departments.map((d) => d.name) });
+        const templates = (meta.subscribe?.staff ?? []).slice(0, 3);
+        const h = hidden.get(this);
+        if (h) h.templates = templates;
+        this.setData({ departments, departmentNames: departments.map((d) => d.name), canSubscribe: templates.length > 0 });
       } catch {
         // Without the list the department filter stays at 全部部门; the queue itself still loads.
       }
@@ -123,6 +130,24 @@ definePage({
 
     onRetry() {
       void this.reload(true);
+    },
+
+    /** Work reminders by subscribe message; WeChat asks only from a tap, so the request starts before any await. */
+    onSubscribe() {
+      const h = hidden.get(this);
+      if (!h) return;
+      void requestSubscribe(h.templates).then(async (accepted) => {
+        if (!accepted.length) {
+          void wx.showToast({ title: '您没有开启提醒', icon: 'none' });
+          return;
+        }
+        try {
+          await call('case.subscribe', { templateIds: accepted });
+          void wx.showToast({ title: '已开启工作提醒', icon: 'success' });
+        } catch (error) {
+          void wx.showToast({ title: messageOf(error), icon: 'none' });
+        }
+      });
     },
 
     onMore() {

@@ -11,6 +11,8 @@ declare module 'better-sqlite3' {
       get(...params: BindParameters): Result | undefined;
       all(...params: BindParameters): Result[];
       iterate(...params: BindParameters): IterableIterator<Result>;
+      /** answer only the first column's value instead of a row object (much faster) */
+      pluck(toggle?: boolean): this;
     }
     interface Transaction<F extends (...args: never[]) => unknown> {
       (...args: Parameters<F>): ReturnType<F>;

@@ -13,6 +13,10 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp);
 }
 
+function isRegExp(v: unknown): v is RegExp {
+  return v instanceof RegExp;
+}
+
 function isOperatorObject(v: unknown): v is Record<string, unknown> {
   if (!isPlainObject(v)) return false;
   const keys = Object.keys(v);
@@ -64,7 +68,7 @@ function impliedByElemMatch(path: string, cond: Record<string, unknown>, out: Co
     if (key.startsWith('$')) continue;
     const v = cond[key];
     if (isOperatorObject(v)) for (const op of Object.keys(v)) out.push({ kind: 'field', path: `${path}.${key}`, op, arg: v[op] });
-    else if (!(v instanceof RegExp)) out.push({ kind: 'field', path: `${path}.${key}`, op: '$eq', arg: v });
+    else if (!isRegExp(v)) out.push({ kind: 'field', path: `${path}.${key}`, op: '$eq', arg: v });
   }
 }
 

@@ -19,7 +19,9 @@ export type SqlKey = number | string;
 /** Paths we can address with json_extract and index: plain names, no array positions, no quoting hazards. */
 export function isPushablePath(path: string): boolean {
   if (path === '_id') return true;
-  return path.split('.').every((seg) => seg.length > 0 && !/^\d+$/.test(seg) && !seg.startsWith('$') && !/["'\\\u0000-\u001f]/.test(seg));
+  return path
+    .split('.')
+    .every((seg) => seg.length > 0 && !/^\d+$/.test(seg) && !seg.startsWith('$') && !/["'\\]/.test(seg) && ![...seg].some((ch) => ch.charCodeAt(0) < 0x20));
 }
 
 function jsonPath(segments: string[]): string {

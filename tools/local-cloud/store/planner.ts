@@ -34,6 +34,13 @@ export interface Plan {
   sortPushed: boolean;
   /** the sort mingo must apply (user sort + _id tie-break), null for natural (insertion) order */
   sort: SortSpec | null;
+  /** multikey equalities every match must satisfy: a short posting list among them is a cheaper driver than the sort */
+  postings: Posting[];
+}
+
+export interface Posting {
+  path: string;
+  key: SqlKey;
 }
 
 interface Part {
@@ -41,6 +48,7 @@ interface Part {
   params: SqlKey[];
   exact: boolean;
   indexed: boolean;
+  postings?: Posting[];
 }
 
 const RANGE_SQL: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
@@ -106,7 +114,7 @@ function planMultikey(ctx: PlannerContext, path: string, op: string, arg: unknow
   const sub = (cond: string): string => `"_id" IN (SELECT id FROM "${ctx.mkTable}" WHERE path = ? AND k ${cond})`;
   if (op === '$eq') {
     const s = sqlScalar(arg);
-    return s ? { sql: [sub('= ?')], params: [path, s.key], exact: false, indexed: true } : null;
+    return s ? { sql: [sub('= ?')], params: [path, s.key], exact: false, indexed: true, postings: [{ path, key: s.key }] } : null;
   }
   if (op === '$in') {
     const values = scalarsOf(arg);
@@ -117,7 +125,13 @@ function planMultikey(ctx: PlannerContext, path: string, op: string, arg: unknow
   if (op === '$all') {
     const values = scalarsOf(arg);
     if (!values || values.length === 0) return null;
-    return { sql: values.map(() => sub('= ?')), params: values.flatMap((v) => [path, v.key]), exact: false, indexed: true };
+    return {
+      sql: values.map(() => sub('= ?')),
+      params: values.flatMap((v) => [path, v.key]),
+      exact: false,
+      indexed: true,
+      postings: values.map((v) => ({ path, key: v.key })),
+    };
   }
   const cmp = RANGE_SQL[op];
   const s = cmp ? sqlScalar(arg) : null;
@@ -163,12 +177,13 @@ function planField(ctx: PlannerContext, path: string, op: string, arg: unknown):
 }
 
 function planConjunction(ctx: PlannerContext, filter: Filter): Part {
-  const part: Part = { sql: [], params: [], exact: true, indexed: false };
+  const part: Part = { sql: [], params: [], exact: true, indexed: false, postings: [] };
   const add = (p: Part): void => {
     part.sql.push(...p.sql);
     part.params.push(...p.params);
     part.exact &&= p.exact;
     part.indexed ||= p.indexed;
+    if (p.postings) part.postings!.push(...p.postings);
   };
   for (const c of conjunctsOf(filter)) {
     if (c.kind === 'field') {
@@ -178,6 +193,7 @@ function planConjunction(ctx: PlannerContext, filter: Filter): Part {
     } else if (c.kind === 'or') {
       const branches = c.branches.map((b) => planConjunction(ctx, b));
       if (branches.length > 0 && branches.every((b) => b.sql.length > 0)) {
+        // A branch's postings are not required of every match: they do not propagate out of an $or.
         add({
           sql: [`(${branches.map((b) => `(${b.sql.join(' AND ')})`).join(' OR ')})`],
           params: branches.flatMap((b) => b.params),
@@ -212,7 +228,7 @@ export function effectiveSort(sort: SortSpec | undefined): SortSpec | null {
 export function planQuery(ctx: PlannerContext, filter: Filter | undefined, sort?: SortSpec): Plan {
   const where = planConjunction(ctx, filter ?? {});
   const effective = effectiveSort(sort);
-  const base = { where: where.sql, params: where.params, exact: where.exact };
+  const base = { where: where.sql, params: where.params, exact: where.exact, postings: where.postings ?? [] };
   if (!effective) return { ...base, usedIndex: where.indexed, order: 'ORDER BY rowid', sortPushed: true, sort: null };
   const terms: string[] = [];
   for (const [path, dir] of effective) {

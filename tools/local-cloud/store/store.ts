@@ -57,14 +57,31 @@ interface CollectionRuntime {
 }
 
 const STATEMENT_CACHE_LIMIT = 500;
+/** A multikey posting list at most this long drives the query instead of an index-ordered scan. */
+const RARE_POSTING_LIMIT = 2000;
 
 function hashOf(text: string, length: number): string {
   return createHash('sha1').update(text).digest('hex').slice(0, length);
 }
 
-/** 32 lowercase hex characters, the shape of the cloud's generated ids. */
+const ID_POOL_BYTES = 16 * 1024;
+let idPool = Buffer.alloc(0);
+let idPoolOffset = 0;
+
+/** 32 lowercase hex characters, the shape of the cloud's generated ids (random bytes drawn in batches: seeding is fast). */
 export function generateId(): string {
-  return randomBytes(16).toString('hex');
+  if (idPoolOffset + 16 > idPool.length) {
+    idPool = randomBytes(ID_POOL_BYTES);
+    idPoolOffset = 0;
+  }
+  idPoolOffset += 16;
+  return idPool.toString('hex', idPoolOffset - 16, idPoolOffset);
+}
+
+/** The document with its _id first (generated when absent), as MongoDB stores it. */
+export function withId(d: Doc): Doc {
+  const { _id, ...rest } = d;
+  return { _id: _id ?? generateId(), ...rest };
 }
 
 function valueAt(doc: Doc, path: string): unknown {
@@ -76,8 +93,12 @@ function valueAt(doc: Doc, path: string): unknown {
   return v;
 }
 
-function isSqliteError(e: unknown): e is Error & { code: string } {
-  return e instanceof Error && typeof (e as { code?: unknown }).code === 'string';
+/**
+ * Duck-typed on purpose: the native addon keeps the SqliteError class of the first realm that loaded it, so under
+ * jest (one realm per test file, one addon per worker) `instanceof Error` fails from the second file on.
+ */
+function isSqliteError(e: unknown): e is { code: string; message: string } {
+  return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' && typeof (e as { message?: unknown }).message === 'string';
 }
 
 function checkId(id: unknown): string | number {
@@ -99,16 +120,21 @@ export class Store {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
     }
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS __collections (name TEXT PRIMARY KEY, tbl TEXT NOT NULL, created_at INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS __paths (collection TEXT NOT NULL, path TEXT NOT NULL, classes INTEGER NOT NULL,
-        multikey INTEGER NOT NULL, PRIMARY KEY (collection, path));
-    `);
-    this.db.transaction(() => {
-      for (const name of Object.keys(opts.database.collections)) this.ensureTables(name);
-      const rows = this.db.prepare('SELECT name FROM __collections ORDER BY rowid').all() as Array<{ name: string }>;
-      for (const { name } of rows) this.openCollection(name);
-    })();
+    try {
+      this.db.exec(`
+        CREATE TABLE IF NOT EXISTS __collections (name TEXT PRIMARY KEY, tbl TEXT NOT NULL, created_at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS __paths (collection TEXT NOT NULL, path TEXT NOT NULL, classes INTEGER NOT NULL,
+          multikey INTEGER NOT NULL, PRIMARY KEY (collection, path));
+      `);
+      this.db.transaction(() => {
+        for (const name of Object.keys(opts.database.collections)) this.ensureTables(name);
+        const rows = this.db.prepare('SELECT name FROM __collections ORDER BY rowid').all() as Array<{ name: string }>;
+        for (const { name } of rows) this.openCollection(name);
+      })();
+    } catch (e) {
+      this.db.close();
+      throw e;
+    }
   }
 
   close(): void {
@@ -291,6 +317,18 @@ export class Store {
     return s;
   }
 
+  /** A statement answering its first column only: several times faster than row objects for document scans. */
+  private column(sql: string): Statement {
+    const key = `pluck:${sql}`;
+    let s = this.statements.get(key);
+    if (!s) {
+      if (this.statements.size >= STATEMENT_CACHE_LIMIT) this.statements.clear();
+      s = this.db.prepare(sql).pluck(true);
+      this.statements.set(key, s);
+    }
+    return s;
+  }
+
   stats(): QueryStats {
     return { ...this.counters };
   }
@@ -468,19 +506,36 @@ export class Store {
 
   // ---- reads ------------------------------------------------------------------------------------------------
 
-  private candidates(c: CollectionRuntime, plan: Plan, sqlPage?: { skip: number; limit: number }): IterableIterator<Row> {
+  /** The stored text of the candidate documents, in the plan's order. */
+  private candidates(c: CollectionRuntime, plan: Plan, mode: 'stream' | 'all', sqlPage?: { skip: number; limit: number }): Iterable<string> {
     const where = plan.where.length > 0 ? `WHERE ${plan.where.join(' AND ')}` : '';
-    let sql = `SELECT _id, v, doc FROM "${c.table}" ${where} ${plan.order}`;
+    let sql = `SELECT doc FROM "${c.table}" ${where} ${plan.order}`;
     const params: unknown[] = [...plan.params];
     if (sqlPage) {
       sql += ' LIMIT ? OFFSET ?';
       params.push(Number.isFinite(sqlPage.limit) ? sqlPage.limit : -1, sqlPage.skip);
     }
-    return this.stmt(sql).iterate(...params) as IterableIterator<Row>;
+    const s = this.column(sql);
+    return (mode === 'stream' ? s.iterate(...params) : s.all(...params)) as Iterable<string>;
+  }
+
+  /**
+   * An index-ordered scan re-checks rows until the page is full: fine when matches are common, a walk of the whole
+   * index when they are rare. Like MongoDB's plan choice, a short posting list on a multikey equality drives the query
+   * instead, and its few candidates are sorted in memory.
+   */
+  private choosePlan(c: CollectionRuntime, plan: Plan): Plan {
+    if (!plan.sortPushed || plan.postings.length === 0 || !plan.sort) return plan;
+    const cap = RARE_POSTING_LIMIT + 1;
+    const sizes = plan.postings.map(
+      (p) => this.column(`SELECT count(*) FROM (SELECT 1 FROM "${c.table}_mk" WHERE path = ? AND k = ? LIMIT ?)`).get(p.path, p.key, cap) as number,
+    );
+    if (Math.min(...sizes) > RARE_POSTING_LIMIT) return plan;
+    return { ...plan, order: '', sortPushed: false };
   }
 
   private matching(c: CollectionRuntime, filter: Filter | undefined, sort: SortSpec | undefined, skip: number, limit: number): Doc[] {
-    const plan = planQuery(c.planner, filter, sort);
+    const plan = this.choosePlan(c, planQuery(c.planner, filter, sort));
     this.recordQuery(plan.usedIndex);
     const query = plan.exact ? null : new Query(filter ?? {});
     const out: Doc[] = [];
@@ -490,8 +545,9 @@ export class Store {
       let toSkip = skip;
       const page = plan.exact ? { skip, limit } : undefined;
       if (page) toSkip = 0;
-      for (const row of this.candidates(c, plan, page)) {
-        const doc = fromStoredText(row.doc);
+      // A page already cut by SQL is small: fetching it at once beats stepping an iterator.
+      for (const text of this.candidates(c, plan, page ? 'all' : 'stream', page)) {
+        const doc = fromStoredText(text);
         if (query && !query.test(doc)) continue;
         if (toSkip > 0) {
           toSkip--;
@@ -502,8 +558,8 @@ export class Store {
       }
       return out;
     }
-    for (const row of this.candidates(c, plan)) {
-      const doc = fromStoredText(row.doc);
+    for (const text of this.candidates(c, plan, 'all')) {
+      const doc = fromStoredText(text);
       if (!query || query.test(doc)) out.push(doc);
     }
     const sortSpec = Object.fromEntries(plan.sort ?? []);
@@ -540,8 +596,8 @@ export class Store {
     if (plan.exact) return (this.stmt(`SELECT COUNT(*) AS n FROM "${c.table}" ${where}`).get(...plan.params) as { n: number }).n;
     const query = new Query(filter ?? {});
     let n = 0;
-    for (const row of this.stmt(`SELECT doc FROM "${c.table}" ${where}`).iterate(...plan.params) as IterableIterator<Row>) {
-      if (query.test(fromStoredText(row.doc))) n++;
+    for (const text of this.column(`SELECT doc FROM "${c.table}" ${where}`).all(...plan.params) as string[]) {
+      if (query.test(fromStoredText(text))) n++;
     }
     return n;
   }
@@ -576,7 +632,7 @@ export class Store {
   private allDocs(name: string): Doc[] {
     const c = this.collections.get(name);
     if (!c) return [];
-    return (this.stmt(`SELECT doc FROM "${c.table}" ORDER BY rowid`).all() as Row[]).map((r) => fromStoredText(r.doc));
+    return (this.column(`SELECT doc FROM "${c.table}" ORDER BY rowid`).all() as string[]).map((text) => fromStoredText(text));
   }
 
   // ---- writes -----------------------------------------------------------------------------------------------
@@ -586,7 +642,7 @@ export class Store {
     const c = this.collection(name);
     return this.write(() =>
       docs.map((d) => {
-        const doc: Doc = d._id === undefined ? { _id: generateId(), ...d } : d;
+        const doc = withId(d);
         this.insertRow(c, doc);
         return doc._id as string | number;
       }),

@@ -3,11 +3,10 @@
 // when a document it writes changed after the transaction first read it (first committer wins); the SDK's own
 // runTransaction then retries the whole callback.
 import { randomBytes } from 'crypto';
-import type { Doc } from '../ejson';
-import { requestFailed, transactionConflict } from './errors';
+import { toStoredText, type Doc } from '../ejson';
+import { duplicateKey, requestFailed, transactionConflict } from './errors';
 import { applyOperators, replacement } from './modify';
-import { generateId, type Store } from './store';
-import { duplicateKey } from './errors';
+import { withId, type Store } from './store';
 
 interface Entry {
   collection: string;
@@ -71,7 +70,7 @@ export class Transactions {
   insert(txId: string, collection: string, docs: Doc[]): Array<string | number> {
     const tx = this.tx(txId);
     return docs.map((d) => {
-      const doc: Doc = d._id === undefined ? { _id: generateId(), ...d } : d;
+      const doc = withId(d);
       const id = doc._id as string | number;
       const e = this.entry(tx, collection, id);
       if (e.current) throw duplicateKey(this.dbName, collection, '_id_', [['_id', id]]);
@@ -86,7 +85,7 @@ export class Transactions {
     if (!e.current) return 0;
     const next = clone(e.current)!;
     applyOperators(next, modifier);
-    if (JSON.stringify(next) === JSON.stringify(e.current)) return 0;
+    if (toStoredText(next) === toStoredText(e.current)) return 0;
     e.current = next;
     e.written = true;
     return 1;

@@ -73,9 +73,8 @@ function makeManifest(key: string, sources: SourceFile[], wxml: { wxmlList: stri
     ...(subpackage ? { subpackage } : {}),
   }));
   for (const route of fixturePages(sources, byVirtual)) pages.push({ route, window: pickWindow(pageJson(route)), fixture: true, tagName: pageTag(route) });
-  for (const page of pages) {
-    if (!byVirtual.has(`${page.route}.wxml`)) throw new Error(`app.json lists ${page.route}, but miniprogram/${page.route}.wxml does not exist`);
-  }
+  // A page listed before its files exist must not take the whole preview down: it fails when opened.
+  for (const page of pages) if (!byVirtual.has(`${page.route}.wxml`) || !byVirtual.has(`${page.route}.json`)) page.missing = true;
   return {
     buildKey: key,
     entryPage: entryRoute(app),
@@ -146,14 +145,26 @@ async function buildInto(dir: string, key: string, sources: SourceFile[]): Promi
 
 const BUILDS = path.join(CACHE_ROOT, 'builds');
 const KEEP_BUILDS = 4;
+/** Another process (npm start, a jest worker) may still serve an older build: only long-unused ones go. */
+const PRUNE_AFTER_MS = 15 * 60 * 1000;
 
 function prune(keep: string): void {
+  const now = Date.now();
   const dirs = fs
     .readdirSync(BUILDS)
-    .filter((d) => d !== keep && !d.startsWith('.'))
-    .map((d) => ({ d, t: fs.statSync(path.join(BUILDS, d)).mtimeMs }))
+    .filter((d) => d !== keep)
+    .map((d) => {
+      try {
+        return { d, t: fs.statSync(path.join(BUILDS, d)).mtimeMs };
+      } catch {
+        return null;
+      }
+    })
+    .filter((x): x is { d: string; t: number } => x !== null)
     .sort((a, b) => b.t - a.t);
-  for (const { d } of dirs.slice(KEEP_BUILDS - 1)) fs.rmSync(path.join(BUILDS, d), { recursive: true, force: true });
+  for (const { d, t } of dirs.slice(KEEP_BUILDS - 1)) {
+    if (now - t > PRUNE_AFTER_MS) fs.rmSync(path.join(BUILDS, d), { recursive: true, force: true });
+  }
 }
 
 let inFlight: { key: string; promise: Promise<BuiltPreview> } | null = null;
@@ -169,7 +180,11 @@ export function buildPreview(opts: { force?: boolean } = {}): Promise<BuiltPrevi
   const promise = (async () => {
     const dir = path.join(BUILDS, key);
     const manifestFile = path.join(dir, 'manifest.json');
-    if (!opts.force && fs.existsSync(manifestFile)) return { key, dir, manifest: readJsonFile<Manifest>(manifestFile) };
+    if (!opts.force && fs.existsSync(manifestFile)) {
+      const now = new Date();
+      fs.utimesSync(dir, now, now); // in use: keep it from being pruned
+      return { key, dir, manifest: readJsonFile<Manifest>(manifestFile) };
+    }
     fs.mkdirSync(BUILDS, { recursive: true });
     // Several jest workers may build at once: each writes its own folder and renames it into place.
     const tmp = fs.mkdtempSync(path.join(BUILDS, `.tmp-${key}-`));

@@ -40,7 +40,6 @@ function execute(virtual: string, module: Module): void {
     module.exports = JSON.parse(source);
     return;
   }
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- this is the module loader
   const fn = new Function('require', 'module', 'exports', source) as (r: (p: string) => unknown, m: Module, e: unknown) => void;
   fn.call(module.exports, requireFrom(dirname(virtual)), module, module.exports);
 }

@@ -45,13 +45,18 @@ function normalize(p: string): string {
   return out.join('/');
 }
 
+/**
+ * A route API's query string as the base library reads it: values are NOT decoded (pages decodeURIComponent what
+ * they encoded), a key without "=" gets the string "undefined", a value ends at its next "=", and a second "?" ends
+ * the query. All four are WeChat's documented or maintainer-confirmed behaviour, kept so pages meet them here first.
+ */
 export function parseQuery(qs: string): Query {
   const query: Query = {};
-  for (const pair of qs.split('&')) {
+  const q = qs.indexOf('?');
+  for (const pair of (q < 0 ? qs : qs.slice(0, q)).split('&')) {
     if (!pair) continue;
-    const eq = pair.indexOf('=');
-    if (eq < 0) query[pair] = '';
-    else query[pair.slice(0, eq)] = pair.slice(eq + 1);
+    const parts = pair.split('=');
+    query[parts[0]!] = parts.length > 1 ? parts[1]! : 'undefined';
   }
   return query;
 }
@@ -194,6 +199,8 @@ export class Router {
     const windowConfig = { ...this.deps.manifest.window, ...entry.window };
     const nav = this.navState(entry);
     const tab = this.isTab(route);
+    // The webview's hooks need the record, which needs the webview: they read it lazily.
+    // eslint-disable-next-line prefer-const
     let rec!: PageRecord;
     const webview = new Webview(route, windowConfig, { tab, customNav: nav.custom }, {
       onScroll: (scrollTop) => this.call(rec, 'onPageScroll', { scrollTop }),
@@ -206,6 +213,7 @@ export class Router {
     if (tab) this.tabPages.set(route, rec);
     this.refreshChrome();
     try {
+      if (entry.missing) throw new Error(`app.json lists ${route}, but miniprogram/${route}.wxml or .json does not exist`);
       const comp = win.simulate.render(this.componentId(entry));
       comp.dom.setAttribute('data-mp-page', route);
       comp.attach(webview.scroller);

@@ -14,7 +14,7 @@ body { font-family: -apple-system, BlinkMacSystemFont, 'PingFang SC', 'Noto Sans
   pointer-events: none; }
 .mp-statusbar__icons { font-size: 12px; letter-spacing: 2px; }
 .mp-navbar { position: absolute; z-index: 20; top: 0; left: 0; right: 0; height: 88px; padding-top: 44px; box-sizing: border-box;
-  display: flex; align-items: center; justify-content: center; transition: background-color .2s; }
+  display: flex; align-items: center; justify-content: center; }
 .mp-navbar[hidden] { display: none; }
 .mp-navbar__title { max-width: 200px; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; font-size: 17px;
   font-weight: 600; display: flex; align-items: center; gap: 6px; }
@@ -22,6 +22,7 @@ body { font-family: -apple-system, BlinkMacSystemFont, 'PingFang SC', 'Noto Sans
 .mp-navbar__button { width: 44px; height: 44px; border: 0; background: none; color: inherit; font-size: 22px; cursor: pointer;
   display: flex; align-items: center; justify-content: center; padding: 0; }
 .mp-navbar__button svg { width: 22px; height: 22px; }
+.mp-navbar__button[hidden] { display: none; }
 .mp-navbar__spinner, .mp-spinner { width: 16px; height: 16px; border: 2px solid currentColor; border-right-color: transparent;
   border-radius: 50%; animation: mp-spin .8s linear infinite; box-sizing: border-box; }
 @keyframes mp-spin { to { transform: rotate(360deg); } }
@@ -62,6 +63,7 @@ body { font-family: -apple-system, BlinkMacSystemFont, 'PingFang SC', 'Noto Sans
 .mp-tabbar__reddot { position: absolute; top: 5px; left: calc(50% + 10px); width: 8px; height: 8px; border-radius: 50%; background: #fa5151; }
 .mp-overlays { position: absolute; inset: 0; z-index: 100; pointer-events: none; }
 .mp-overlays > * { pointer-events: auto; }
+.mp-layer { position: absolute; inset: 0; }
 .mp-mask { position: absolute; inset: 0; background: rgba(0,0,0,.6); display: flex; align-items: center; justify-content: center; }
 .mp-mask--clear { background: transparent; }
 .mp-toast { position: absolute; left: 50%; top: 45%; transform: translate(-50%, -50%); min-width: 120px; max-width: 250px;
@@ -130,7 +132,7 @@ wx-input { display: block; height: 1.4rem; line-height: 1.4rem; min-height: 1.4r
 wx-input > input, wx-textarea > textarea { display: block; width: 100%; height: 100%; margin: 0; padding: 0; border: 0; outline: 0;
   background: transparent; font: inherit; color: inherit; text-align: inherit; line-height: inherit; resize: none;
   letter-spacing: inherit; box-sizing: border-box; }
-wx-input > input::placeholder, wx-textarea > textarea::placeholder { color: #808080; }
+wx-input > input::placeholder, wx-textarea > textarea::placeholder { color: var(--mp-placeholder-color, #808080); }
 wx-textarea { display: block; width: 300px; height: 150px; position: relative; }
 wx-textarea[data-auto-height] { height: auto; min-height: 1.4rem; }
 wx-textarea[data-auto-height] > textarea { overflow: hidden; }

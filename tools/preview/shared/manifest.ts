@@ -41,6 +41,8 @@ export interface PageEntry {
   fixture: boolean;
   /** The tag (and CSS class prefix) the page is rendered under; unique per route. */
   tagName: string;
+  /** Listed in app.json but its files are not there (yet): opening it shows an error and logs one. */
+  missing?: boolean;
 }
 
 export interface Manifest {

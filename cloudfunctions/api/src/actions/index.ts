@@ -2,8 +2,14 @@
 import type { ActionTable } from '../lib/action';
 import { meGet } from './me';
 import { metaGet } from './meta';
+import { POLICY_ACTIONS } from './policies';
+import { CASE_ACTIONS } from './cases';
+import { ADMIN_ACTIONS } from './admin';
 
 export const ACTIONS: ActionTable = {
   'meta.get': metaGet,
   'me.get': meGet,
+  ...POLICY_ACTIONS,
+  ...CASE_ACTIONS,
+  ...ADMIN_ACTIONS,
 };

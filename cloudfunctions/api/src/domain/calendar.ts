@@ -13,8 +13,53 @@ export interface WorkCalendar {
   readonly workdays: ReadonlySet<string>;
 }
 
+// Deadline questions are asked on every list row (how late, due when), so the calendar is compiled once into a table
+// of working days and their running count over 2000–2100: a lookup instead of a walk over the days. Dates outside the
+// table fall back to the same rules day by day.
+const TABLE_START = 10957; // 2000-01-01, in days since 1970-01-01
+const TABLE_DAYS = 36890; // to 2100-12-31
+
+interface Compiled {
+  working: Uint8Array;
+  /** cumulative[i] = working days in [TABLE_START, TABLE_START + i) */
+  cumulative: Int32Array;
+}
+
+const compiled = new WeakMap<WorkCalendar, Compiled>();
+const byContent = new Map<string, WorkCalendar>();
+
 export function makeCalendar(input: { holidays: readonly string[]; workdays: readonly string[] }): WorkCalendar {
-  return { holidays: new Set(input.holidays), workdays: new Set(input.workdays) };
+  // Settings are read per request; the same calendar text gets the same compiled calendar.
+  const key = `${input.holidays.join(',')}|${input.workdays.join(',')}`;
+  const known = byContent.get(key);
+  if (known) return known;
+  const cal: WorkCalendar = { holidays: new Set(input.holidays), workdays: new Set(input.workdays) };
+  if (byContent.size >= 8) byContent.delete(byContent.keys().next().value!);
+  byContent.set(key, cal);
+  return cal;
+}
+
+function compile(cal: WorkCalendar): Compiled {
+  let c = compiled.get(cal);
+  if (c) return c;
+  const working = new Uint8Array(TABLE_DAYS);
+  for (let i = 0; i < TABLE_DAYS; i++) {
+    const w = (TABLE_START + i + 4) % 7; // 1970-01-01 was a Thursday
+    working[i] = w === 0 || w === 6 ? 0 : 1;
+  }
+  const mark = (days: ReadonlySet<string>, value: number) => {
+    for (const d of days) {
+      const i = (DAY_RE.test(d) ? dayIndex(d) : NaN) - TABLE_START;
+      if (i >= 0 && i < TABLE_DAYS) working[i] = value;
+    }
+  };
+  mark(cal.holidays, 0);
+  mark(cal.workdays, 1);
+  const cumulative = new Int32Array(TABLE_DAYS + 1);
+  for (let i = 0; i < TABLE_DAYS; i++) cumulative[i + 1] = cumulative[i]! + working[i]!;
+  c = { working, cumulative };
+  compiled.set(cal, c);
+  return c;
 }
 
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -36,17 +81,30 @@ export function shanghaiDay(instant: Date | string): string {
   return new Date(toMs(instant) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** Days since 1970-01-01 of a YYYY-MM-DD day (civil-calendar arithmetic: no Date object, it runs per row). */
 function dayIndex(day: string): number {
-  return Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+  let y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  const d = Number(day.slice(8, 10));
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function dayOf(index: number): string {
+  return new Date(index * DAY_MS).toISOString().slice(0, 10);
 }
 
 export function addDays(day: string, n: number): string {
-  return new Date((dayIndex(day) + n) * DAY_MS).toISOString().slice(0, 10);
+  return dayOf(dayIndex(day) + n);
 }
 
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(day: string): number {
-  return new Date(`${day}T00:00:00Z`).getUTCDay();
+  return (((dayIndex(day) + 4) % 7) + 7) % 7;
 }
 
 const WEEKDAY_LABELS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
@@ -55,40 +113,62 @@ export function weekdayLabel(day: string): string {
   return WEEKDAY_LABELS[weekday(day)]!;
 }
 
-export function isWorkingDay(day: string, cal: WorkCalendar): boolean {
+function workingAt(index: number, cal: WorkCalendar): boolean {
+  const i = index - TABLE_START;
+  if (i >= 0 && i < TABLE_DAYS) return compile(cal).working[i] === 1;
+  const day = dayOf(index);
   if (cal.workdays.has(day)) return true;
   if (cal.holidays.has(day)) return false;
-  const w = weekday(day);
+  const w = (((index + 4) % 7) + 7) % 7;
   return w !== 0 && w !== 6;
+}
+
+export function isWorkingDay(day: string, cal: WorkCalendar): boolean {
+  return workingAt(dayIndex(day), cal);
 }
 
 /** The n-th working day after `day` (not counting `day` itself); n = 0 answers `day`. */
 export function addWorkingDays(day: string, n: number, cal: WorkCalendar): string {
-  let d = day;
+  let d = dayIndex(day);
   let left = n;
   let scanned = 0;
   while (left > 0) {
-    d = addDays(d, 1);
-    if (isWorkingDay(d, cal)) left--;
+    d++;
+    if (workingAt(d, cal)) left--;
     if (++scanned > n + MAX_SCAN_DAYS) throw new Error(`working-day calendar has no working day after ${day}`);
   }
-  return d;
+  return dayOf(d);
 }
 
 /** The last working day strictly before `day`. */
 export function previousWorkingDay(day: string, cal: WorkCalendar): string {
-  let d = day;
+  let d = dayIndex(day);
   for (let i = 0; i < MAX_SCAN_DAYS; i++) {
-    d = addDays(d, -1);
-    if (isWorkingDay(d, cal)) return d;
+    d--;
+    if (workingAt(d, cal)) return dayOf(d);
   }
   throw new Error(`working-day calendar has no working day before ${day}`);
 }
 
 /** Working days d with from <= d < to (0 when to <= from). */
 export function workingDaysBetween(from: string, to: string, cal: WorkCalendar): number {
+  return countWorking(dayIndex(from), dayIndex(to), cal);
+}
+
+/** Working days after the Shanghai day of `since` up to and including the day of `until` (how late, on list rows). */
+export function workingDaysSince(since: Date | string, until: Date | string, cal: WorkCalendar): number {
+  const day = (t: Date | string) => Math.floor((toMs(t) + SHANGHAI_OFFSET_MS) / DAY_MS);
+  return countWorking(day(since) + 1, day(until) + 1, cal);
+}
+
+function countWorking(a: number, b: number, cal: WorkCalendar): number {
+  if (b <= a) return 0;
+  if (a >= TABLE_START && b <= TABLE_START + TABLE_DAYS) {
+    const { cumulative } = compile(cal);
+    return cumulative[b - TABLE_START]! - cumulative[a - TABLE_START]!;
+  }
   let n = 0;
-  for (let d = from; d < to; d = addDays(d, 1)) if (isWorkingDay(d, cal)) n++;
+  for (let d = a; d < b; d++) if (workingAt(d, cal)) n++;
   return n;
 }
 

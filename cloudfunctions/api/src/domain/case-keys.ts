@@ -67,15 +67,10 @@ function timerKeyOf(doc: CaseCore, rules: CaseRules, cal: WorkCalendar): string 
 
 /** The document with its derived keys recomputed; a key with nothing to say is removed, never stored as null. */
 export function withKeys(doc: CaseCore, rules: CaseRules, cal: WorkCalendar): CaseDoc {
-  const out: CaseDoc = {
-    ...doc,
-    lane: laneOf(doc.status),
-    queueKey: queueKeyOf(doc, rules),
-    mineKey: `${doc.submittedAt}|${doc._id}`,
-  };
   const timerKey = timerKeyOf(doc, rules, cal);
+  const out: CaseDoc = { ...doc, lane: laneOf(doc.status), queueKey: queueKeyOf(doc, rules), mineKey: `${doc.submittedAt}|${doc._id}` };
   if (timerKey) out.timerKey = timerKey;
-  else delete out.timerKey;
+  else if (out.timerKey !== undefined) delete out.timerKey;
   return out;
 }
 

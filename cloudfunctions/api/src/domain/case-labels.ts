@@ -45,6 +45,7 @@ export const EVENT_LABELS: Record<CaseEventKind, string> = {
   publishable_set: '公开设置',
   content_cleared: '内容审核通过',
   reminded: '到期提醒',
+  purged: '个人信息已删除',
 };
 
 export const ACTOR_LABELS: Record<ActorRole, string> = {

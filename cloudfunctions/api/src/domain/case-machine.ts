@@ -147,6 +147,8 @@ export function guard(command: CaseCommand, f: CaseFacts): string | null {
       return f.escalated ? '此件诉求已在督办中。' : null;
     case 'setPublishable':
       if (!f.publishConsent) return '市民未同意公开此件诉求，不能公开。';
+      // Without the contact details, the scrubber could no longer remove the citizen's name from the text.
+      if (f.purged) return '此件诉求的个人信息已按期删除，无法核对，不能再公开。';
       return f.flagged ? '内容尚待人工确认，请先确认内容再公开。' : null;
     case 'purge':
       return f.purged ? '个人信息已清除。' : null;

@@ -2,7 +2,6 @@
 // working day, so "due today" and "overdue" are questions about days, and the queue's counters can bucket by day.
 import type { CaseStatus, CaseType } from '../../../../typings/domain';
 import {
-  addDays,
   addWorkingDays,
   atHour,
   dayLabel,
@@ -11,6 +10,7 @@ import {
   previousWorkingDay,
   shanghaiDay,
   workingDaysBetween,
+  workingDaysSince,
   type WorkCalendar,
 } from './calendar';
 import type { CaseDoc } from './case-doc';
@@ -66,7 +66,7 @@ export function runningDue(doc: Pick<CaseDoc, 'status' | 'acceptDueAt' | 'answer
 
 /** Working days a deadline has passed by, counting the days after the due day up to today. */
 export function workingDaysLate(due: string, now: string, cal: WorkCalendar): number {
-  return workingDaysBetween(addDays(shanghaiDay(due), 1), addDays(shanghaiDay(now), 1), cal);
+  return workingDaysSince(due, now, cal);
 }
 
 type DueFacts = Pick<CaseDoc, 'status' | 'acceptDueAt' | 'answerDueAt' | 'reply'>;

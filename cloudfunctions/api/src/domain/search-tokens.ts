@@ -2,8 +2,8 @@
 // collection. Documents store the tokens of their text in an array field with a (multikey) index; a query asks for
 // documents holding all of its tokens (`_.all`). Chinese has no spaces, so Chinese text is cut into single characters
 // and overlapping pairs (bigrams): any substring of two or more characters of a text yields bigrams that text holds.
-// ASCII words (and numbers, e.g. of 国办发〔2020〕53号) become whole-word tokens plus their prefixes, so "cov" finds
-// "COVID-19". See docs/adr/0006-search-tokens.md.
+// ASCII words (and numbers) become whole-word tokens plus their prefixes, so "cov" finds "COVID-19"; a document number
+// (国办发〔2020〕53号) also becomes one token of its own. See docs/adr/0006-search-tokens.md.
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const WORD = /[a-z0-9]/;
@@ -34,11 +34,27 @@ function runsOf(text: string): Run[] {
   return runs;
 }
 
+/**
+ * A document number (文号) such as 国办发〔2020〕53号, in any bracket style once normalized (〔〕 [] () 【】 〖〗 {}):
+ * the two characters before the bracket, the year and the serial number. Running text that cites a number
+ * ("根据国办发〔2020〕53号") gives the same parts, since the two characters before the bracket end the issuer's code.
+ */
+const DOC_NO = /([\u3400-\u4dbf\u4e00-\u9fff]{2})\s*[〔[(【〖{]\s*(\d{4})\s*[〕\])】〗}]\s*第?\s*(\d{1,5})\s*号/g;
+
+/**
+ * One token per document number, '#办发2020-53': a number is an identifier, and its year, serial and 号 are each
+ * among the commonest tokens of a policy library, so a query asking for all of them is answered slowly and loosely.
+ */
+function docNoToken(m: RegExpMatchArray): string {
+  return `#${m[1]}${m[2]}-${Number(m[3])}`;
+}
+
 /** The tokens a document stores for its text: every CJK character and pair, every word and its prefixes. */
 export function indexTokens(...texts: Array<string | undefined | null>): string[] {
   const tokens = new Set<string>();
   for (const text of texts) {
     if (!text) continue;
+    for (const m of normalizeText(text).matchAll(DOC_NO)) tokens.add(docNoToken(m));
     for (const run of runsOf(text)) {
       if (run.kind === 'cjk') {
         const chars = [...run.text];
@@ -61,7 +77,11 @@ export function indexTokens(...texts: Array<string | undefined | null>): string[
  */
 export function queryTokens(query: string): string[] {
   const tokens = new Set<string>();
-  for (const run of runsOf(query)) {
+  // A document number asks for its one token; the issuer's code before it still asks for its pairs.
+  let rest = normalizeText(query);
+  for (const m of rest.matchAll(DOC_NO)) tokens.add(docNoToken(m));
+  rest = rest.replace(DOC_NO, (_whole, code: string) => `${code} `);
+  for (const run of runsOf(rest)) {
     if (run.kind === 'cjk') {
       const chars = [...run.text];
       if (chars.length === 1) tokens.add(chars[0]!);

@@ -10,6 +10,7 @@ import { formatTrackingNo } from '../domain/tracking';
 import { _, COLLECTIONS, db, isNotFound } from '../lib/db';
 import { errors } from '../lib/errors';
 import { runTransaction, txGet, withoutId, type Transaction } from '../lib/transaction';
+import { dailySubmissionsKey, trackingSequenceKey } from './counters';
 import { newNotificationDoc, type NotificationDraft } from './notifications';
 import type { LetterDoc } from './letters';
 
@@ -114,21 +115,15 @@ async function syncLetter(tx: Transaction, before: CaseDoc, after: CaseDoc, lett
 }
 
 /**
- * Applies `change` to case `id` at `expectedVersion` (undefined: the timer, which checks its own conditions).
- * `decide` sees the stored case and throws an AppError to refuse; a stale version is CONFLICT.
+ * Applies the change `decide` makes of the stored case `id`, in one transaction. `decide` checks who may do it and
+ * the version the caller read (throwing an AppError to refuse), or answers null to change nothing.
  */
-export async function updateCase(
-  id: string,
-  expectedVersion: number | undefined,
-  ctx: CaseContext,
-  decide: (doc: CaseDoc) => CaseChange | null,
-): Promise<WriteResult | null> {
+export async function updateCase(id: string, ctx: CaseContext, decide: (doc: CaseDoc) => CaseChange | null): Promise<WriteResult | null> {
   return runTransaction(async (tx) => {
     const doc = await txGet<CaseDoc>(tx, COLLECTIONS.cases, id);
     if (!doc) throw errors.notFound('诉求');
     const change = decide(doc);
     if (!change) return null;
-    if (expectedVersion !== undefined && expectedVersion !== doc.version) throw errors.conflict();
     const version = doc.version + 1;
     const next = withKeys({ ...change.next, _id: doc._id, version, updatedAt: ctx.now }, ctx.rules, ctx.cal);
     await tx.collection(COLLECTIONS.cases).doc(id).set({ data: withoutId(next) });
@@ -163,10 +158,10 @@ export async function createCase(input: NewCase, ctx: CaseContext, rateLimited: 
     return await runTransaction<CreateResult>(async (tx) => {
       const existing = await txGet<CaseDoc>(tx, COLLECTIONS.cases, id);
       if (existing) return { created: false, doc: existing };
-      const mineId = `submit_${input.doc.openid}_${input.day}`;
+      const mineId = dailySubmissionsKey(input.doc.openid, input.day);
       const mine = await txGet<{ n: number }>(tx, COLLECTIONS.counters, mineId);
       if ((mine?.n ?? 0) >= input.dailyLimit) throw rateLimited(input.dailyLimit);
-      const dayId = `tracking_${input.day}`;
+      const dayId = trackingSequenceKey(input.day);
       const seq = ((await txGet<{ n: number }>(tx, COLLECTIONS.counters, dayId))?.n ?? 0) + 1;
       await tx.collection(COLLECTIONS.counters).doc(dayId).set({ data: { n: seq } });
       await tx.collection(COLLECTIONS.counters).doc(mineId).set({ data: { n: (mine?.n ?? 0) + 1 } });
@@ -187,39 +182,14 @@ export async function createCase(input: NewCase, ctx: CaseContext, rateLimited: 
   }
 }
 
-export interface PageQuery {
-  where: Record<string, unknown>;
-  /** The unique sort key field and direction; the cursor is the last key seen. */
-  key: 'queueKey' | 'mineKey' | 'timerKey';
-  direction: 'asc' | 'desc';
-  after?: string;
-  /** Exclusive upper (asc) / lower (desc) bound of the key range. */
-  before?: string;
-  from?: string;
-  limit: number;
-}
-
-/** One page of cases by a unique key range: `limit + 1` are read to know whether another page follows. */
-export async function pageCases(q: PageQuery): Promise<{ items: CaseDoc[]; more: boolean }> {
-  const conds: unknown[] = [];
-  if (q.direction === 'asc') {
-    if (q.after !== undefined) conds.push(_.gt(q.after));
-    else if (q.from !== undefined) conds.push(_.gte(q.from));
-    if (q.before !== undefined) conds.push(_.lt(q.before));
-  } else {
-    if (q.after !== undefined) conds.push(_.lt(q.after));
-    else if (q.from !== undefined) conds.push(_.lte(q.from));
-    if (q.before !== undefined) conds.push(_.gt(q.before));
-  }
-  const where: Record<string, unknown> = { ...q.where };
-  if (conds.length === 1) where[q.key] = conds[0];
-  else if (conds.length === 2) where[q.key] = (conds[0] as { and(c: unknown): unknown }).and(conds[1]);
+/** Cases whose timer is due (timerKey up to now), in key order after `cursor`. */
+export async function dueForTimer(now: string, cursor: string | undefined, limit: number): Promise<CaseDoc[]> {
+  const upper = `${now}|\uffff`;
   const { data } = await db
     .collection(COLLECTIONS.cases)
-    .where(where)
-    .orderBy(q.key, q.direction)
-    .limit(q.limit + 1)
+    .where({ timerKey: cursor ? _.gt(cursor).and(_.lte(upper)) : _.lte(upper) })
+    .orderBy('timerKey', 'asc')
+    .limit(limit)
     .get();
-  const docs = data as CaseDoc[];
-  return { items: docs.slice(0, q.limit), more: docs.length > q.limit };
+  return data as CaseDoc[];
 }

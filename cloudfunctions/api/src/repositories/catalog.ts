@@ -2,8 +2,8 @@
 import type { Category, Department } from '../../../../typings/domain';
 import { COLLECTIONS, db } from '../lib/db';
 
-interface DepartmentDoc { _id: string; name: string; order?: number; disabled?: boolean }
-interface CategoryDoc { _id: string; name: string; departmentId: string; types: Category['types']; order?: number; disabled?: boolean }
+export interface DepartmentDoc { _id: string; name: string; order?: number; disabled?: boolean }
+export interface CategoryDoc { _id: string; name: string; departmentId: string; types: Category['types']; order?: number; disabled?: boolean }
 
 const byOrder = (a: { order?: number }, b: { order?: number }) => (a.order ?? 0) - (b.order ?? 0);
 
@@ -21,4 +21,31 @@ export async function listCategories(): Promise<Category[]> {
     .filter((c) => !c.disabled)
     .sort(byOrder)
     .map((c) => ({ id: c._id, name: c.name, departmentId: c.departmentId, types: c.types }));
+}
+
+/** Every department and category by id, disabled ones included: old cases still name them. */
+export interface CatalogMaps {
+  departments: Map<string, DepartmentDoc>;
+  categories: Map<string, CategoryDoc>;
+}
+
+export async function loadCatalogMaps(): Promise<CatalogMaps> {
+  const [d, c] = await Promise.all([
+    db.collection(COLLECTIONS.departments).limit(1000).get(),
+    db.collection(COLLECTIONS.categories).limit(1000).get(),
+  ]);
+  return {
+    departments: new Map((d.data as DepartmentDoc[]).map((x) => [x._id, x])),
+    categories: new Map((c.data as CategoryDoc[]).map((x) => [x._id, x])),
+  };
+}
+
+export async function saveDepartment(doc: DepartmentDoc): Promise<void> {
+  const { _id, ...data } = doc;
+  await db.collection(COLLECTIONS.departments).doc(_id).set({ data });
+}
+
+export async function saveCategory(doc: CategoryDoc): Promise<void> {
+  const { _id, ...data } = doc;
+  await db.collection(COLLECTIONS.categories).doc(_id).set({ data });
 }

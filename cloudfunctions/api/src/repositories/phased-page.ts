@@ -30,12 +30,8 @@ export interface PhasedPage<T> {
 }
 
 function keyCondition(bounds: Bound[]): unknown {
-  let cmd: ReturnType<typeof _.gt> | null = null;
-  for (const [op, value] of bounds) {
-    const c = _[op](value);
-    cmd = cmd ? cmd.and(c) : c;
-  }
-  return cmd;
+  const [first, ...rest] = bounds.map(([op, value]) => _[op](value));
+  return rest.length ? first!.and(...rest) : first;
 }
 
 export async function phasedPage<T extends Record<string, unknown>>(req: PhasedPageRequest): Promise<PhasedPage<T>> {

@@ -3,7 +3,7 @@
 import type { PolicyDoc, PolicyVersionDoc } from '../domain/policies/policy';
 import { versionDocId } from '../domain/policies/policy';
 import { _, COLLECTIONS, db, isNotFound } from '../lib/db';
-import { runTransaction, txGet, withoutId, type Transaction } from '../lib/transaction';
+import { txGet, withoutId, type Transaction } from '../lib/transaction';
 import { phasedPage, type Phase, type PhasedPage } from './phased-page';
 
 /** Token arrays are for the index, never for the answer: leaving them out keeps list pages small. */
@@ -57,8 +57,6 @@ export async function putPolicyInTx(tx: Transaction, doc: PolicyDoc): Promise<vo
 export async function putVersionInTx(tx: Transaction, v: PolicyVersionDoc): Promise<void> {
   await tx.collection(COLLECTIONS.policyVersions).doc(v._id).set({ data: withoutId(v) });
 }
-
-export { runTransaction };
 
 // ---- favourites -------------------------------------------------------------------------------------------
 

@@ -41,9 +41,3 @@ export async function addEvent(tx: Transaction | null, event: PolicyEventDoc): P
   const target = tx ? tx.collection(COLLECTIONS.policyEvents) : db.collection(COLLECTIONS.policyEvents);
   await target.add({ data: event });
 }
-
-/** A subject's events, oldest first (audit views, tests). */
-export async function listEvents(subjectId: string, limit = 100): Promise<PolicyEventDoc[]> {
-  const { data } = await db.collection(COLLECTIONS.policyEvents).where({ subjectId }).orderBy('at', 'asc').limit(limit).get();
-  return data as PolicyEventDoc[];
-}

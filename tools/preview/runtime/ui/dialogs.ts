@@ -17,7 +17,7 @@ export function askSubscribe(tmplIds: string[]): Promise<Record<string, 'accept'
       toggle.addEventListener('change', () => chosen.set(id, toggle.checked));
       return h('label', { className: 'mp-dialog__row' }, h('span', {}, `订阅消息 ${i + 1}`, h('br'), h('code', { text: id })), toggle);
     });
-    const root = h('div', { 'data-testid': 'mp-subscribe' });
+    const root = h('div', { className: 'mp-layer', 'data-testid': 'mp-subscribe' });
     const done = (allow: boolean) => {
       root.remove();
       resolve(Object.fromEntries(tmplIds.map((id) => [id, allow && chosen.get(id) ? 'accept' : 'reject'])));
@@ -46,7 +46,7 @@ export function askSubscribe(tmplIds: string[]): Promise<Record<string, 'accept'
 /** WeChat's own privacy prompt, shown when a privacy API needs consent and the page registered no handler. */
 export function askPrivacy(contractName: string): Promise<boolean> {
   return new Promise((resolve) => {
-    const root = h('div', { 'data-testid': 'mp-privacy' });
+    const root = h('div', { className: 'mp-layer', 'data-testid': 'mp-privacy' });
     const done = (agree: boolean) => {
       root.remove();
       resolve(agree);

@@ -10,7 +10,7 @@ export interface ActionSheetOptions {
 /** Resolves with the index tapped, or null when cancelled. */
 export function showActionSheet(opts: ActionSheetOptions): Promise<number | null> {
   return new Promise((resolve) => {
-    const root = h('div', { 'data-testid': 'mp-action-sheet' });
+    const root = h('div', { className: 'mp-layer', 'data-testid': 'mp-action-sheet' });
     const done = (index: number | null) => {
       root.remove();
       resolve(index);
@@ -74,7 +74,7 @@ export function pickFromColumns(opts: ColumnsOptions): Promise<number[] | null> 
         col.scrollTop = (selected[c] ?? 0) * 48;
       });
     };
-    const root = h('div', { 'data-testid': 'mp-picker' });
+    const root = h('div', { className: 'mp-layer', 'data-testid': 'mp-picker' });
     const done = (value: number[] | null) => {
       root.remove();
       resolve(value);

@@ -1,6 +1,7 @@
 // wx.cloud against the local cloud's HTTP gateway, as the chosen WeChat user (the gateway takes the OPENID from the
 // x-wx-openid header, where WeChat takes it from the session). Results are shaped like WeChat's.
 import type { AnyObject } from '../env';
+import { tracked } from '../activity';
 import { reportUnsupported } from '../loud';
 import { asyncApi, WxFail } from './promisify';
 import { addTempFile, extensionOf, tempFile } from './temp-files';
@@ -35,12 +36,15 @@ export function cloudApi(ctx: CloudContext): AnyObject {
   };
   const post = async (api: string, url: string, body: BodyInit, contentType: string): Promise<AnyObject> => {
     let res: Response;
+    let json: AnyObject;
     try {
-      res = await fetch(url, { method: 'POST', body, headers: { 'content-type': contentType, 'x-wx-openid': ctx.openid } });
+      [res, json] = await tracked(async () => {
+        const r = await fetch(url, { method: 'POST', body, headers: { 'content-type': contentType, 'x-wx-openid': ctx.openid } });
+        return [r, (await r.json().catch(() => ({}))) as AnyObject] as const;
+      });
     } catch (error) {
       throw new WxFail(`${api}:fail network error: ${(error as Error).message}`, { errCode: -1 });
     }
-    const json = (await res.json().catch(() => ({}))) as AnyObject;
     if (!res.ok) {
       throw new WxFail(typeof json.errMsg === 'string' ? json.errMsg : `${api}:fail ${json.error?.message ?? res.status}`, { errCode: json.errCode ?? -1 });
     }

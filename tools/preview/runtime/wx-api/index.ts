@@ -9,7 +9,7 @@ import type { TabBar } from '../tabbar';
 import { cloudApi } from './cloud';
 import { interfaceApi } from './interface';
 import { mediaApi } from './media';
-import { AppEvents, miscApi } from './misc';
+import { miscApi, type AppEvents } from './misc';
 import type { Privacy } from './privacy';
 import { storageApi } from './storage';
 import { systemApi } from './system';
@@ -58,10 +58,22 @@ export function createWx(deps: WxDeps): AnyObject {
     ...deps.privacy.api(),
     ...deps.appEvents.api(),
     cloud: cloudApi({ gatewayUrl: deps.gatewayUrl, openid: deps.openid }),
+    // Scoped to the current page unless .in(component) is called; Vant calls .in() during a page's first render,
+    // before that page is on the stack, so the page's query is only made when a select() needs it.
     createSelectorQuery: () => {
-      const page = deps.router.top?.instance;
-      if (!page) throw new Error('wx.createSelectorQuery: no page is open');
-      return page.createSelectorQuery();
+      let real: AnyObject | null = null;
+      const query = () => {
+        const page = deps.router.top?.instance;
+        if (!page) throw new Error('wx.createSelectorQuery: no page is open');
+        return (real ??= page.createSelectorQuery() as AnyObject);
+      };
+      return {
+        in: (component: AnyObject) => (real = component.createSelectorQuery() as AnyObject),
+        select: (selector: string) => query().select(selector),
+        selectAll: (selector: string) => query().selectAll(selector),
+        selectViewport: () => query().selectViewport(),
+        exec: (cb?: (res: unknown[]) => void) => query().exec(cb),
+      };
     },
     createIntersectionObserver: (component: AnyObject, options?: AnyObject) => component.createIntersectionObserver(options),
     canIUse: (schema: string) => typeof schema === 'string' && schema.split('.')[0]! in impl,

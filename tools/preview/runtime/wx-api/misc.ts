@@ -1,6 +1,7 @@
 // Phone calls and the clipboard are shown, not done; subscribe messages ask with WeChat's prompt; the app-level
 // event registrations (onAppShow, onError, ...) are kept and fired by the runtime.
 import type { AnyObject } from '../env';
+import { inTapGesture } from '../activity';
 import { askSubscribe } from '../ui/dialogs';
 import { showActionSheet } from '../ui/sheet';
 import { showToast } from '../ui/toast';
@@ -65,6 +66,10 @@ export function miscApi(ctx: MiscContext): AnyObject {
     requestSubscribeMessage: asyncApi('requestSubscribeMessage', async ({ tmplIds }) => {
       if (!Array.isArray(tmplIds) || tmplIds.length === 0) throw new WxFail('requestSubscribeMessage:fail Invalid template id', { errCode: 20001 });
       if (tmplIds.length > 3) throw new WxFail('requestSubscribeMessage:fail Templates count out of max bounds', { errCode: 20003 });
+      if (!inTapGesture()) {
+        console.warn('[preview] wx.requestSubscribeMessage was not called from a tap (or only after an awaited cloud call): WeChat refuses it there.');
+        throw new WxFail('requestSubscribeMessage:fail can only be invoked by user TAP gesture.');
+      }
       const answer = await askSubscribe(tmplIds.map(String));
       ctx.onSubscribeAnswer(answer);
       return answer;

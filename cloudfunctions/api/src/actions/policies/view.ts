@@ -1,7 +1,7 @@
 // policy.get's answer, shared by every action that answers a Policy: the document plus what a reader needs beside it
 // (category name, favourite, related titles they may see, download URLs).
 import type { Policy } from '../../../../../typings/api';
-import { toPolicy, workingContent, contentOf, type PolicyDoc, type PolicyVersionDoc } from '../../domain/policies/policy';
+import { shownContent, toPolicy, type PolicyDoc, type PolicyVersionDoc } from '../../domain/policies/policy';
 import type { Caller } from '../../lib/caller';
 import { seesUnpublished } from '../../permissions';
 import { listCategories } from '../../repositories/catalog';
@@ -10,7 +10,7 @@ import { fileUrls } from '../../repositories/policy-files';
 
 export async function policyView(doc: PolicyDoc, caller: Caller, now: Date, snapshot?: PolicyVersionDoc): Promise<Policy> {
   const staff = seesUnpublished(caller);
-  const content = snapshot ? snapshot.content : staff ? workingContent(doc) : contentOf(doc);
+  const content = shownContent(doc, staff, snapshot);
   const [categories, favorited, relatedDocs, urls] = await Promise.all([
     listCategories(),
     caller.openid ? isFavorite(caller.openid, doc._id) : Promise.resolve(false),

@@ -37,6 +37,8 @@ export interface DraftDoc extends DraftContent {
   /** Approved comments by target: 'w' the whole draft, 'p<i>' paragraph i. */
   approvedCounts: Record<string, number>;
   approvedTotal: number;
+  /** Bumped by every decision: a report built from comments read before a later decision is refused, not published. */
+  decisionsRev: number;
 }
 
 /** paragraphIndex -1: the comment is on the whole draft. */
@@ -107,10 +109,15 @@ export function windowText(doc: Pick<DraftDoc, 'opensAt' | 'closesAt' | 'reporte
   return left < DAY_MS ? `还剩 ${Math.max(1, Math.ceil(left / HOUR_MS))} 小时` : `还剩 ${Math.ceil(left / DAY_MS)} 天`;
 }
 
-/** "2026年1月31日 23:59" (Shanghai). */
+/**
+ * "2026年1月31日 23:59" (Shanghai). Midnight is "24:00" of the day before, as the mini program writes deadlines:
+ * "4月2日 00:00" would make a reader think they still have the 2nd.
+ */
 export function dateTimeText(instant: Instant): string {
-  const local = new Date(Date.parse(instant) + 8 * HOUR_MS).toISOString();
-  return `${Number(local.slice(0, 4))}年${Number(local.slice(5, 7))}月${Number(local.slice(8, 10))}日 ${local.slice(11, 16)}`;
+  const ms = Date.parse(instant) + 8 * HOUR_MS;
+  const midnight = new Date(ms).toISOString().slice(11, 16) === '00:00';
+  const local = new Date(midnight ? ms - 1 : ms).toISOString();
+  return `${Number(local.slice(0, 4))}年${Number(local.slice(5, 7))}月${Number(local.slice(8, 10))}日 ${midnight ? '24:00' : local.slice(11, 16)}`;
 }
 
 export const MIN_WINDOW = { days: 30, workingDays: 7 } as const;

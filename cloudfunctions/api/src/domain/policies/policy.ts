@@ -149,7 +149,7 @@ export function contentOf(input: PolicyContent): PolicyContent {
   return out;
 }
 
-function explanationOf(e: PolicyExplanation | undefined): PolicyExplanation | undefined {
+export function explanationOf(e: PolicyExplanation | undefined): PolicyExplanation | undefined {
   if (!e) return undefined;
   const out: PolicyExplanation = {};
   if (e.background) out.background = e.background;
@@ -210,9 +210,14 @@ export interface PolicyViewExtras {
   snapshot?: PolicyVersionDoc;
 }
 
+/** The text a reader is shown: a version asked for, else the working copy to editors and the public face to others. */
+export function shownContent(doc: PolicyDoc, staff: boolean, snapshot?: PolicyVersionDoc): PolicyContent {
+  return snapshot ? snapshot.content : staff ? workingContent(doc) : contentOf(doc);
+}
+
 /** `policy.get`'s answer. */
 export function toPolicy(doc: PolicyDoc, now: Date, x: PolicyViewExtras): Policy {
-  const content = x.snapshot ? x.snapshot.content : x.staff ? workingContent(doc) : contentOf(doc);
+  const content = shownContent(doc, x.staff, x.snapshot);
   const status = effectiveStatus(doc, now);
   const out: Policy = {
     id: doc._id,

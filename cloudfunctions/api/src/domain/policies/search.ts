@@ -9,15 +9,10 @@ export type Parts = Array<{ text: string; hit: boolean }>;
 const BEFORE = 20;
 const LENGTH = 80;
 
-/** The tokens a keyword needs, or null when it has nothing searchable (punctuation only, one ASCII letter). */
+/** The tokens a keyword needs, or null when it has nothing searchable (punctuation only). */
 export function searchTokensFor(keyword: string): string[] | null {
-  const tokens = queryTokens(keyword).filter((t) => isIndexable(t));
+  const tokens = queryTokens(keyword);
   return tokens.length ? tokens : null;
-}
-
-/** A token the index can hold: any CJK token, or an ASCII word of two or more characters (see search-tokens.ts). */
-function isIndexable(token: string): boolean {
-  return /[^a-z0-9]/.test(token) || token.length >= 2;
 }
 
 export function titleParts(title: string, keyword: string): Parts {

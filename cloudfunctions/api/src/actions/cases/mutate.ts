@@ -1,0 +1,41 @@
+// The shape every case command shares: check (who, which version, which state) before any slow work, do the slow work
+// (content checks, recipient lists), then check again and write in one transaction, send what it queued, and answer
+// the case as case.get would.
+import type { CaseView } from '../../../../../typings/api';
+import type { CaseDoc } from '../../domain/case-doc';
+import type { CaseActor, CaseCommand } from '../../domain/case-machine';
+import type { ActionContext } from '../../lib/action';
+import { errors } from '../../lib/errors';
+import { requireCase, requireVisible } from '../../permissions';
+import { findCase, updateCase, type CaseChange } from '../../repositories/cases';
+import { deliverNow } from '../../services/notifier';
+import { caseEnv, type CaseEnv } from './env';
+import { caseView } from './view';
+
+export interface Mutation<X> {
+  id: string;
+  version: number;
+  /** The command checked against the state machine; a function when the command depends on the case. */
+  command: CaseCommand | ((doc: CaseDoc, env: CaseEnv) => CaseCommand);
+  /** Work outside the transaction: content checks, who to notify. Its result reaches `build`. */
+  prepare?: (doc: CaseDoc, env: CaseEnv) => Promise<X>;
+  build: (doc: CaseDoc, actor: CaseActor, env: CaseEnv, prepared: X) => CaseChange;
+}
+
+function gate(ctx: ActionContext, doc: CaseDoc | null, m: Mutation<unknown>, env: CaseEnv): CaseActor {
+  requireVisible(ctx.caller, doc);
+  if (doc!.version !== m.version) throw errors.conflict();
+  const command = typeof m.command === 'function' ? m.command(doc!, env) : m.command;
+  return requireCase(ctx.caller, doc, command, env.now);
+}
+
+export async function mutateCase<X = undefined>(ctx: ActionContext, m: Mutation<X>): Promise<CaseView> {
+  const env = await caseEnv(ctx.now);
+  const current = await findCase(m.id);
+  gate(ctx, current, m as Mutation<unknown>, env);
+  const prepared = (m.prepare ? await m.prepare(current!, env) : undefined) as X;
+  const result = await updateCase(m.id, env, (doc) => m.build(doc, gate(ctx, doc, m as Mutation<unknown>, env), env, prepared));
+  if (!result) throw new Error('case command produced no change');
+  await deliverNow(result.notificationIds, ctx.now, env.settings);
+  return caseView(result.doc, ctx.caller, env);
+}

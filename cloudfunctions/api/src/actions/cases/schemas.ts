@@ -1,0 +1,123 @@
+// Payload schemas of the case actions: every field labelled in Chinese, unknown fields refused (lib/schema.ts).
+import type { CaseStatus, CaseType } from '../../../../../typings/domain';
+import { REJECT_REASONS } from '../../domain/case-labels';
+import { CASE_STATUSES } from '../../domain/case-machine';
+import { DEFAULT_LIMITS } from '../../domain/defaults';
+import { bool, id, int, oneOf, pageFields, text, version, z } from '../../lib/schema';
+
+export const CASE_TYPE_KEYS = ['inquiry', 'help', 'complaint', 'suggestion'] as const satisfies readonly CaseType[];
+export const STATUS_KEYS = CASE_STATUSES as unknown as readonly [CaseStatus, ...CaseStatus[]];
+
+/** A note that may be left empty: '' reads as absent. */
+export const optionalText = (label: string, max: number) => text(label, max, { min: 0 }).optional();
+
+export const caseId = () => id('诉求编号');
+
+const versioned = { id: caseId(), version: version() };
+
+const PHONE = /^\+?\d[\d\s-]{4,19}$/;
+
+export const fileIds = (label: string, max: number) =>
+  z
+    .array(z.string({ error: `${label}格式不正确` }).min(1, `${label}格式不正确`).max(256, `${label}格式不正确`), { error: `${label}格式不正确` })
+    .max(max, `最多上传 ${max} 张图片`);
+
+const templateIds = z
+  .array(z.string({ error: '订阅消息模板格式不正确' }).regex(/^[A-Za-z0-9_-]{1,128}$/, '订阅消息模板格式不正确'), { error: '订阅消息模板格式不正确' })
+  .max(10, '订阅消息模板过多');
+
+export const submitSchema = z.strictObject({
+  type: oneOf('诉求类型', CASE_TYPE_KEYS),
+  categoryId: id('诉求分类'),
+  title: text('标题', DEFAULT_LIMITS.titleMax),
+  content: text('诉求内容', DEFAULT_LIMITS.contentMax),
+  images: fileIds('图片', DEFAULT_LIMITS.imagesMax).optional(),
+  contactName: optionalText('联系人', 20),
+  contactPhone: z
+    .string({ error: '联系电话应为文字' })
+    .trim()
+    .refine((s) => s === '' || PHONE.test(s), { message: '联系电话格式不正确' })
+    .optional(),
+  publishConsent: bool('是否同意公开'),
+  clientRequestId: z
+    .string({ error: '请求编号格式不正确' })
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确'),
+  subscribed: templateIds.optional(),
+  policyId: id('关联政策').optional(),
+});
+
+export const listMineSchema = z.strictObject({
+  ...pageFields,
+  tab: oneOf('列表分组', ['all', 'open', 'replied', 'done'] as const).optional(),
+  status: oneOf('状态', STATUS_KEYS).optional(),
+});
+
+export const getSchema = z.strictObject({ id: caseId() });
+
+export const withdrawSchema = z.strictObject({ ...versioned, reason: optionalText('撤回原因', 200) });
+
+export const supplementSchema = z.strictObject({
+  ...versioned,
+  content: text('补充内容', DEFAULT_LIMITS.contentMax),
+  images: fileIds('图片', DEFAULT_LIMITS.imagesMax).optional(),
+});
+
+export const rateSchema = z.strictObject({
+  ...versioned,
+  score: int('评价', 1, 5).transform((n) => n as 1 | 2 | 3 | 4 | 5),
+  solved: bool('问题是否解决'),
+  comment: optionalText('评价内容', 500),
+});
+
+export const listPublicSchema = z.strictObject({
+  ...pageFields,
+  keyword: text('关键词', 50, { min: 0 }).optional(),
+  categoryId: id('分类').optional(),
+});
+
+export const getPublicSchema = z.strictObject({ id: caseId() });
+
+export const subscribeSchema = z.strictObject({ templateIds: templateIds.min(1, '请选择要订阅的消息') });
+
+export const queueSchema = z.strictObject({
+  ...pageFields,
+  status: oneOf('状态', STATUS_KEYS).optional(),
+  departmentId: id('承办单位').optional(),
+  overdue: bool('是否超期').optional(),
+  dueWithinHours: int('到期时间范围（小时）', 1, 720).optional(),
+  flagged: bool('是否待确认内容').optional(),
+  awaitingReview: bool('是否待审核').optional(),
+});
+
+export const acceptSchema = z.strictObject({ ...versioned, departmentId: id('承办单位').optional(), note: optionalText('受理意见', 500) });
+
+export const rejectSchema = z
+  .strictObject({ ...versioned, reason: oneOf('不予受理原因', REJECT_REASONS), note: optionalText('说明', 500) })
+  .refine((v) => v.reason !== 'other' || (v.note ?? '').length > 0, { message: '选择“其他原因”时请填写说明', path: ['note'] });
+
+export const assignSchema = z.strictObject({ ...versioned, departmentId: id('承办单位'), note: optionalText('分派说明', 500) });
+
+export const askInfoSchema = z.strictObject({ ...versioned, question: text('需要补充的内容', 500) });
+
+export const replySchema = z.strictObject({ ...versioned, content: text('答复内容', 5000), templateId: id('答复模板').optional() });
+
+export const approveReplySchema = z
+  .strictObject({ ...versioned, approve: bool('审核结果'), note: optionalText('审核意见', 500) })
+  .refine((v) => v.approve || (v.note ?? '').length > 0, { message: '退回答复时请填写修改意见', path: ['note'] });
+
+export const noteSchema = z.strictObject({ ...versioned, content: text('备注', 1000) });
+
+export const requestExtensionSchema = z.strictObject({ ...versioned, days: int('延期天数', 1, 60), reason: text('延期理由', 200) });
+
+export const approveExtensionSchema = z.strictObject({ ...versioned, approve: bool('审批结果'), note: optionalText('审批意见', 500) });
+
+export const escalateSchema = z.strictObject({ ...versioned, note: text('督办意见', 500) });
+
+export const setPublishableSchema = z.strictObject({
+  ...versioned,
+  publishable: bool('是否公开'),
+  redactions: z.array(text('隐去的内容', 100), { error: '隐去的内容格式不正确' }).max(20, '隐去的内容最多 20 项').optional(),
+  publicTitle: text('公开标题', DEFAULT_LIMITS.titleMax).optional(),
+});
+
+export const clearContentSchema = z.strictObject({ ...versioned, note: optionalText('说明', 200) });

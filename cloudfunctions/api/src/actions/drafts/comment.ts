@@ -1,0 +1,70 @@
+import { COMMENT_LIMITS, WHOLE_DRAFT, dateTimeText, draftStatus, type CommentDoc } from '../../domain/policies/drafts';
+import { startOfDay } from '../../domain/policies/policy';
+import { shanghaiDay } from '../../domain/calendar';
+import { defineAction } from '../../lib/action';
+import { errors } from '../../lib/errors';
+import { runTransaction } from '../../lib/transaction';
+import { commentInTx, countCommentsSince, findComment, findDraft, putCommentInTx } from '../../repositories/drafts';
+import { actorOf, addEvent } from '../../repositories/policy-events';
+import { checkText } from '../../services/content-security';
+import { idForRequest, newId } from '../policies/ids';
+import { draftComment } from '../policies/schemas';
+
+/**
+ * A citizen's comment on an open draft, on the whole or one paragraph. It passes WeChat's content check (risky:
+ * refused, nothing stored; review: stored and flagged for the editor) and waits, pending, until an editor approves it.
+ */
+export const commentOnDraft = defineAction<'draft.comment'>({
+  schema: draftComment,
+  async run(input, { caller, now }) {
+    const openid = caller.openid!;
+    const draft = await findDraft(input.id);
+    if (!draft) throw errors.notFound('意见征集');
+    const status = draftStatus(draft, now);
+    // Before the window opens a commenter is told when it will, so they can come back; the id itself is unguessable.
+    if (status === 'scheduled') throw errors.precondition(`意见征集尚未开始，将于${dateTimeText(draft.opensAt)}开始`);
+    if (status !== 'open') throw errors.precondition(`意见征集已于${dateTimeText(draft.closesAt)}截止，感谢您的关注`);
+    const paragraphIndex = input.paragraphIndex ?? WHOLE_DRAFT;
+    if (paragraphIndex !== WHOLE_DRAFT && paragraphIndex >= draft.paragraphs.length) {
+      throw errors.invalid(`草案没有第 ${paragraphIndex + 1} 段，请重新选择`, { paragraphIndex: '所选段落不存在' });
+    }
+    const commentId = input.clientRequestId ? idForRequest('comment', openid, input.clientRequestId) : newId();
+    if (input.clientRequestId) {
+      const first = await findComment(commentId);
+      if (first) return { commentId: first._id, status: 'pending' as const };
+    }
+    const today = startOfDay(shanghaiDay(now));
+    if ((await countCommentsSince(openid, today)) >= COMMENT_LIMITS.perDay) {
+      throw errors.rateLimited(`每人每天最多提交 ${COMMENT_LIMITS.perDay} 条意见，请明天再提交`);
+    }
+    const verdict = await checkText(openid, input.content);
+    const nowIso = now.toISOString();
+    const doc: CommentDoc = {
+      _id: commentId,
+      draftId: draft._id,
+      openid,
+      paragraphIndex,
+      content: input.content,
+      status: 'pending',
+      flagged: verdict === 'review',
+      at: nowIso,
+      key: `${nowIso}|${commentId}`,
+      decided: false,
+    };
+    await runTransaction(async (tx) => {
+      // A retry racing its first attempt: the first one's comment stands.
+      if (input.clientRequestId && (await commentInTx(tx, commentId))) return;
+      await putCommentInTx(tx, doc);
+      await addEvent(tx, {
+        subject: 'comment',
+        subjectId: commentId,
+        draftId: draft._id,
+        kind: 'commented',
+        at: nowIso,
+        actor: actorOf(caller),
+        data: { paragraphIndex, flagged: doc.flagged },
+      });
+    });
+    return { commentId, status: 'pending' as const };
+  },
+});

@@ -1,0 +1,37 @@
+// Staff invites: single use, expiring, the secret stored only as a salted hash (domain/invite-code.ts).
+import type { Role } from '../../../../typings/domain';
+import { COLLECTIONS, db, isNotFound } from '../lib/db';
+
+export interface InviteDoc {
+  _id: string;
+  salt: string;
+  hash: string;
+  roles: Role[];
+  departmentId?: string;
+  expiresAt: string;
+  createdAt: string;
+  createdBy: string;
+  usedBy?: string;
+  usedAt?: string;
+}
+
+export async function findInvite(id: string): Promise<InviteDoc | null> {
+  try {
+    const { data } = await db.collection(COLLECTIONS.invites).doc(id).get();
+    return data as InviteDoc;
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
+/** Creates the invite; false when its id is taken (the caller draws another code). */
+export async function insertInvite(doc: InviteDoc): Promise<boolean> {
+  try {
+    await db.collection(COLLECTIONS.invites).add({ data: doc });
+    return true;
+  } catch (error) {
+    if (/duplicate key|E11000/.test(String((error as { errMsg?: string; message?: string })?.errMsg ?? (error as Error)?.message))) return false;
+    throw error;
+  }
+}

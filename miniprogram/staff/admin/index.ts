@@ -1,0 +1,429 @@
+// 管理: invites (the code is shown once), staff (roles, department, disable), departments and categories, and the
+// settings a handler feels every day (reply review, reply templates). Plain forms; every rule is the server's.
+import type { Page, ReplyTemplate, SettingsView, StaffMember } from '../../../typings/api';
+import type { CaseType, Category, Department, Role } from '../../../typings/domain';
+import { ApiCallError, call, messageOf } from '../../services/api';
+import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
+import { randomId } from '../../utils/id';
+import { PagedList } from '../../utils/list';
+import { definePage } from '../../utils/page';
+import { formatDateTime } from '../../utils/time';
+import {
+  inviteRequest,
+  removeTemplate,
+  ROLE_OPTIONS,
+  staffRow,
+  chosen,
+  toggle,
+  TYPE_OPTIONS,
+  upsertTemplate,
+  validateCategory,
+  validateInvite,
+  validateName,
+  validateTemplate,
+  type StaffRow,
+} from './view-model';
+
+type Section = 'invite' | 'staff' | 'departments' | 'categories' | 'settings';
+
+const SECTIONS: ReadonlyArray<{ key: Section; label: string }> = [
+  { key: 'invite', label: '邀请' },
+  { key: 'staff', label: '人员' },
+  { key: 'departments', label: '部门' },
+  { key: 'categories', label: '类别' },
+  { key: 'settings', label: '设置' },
+];
+
+interface Hidden {
+  staff: PagedList<StaffMember, StaffRow, Page<StaffMember>>;
+  members: Map<string, StaffMember>;
+  settings: SettingsView | null;
+  categories: Category[];
+  busy: boolean;
+}
+
+const hidden = new WeakMap<object, Hidden>();
+
+interface CategoryRow {
+  id: string;
+  name: string;
+  department: string;
+  types: string;
+}
+
+definePage({
+  data: {
+    sections: SECTIONS,
+    section: 'invite' as Section,
+    error: '',
+    roleOptions: ROLE_OPTIONS,
+    typeOptions: TYPE_OPTIONS,
+    departments: [] as Department[],
+    departmentNames: [] as string[],
+    categories: [] as CategoryRow[],
+
+    invite: { roles: [] as Role[], departmentIndex: -1, expiresInDays: 7 },
+    /** WXML cannot call indexOf: each choice list also goes to the screen as a key -> chosen map. */
+    inviteRoleOn: {} as Record<string, boolean>,
+    inviteErrors: {} as Record<string, string>,
+    inviteResult: null as null | { code: string; expires: string },
+
+    staff: [] as StaffRow[],
+    staffLoading: false,
+    staffHasMore: false,
+    editing: '',
+    editRoles: [] as Role[],
+    editRoleOn: {} as Record<string, boolean>,
+    editDepartmentIndex: -1,
+
+    deptEditing: '',
+    deptName: '',
+    deptError: '',
+
+    catEditing: '',
+    catForm: { name: '', departmentIndex: -1, types: [] as CaseType[] },
+    catTypeOn: {} as Record<string, boolean>,
+    catErrors: {} as Record<string, string>,
+
+    reviewReplies: false,
+    templates: [] as ReplyTemplate[],
+    tplEditing: '',
+    tplForm: { title: '', text: '' },
+    tplErrors: {} as Record<string, string>,
+    settingsLoaded: false,
+  },
+  onLoad(query) {
+    hidden.set(this, {
+      staff: new PagedList<StaffMember, StaffRow, Page<StaffMember>>(
+        'staff',
+        (cursor) => call('admin.staff.list', { limit: 20, ...(cursor ? { cursor } : {}) }),
+        (m) => {
+          hidden.get(this)?.members.set(m.openid, m);
+          return staffRow(m);
+        },
+      ),
+      members: new Map(),
+      settings: null,
+      categories: [],
+      busy: false,
+    });
+    const section = SECTIONS.some((s) => s.key === query.section) ? (query.section as Section) : 'invite';
+    this.setData({ section });
+    void this.loadCatalog();
+    void this.enter(section);
+  },
+  methods: {
+    async loadCatalog() {
+      try {
+        const meta = await call('meta.get', {});
+        const h = hidden.get(this) as Hidden;
+        h.categories = meta.categories;
+        const names = new Map(meta.departments.map((d) => [d.id, d.name]));
+        this.setData({
+          departments: meta.departments,
+          departmentNames: meta.departments.map((d) => d.name),
+          categories: meta.categories.map((c) => ({
+            id: c.id,
+            name: c.name,
+            department: names.get(c.departmentId) ?? '',
+            types: c.types.map((t) => TYPE_OPTIONS.find((o) => o.key === t)?.label ?? t).join('、'),
+          })),
+        });
+      } catch (error) {
+        this.setData({ error: messageOf(error) });
+      }
+    },
+
+    async enter(section: Section) {
+      if (section === 'staff' && !this.data.staff.length) await this.reloadStaff();
+      if (section === 'settings' && !this.data.settingsLoaded) await this.loadSettings();
+    },
+
+    onSection(e: WechatMiniprogram.BaseEvent) {
+      const section = dataOf(e, 'key') as Section;
+      this.setData({ section, error: '' });
+      void this.enter(section);
+    },
+
+    /** Runs one admin write; shows the server's message (or its field messages) when it fails. */
+    async run<T>(work: () => Promise<T>, done: string, onFields?: (fields: Record<string, string>) => void): Promise<T | null> {
+      const h = hidden.get(this) as Hidden;
+      if (h.busy) return null;
+      h.busy = true;
+      try {
+        const result = await work();
+        void wx.showToast({ title: done, icon: 'success' });
+        return result;
+      } catch (error) {
+        if (error instanceof ApiCallError && Object.keys(error.fields).length && onFields) onFields(error.fields);
+        if (error instanceof ApiCallError && error.code === 'CONFLICT') void this.refreshAfterConflict();
+        void wx.showToast({ title: messageOf(error), icon: 'none', duration: 3000 });
+        return null;
+      } finally {
+        h.busy = false;
+      }
+    },
+
+    async refreshAfterConflict() {
+      await Promise.all([this.reloadStaff(), this.loadSettings(), this.loadCatalog()]);
+    },
+
+    // ---- invites ----
+    onInviteRole(e: WechatMiniprogram.BaseEvent) {
+      const roles = toggle(this.data.invite.roles, dataOf(e, 'key') as Role);
+      this.setData({ 'invite.roles': roles, inviteRoleOn: chosen(roles), 'inviteErrors.roles': '' });
+    },
+
+    onInviteDepartment(e: DetailEvent<unknown>) {
+      this.setData({ 'invite.departmentIndex': Number(valueOf(e.detail)), 'inviteErrors.departmentId': '' });
+    },
+
+    onInviteDays(e: DetailEvent<unknown>) {
+      this.setData({ 'invite.expiresInDays': Number(valueOf(e.detail)), 'inviteErrors.expiresInDays': '' });
+    },
+
+    async onCreateInvite() {
+      const { roles, departmentIndex, expiresInDays } = this.data.invite;
+      const department = this.data.departments[departmentIndex];
+      const { errors, request } = validateInvite({ roles, departmentId: department ? department.id : '', expiresInDays });
+      if (!request) {
+        this.setData({ inviteErrors: errors });
+        return;
+      }
+      const res = await this.run(() => call('admin.invite', inviteRequest(request)), '邀请码已生成', (fields) => this.setData({ inviteErrors: fields }));
+      if (res) {
+        this.setData({
+          inviteResult: { code: res.code, expires: formatDateTime(res.expiresAt) },
+          invite: { roles: [], departmentIndex: -1, expiresInDays: 7 },
+          inviteRoleOn: {},
+        });
+      }
+    },
+
+    onCopyCode() {
+      const result = this.data.inviteResult;
+      if (result) void wx.setClipboardData({ data: result.code });
+    },
+
+    onInviteDone() {
+      // The code is not kept anywhere: once dismissed it can only be replaced by a new invite.
+      this.setData({ inviteResult: null });
+    },
+
+    // ---- staff ----
+    async reloadStaff() {
+      const h = hidden.get(this) as Hidden;
+      h.staff.reset();
+      h.members.clear();
+      this.setData({ staff: [], staffLoading: true, staffHasMore: false });
+      await this.moreStaff();
+    },
+
+    async moreStaff() {
+      const h = hidden.get(this) as Hidden;
+      try {
+        const page = await h.staff.next();
+        if (page) this.setData({ ...page.patch, staffLoading: false, staffHasMore: !page.done });
+      } catch (error) {
+        this.setData({ staffLoading: false, error: messageOf(error) });
+      }
+    },
+
+    onMoreStaff() {
+      void this.moreStaff();
+    },
+
+    onEditStaff(e: WechatMiniprogram.BaseEvent) {
+      const openid = dataOf(e, 'openid');
+      const m = hidden.get(this)?.members.get(openid);
+      if (!m) return;
+      const editing = this.data.editing === openid ? '' : openid;
+      this.setData({ editing, editRoles: m.roles, editRoleOn: chosen(m.roles), editDepartmentIndex: this.data.departments.findIndex((d) => d.id === m.departmentId) });
+    },
+
+    onEditRole(e: WechatMiniprogram.BaseEvent) {
+      const roles = toggle(this.data.editRoles, dataOf(e, 'key') as Role);
+      this.setData({ editRoles: roles, editRoleOn: chosen(roles) });
+    },
+
+    onEditDepartment(e: DetailEvent<unknown>) {
+      this.setData({ editDepartmentIndex: Number(valueOf(e.detail)) });
+    },
+
+    async saveMember(openid: string, change: { roles?: Role[]; departmentId?: string | null; disabled?: boolean }, done: string) {
+      const h = hidden.get(this) as Hidden;
+      const m = h.members.get(openid);
+      if (!m) return;
+      const updated = await this.run(() => call('admin.staff.update', { openid, version: m.version, ...change }), done);
+      if (!updated) return;
+      h.members.set(openid, updated);
+      const index = this.data.staff.findIndex((r) => r.openid === openid);
+      if (index >= 0) this.setData({ [`staff[${index}]`]: staffRow(updated), editing: '' });
+    },
+
+    async onSaveStaff() {
+      const openid = this.data.editing;
+      if (!openid) return;
+      if (!this.data.editRoles.length) {
+        void wx.showToast({ title: '请至少保留一个角色，或改为停用', icon: 'none' });
+        return;
+      }
+      const department = this.data.departments[this.data.editDepartmentIndex];
+      await this.saveMember(openid, { roles: this.data.editRoles, departmentId: department ? department.id : null }, '已保存');
+    },
+
+    async onToggleDisabled(e: WechatMiniprogram.BaseEvent) {
+      const openid = dataOf(e, 'openid');
+      const m = hidden.get(this)?.members.get(openid);
+      if (!m) return;
+      const disable = !m.disabled;
+      const res = await wx.showModal({
+        title: disable ? '停用工作人员' : '恢复工作人员',
+        content: disable ? '停用后此人将不能进入工作台。确定停用吗？' : '恢复后此人可以按原角色进入工作台。确定恢复吗？',
+        confirmText: disable ? '确定停用' : '确定恢复',
+      });
+      if (res.confirm) await this.saveMember(openid, { disabled: disable }, disable ? '已停用' : '已恢复');
+    },
+
+    // ---- departments ----
+    onEditDept(e: WechatMiniprogram.BaseEvent) {
+      const id = dataOf(e, 'id');
+      const department = this.data.departments.find((d) => d.id === id);
+      this.setData({ deptEditing: id || 'new', deptName: department ? department.name : '', deptError: '' });
+    },
+
+    onDeptName(e: DetailEvent<unknown>) {
+      this.setData({ deptName: valueOf(e.detail), deptError: '' });
+    },
+
+    onCancelDept() {
+      this.setData({ deptEditing: '', deptError: '' });
+    },
+
+    async onSaveDept() {
+      const error = validateName(this.data.deptName, '部门');
+      if (error) {
+        this.setData({ deptError: error });
+        return;
+      }
+      const id = this.data.deptEditing === 'new' ? undefined : this.data.deptEditing;
+      const saved = await this.run(() => call('admin.departments.save', { ...(id ? { id } : {}), name: this.data.deptName.trim() }), '已保存', (f) =>
+        this.setData({ deptError: f.name ?? Object.values(f)[0] ?? '' }),
+      );
+      if (!saved) return;
+      this.setData({ deptEditing: '' });
+      await this.loadCatalog();
+    },
+
+    // ---- categories ----
+    onEditCat(e: WechatMiniprogram.BaseEvent) {
+      const id = dataOf(e, 'id');
+      const c = hidden.get(this)?.categories.find((x) => x.id === id);
+      const catForm = c
+        ? { name: c.name, departmentIndex: this.data.departments.findIndex((d) => d.id === c.departmentId), types: c.types }
+        : { name: '', departmentIndex: -1, types: TYPE_OPTIONS.map((t) => t.key) };
+      this.setData({ catEditing: id || 'new', catForm, catTypeOn: chosen(catForm.types), catErrors: {} });
+    },
+
+    onCatName(e: DetailEvent<unknown>) {
+      this.setData({ 'catForm.name': valueOf(e.detail), 'catErrors.name': '' });
+    },
+
+    onCatDepartment(e: DetailEvent<unknown>) {
+      this.setData({ 'catForm.departmentIndex': Number(valueOf(e.detail)), 'catErrors.departmentId': '' });
+    },
+
+    onCatType(e: WechatMiniprogram.BaseEvent) {
+      const types = toggle(this.data.catForm.types, dataOf(e, 'key') as CaseType);
+      this.setData({ 'catForm.types': types, catTypeOn: chosen(types), 'catErrors.types': '' });
+    },
+
+    onCancelCat() {
+      this.setData({ catEditing: '', catErrors: {} });
+    },
+
+    async onSaveCat() {
+      const { name, departmentIndex, types } = this.data.catForm;
+      const department = this.data.departments[departmentIndex];
+      const id = this.data.catEditing === 'new' ? '' : this.data.catEditing;
+      const form = { id, name, departmentId: department ? department.id : '', types };
+      const errors = validateCategory(form);
+      if (Object.keys(errors).length) {
+        this.setData({ catErrors: errors });
+        return;
+      }
+      const saved = await this.run(
+        () => call('admin.categories.save', { ...(id ? { id } : {}), name: name.trim(), departmentId: form.departmentId, types }),
+        '已保存',
+        (f) => this.setData({ catErrors: f }),
+      );
+      if (!saved) return;
+      this.setData({ catEditing: '' });
+      await this.loadCatalog();
+    },
+
+    // ---- settings ----
+    async loadSettings() {
+      try {
+        const settings = await call('admin.settings.get', {});
+        this.applySettings(settings);
+      } catch (error) {
+        this.setData({ error: messageOf(error) });
+      }
+    },
+
+    applySettings(settings: SettingsView) {
+      (hidden.get(this) as Hidden).settings = settings;
+      this.setData({ settingsLoaded: true, reviewReplies: settings.reviewReplies, templates: settings.replyTemplates });
+    },
+
+    async updateSettings(change: { reviewReplies?: boolean; replyTemplates?: ReplyTemplate[] }, done: string): Promise<boolean> {
+      const settings = hidden.get(this)?.settings;
+      if (!settings) return false;
+      const saved = await this.run(() => call('admin.settings.update', { version: settings.version, ...change }), done);
+      if (saved) this.applySettings(saved);
+      return Boolean(saved);
+    },
+
+    async onReview(e: DetailEvent<boolean>) {
+      const on = Boolean(e.detail);
+      if (!(await this.updateSettings({ reviewReplies: on }, on ? '已开启答复审核' : '已关闭答复审核'))) {
+        // The switch shows what the server holds, not what was tapped.
+        this.setData({ reviewReplies: hidden.get(this)?.settings?.reviewReplies ?? false });
+      }
+    },
+
+    onEditTpl(e: WechatMiniprogram.BaseEvent) {
+      const id = dataOf(e, 'id');
+      const t = this.data.templates.find((x) => x.id === id);
+      this.setData({ tplEditing: id || 'new', tplForm: t ? { title: t.title, text: t.text } : { title: '', text: '' }, tplErrors: {} });
+    },
+
+    onTplField(e: DetailEvent<unknown>) {
+      const field = dataOf(e, 'field');
+      this.setData({ [`tplForm.${field}`]: valueOf(e.detail), [`tplErrors.${field}`]: '' });
+    },
+
+    onCancelTpl() {
+      this.setData({ tplEditing: '', tplErrors: {} });
+    },
+
+    async onSaveTpl() {
+      const { title, text } = this.data.tplForm;
+      const errors = validateTemplate(title, text);
+      if (Object.keys(errors).length) {
+        this.setData({ tplErrors: errors });
+        return;
+      }
+      const id = this.data.tplEditing === 'new' ? randomId() : this.data.tplEditing;
+      const list = upsertTemplate(this.data.templates, { id, title: title.trim(), text: text.trim() });
+      if (await this.updateSettings({ replyTemplates: list }, '模板已保存')) this.setData({ tplEditing: '' });
+    },
+
+    async onDeleteTpl(e: WechatMiniprogram.BaseEvent) {
+      const id = dataOf(e, 'id');
+      const res = await wx.showModal({ title: '删除模板', content: '确定删除这个答复模板吗？', confirmText: '删除' });
+      if (res.confirm) await this.updateSettings({ replyTemplates: removeTemplate(this.data.templates, id) }, '模板已删除');
+    },
+  },
+});

@@ -1,0 +1,121 @@
+// Administration as plain data: the invite form, staff rows, the department and category forms, reply templates.
+// No wx here: unit-tested.
+import type { ReplyTemplate, StaffMember } from '../../../typings/api';
+import type { CaseType, Role } from '../../../typings/domain';
+import { ROLE_LABELS, roleNames } from '../../utils/labels';
+import { formatDateTime } from '../../utils/time';
+
+export const ROLE_OPTIONS: ReadonlyArray<{ key: Role; label: string }> = (Object.keys(ROLE_LABELS) as Role[]).map((key) => ({
+  key,
+  label: ROLE_LABELS[key],
+}));
+
+export const TYPE_OPTIONS: ReadonlyArray<{ key: CaseType; label: string }> = [
+  { key: 'inquiry', label: '咨询' },
+  { key: 'help', label: '求助' },
+  { key: 'complaint', label: '投诉' },
+  { key: 'suggestion', label: '建议' },
+];
+
+export const INVITE_DAYS_MAX = 30;
+export const NAME_MAX = 30;
+
+export interface InviteForm {
+  roles: Role[];
+  departmentId: string;
+  expiresInDays: number;
+}
+
+export function validateInvite(form: InviteForm): { errors: Record<string, string>; request: InviteForm | null } {
+  const errors: Record<string, string> = {};
+  if (!form.roles.length) errors.roles = '请至少选择一个角色';
+  // A handler answers for one department: an invite for a handler without one would bind someone who sees nothing.
+  if (form.roles.includes('handler') && !form.departmentId) errors.departmentId = '承办人需要指定所属部门';
+  if (!Number.isInteger(form.expiresInDays) || form.expiresInDays < 1 || form.expiresInDays > INVITE_DAYS_MAX) {
+    errors.expiresInDays = `有效期为 1 到 ${INVITE_DAYS_MAX} 天`;
+  }
+  return Object.keys(errors).length ? { errors, request: null } : { errors, request: form };
+}
+
+export function inviteRequest(form: InviteForm): { roles: Role[]; departmentId?: string; expiresInDays: number } {
+  return form.departmentId ? { roles: form.roles, departmentId: form.departmentId, expiresInDays: form.expiresInDays } : { roles: form.roles, expiresInDays: form.expiresInDays };
+}
+
+export interface StaffRow {
+  openid: string;
+  name: string;
+  roles: string;
+  department: string;
+  disabled: boolean;
+  bound: string;
+}
+
+export function staffRow(m: StaffMember, now: number = Date.now()): StaffRow {
+  return {
+    openid: m.openid,
+    // The OPENID is not a name; only its end is shown, enough to tell two unnamed people apart.
+    name: m.displayName || `未填写姓名（…${m.openid.slice(-6)}）`,
+    roles: roleNames(m.roles) || '无角色',
+    department: m.departmentName ?? '',
+    disabled: m.disabled,
+    bound: m.boundAt ? `${formatDateTime(m.boundAt, now)} 绑定` : '',
+  };
+}
+
+export function validateName(name: string, what: string): string {
+  const n = name.trim().length;
+  if (!n) return `请填写${what}名称`;
+  if (n > NAME_MAX) return `${what}名称最多 ${NAME_MAX} 个字`;
+  return '';
+}
+
+export interface CategoryForm {
+  id: string;
+  name: string;
+  departmentId: string;
+  types: CaseType[];
+}
+
+export function validateCategory(form: CategoryForm): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const name = validateName(form.name, '类别');
+  if (name) errors.name = name;
+  if (!form.departmentId) errors.departmentId = '请选择默认承办部门';
+  if (!form.types.length) errors.types = '请至少选择一种留言类型';
+  return errors;
+}
+
+export const TEMPLATE_TITLE_MAX = 30;
+export const TEMPLATE_TEXT_MAX = 2000;
+
+export function validateTemplate(title: string, text: string): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!title.trim()) errors.title = '请填写模板名称';
+  else if (title.trim().length > TEMPLATE_TITLE_MAX) errors.title = `模板名称最多 ${TEMPLATE_TITLE_MAX} 个字`;
+  if (!text.trim()) errors.text = '请填写模板内容';
+  else if (text.trim().length > TEMPLATE_TEXT_MAX) errors.text = `模板内容最多 ${TEMPLATE_TEXT_MAX} 个字`;
+  return errors;
+}
+
+/** The template list after saving one (new when `id` is not in it) or removing one. */
+export function upsertTemplate(list: readonly ReplyTemplate[], template: ReplyTemplate): ReplyTemplate[] {
+  const at = list.findIndex((t) => t.id === template.id);
+  if (at < 0) return [...list, template];
+  return list.map((t, i) => (i === at ? template : t));
+}
+
+export function removeTemplate(list: readonly ReplyTemplate[], id: string): ReplyTemplate[] {
+  return list.filter((t) => t.id !== id);
+}
+
+/** Toggles `value` in a list of choices (checkbox groups built from taps). */
+export function toggle<T>(list: readonly T[], value: T): T[] {
+  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+}
+
+/** `{ dispatcher: true, handler: true }`: which choices are on, in a shape WXML can read. */
+export function chosen(list: readonly string[]): Record<string, boolean> {
+  const map: Record<string, boolean> = {};
+  for (const v of list) map[v] = true;
+  return map;
+}

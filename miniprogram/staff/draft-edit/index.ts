@@ -1,0 +1,223 @@
+// 编辑意见征集 (editors): the draft's title, paragraphs and explanation (起草说明), whether it is a normative document,
+// and the comment window, checked against the rule before saving (at least 30 days, or 7 working days for a normative
+// document, the opening day not counted). Once the window is open its text, opening and kind are fixed (comments point
+// at paragraphs); after it closes nothing changes, and the page leads to the adoption report.
+import type { Draft, DraftStatus } from '../../../typings/api';
+import { ApiCallError, call, messageOf } from '../../services/api';
+import { DRAFT_STATUS_TAG } from '../../utils/draft-view';
+import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
+import { randomId } from '../../utils/id';
+import { definePage } from '../../utils/page';
+import { calendarDateOf } from '../../utils/shanghai-date';
+import { errorView, firstError, POLICY_LIMITS, type ErrorView } from '../policy-edit/form';
+import { checkWindow, emptyDraftForm, formFromDraft, toDraftInput, validateDraftForm, windowLengthText, DRAFT_LIMITS, type DraftForm } from './form';
+
+interface Hidden {
+  id: string;
+  version: number;
+  clientRequestId: string;
+  busy: boolean;
+  /** The stored window, to send back unchanged when its day was not changed (the server compares instants). */
+  stored: { opensAt: string; closesAt: string; opensOn: string; closesOn: string } | null;
+}
+const hidden = new WeakMap<object, Hidden>();
+function own(page: object): Hidden {
+  let h = hidden.get(page);
+  if (!h) {
+    h = { id: '', version: 0, clientRequestId: randomId(), busy: false, stored: null };
+    hidden.set(page, h);
+  }
+  return h;
+}
+
+const NO_ERRORS: ErrorView = { fields: {}, paragraphs: {}, keyPoints: {}, faq: {}, other: [] };
+
+function today(): string {
+  return calendarDateOf(Date.now());
+}
+
+definePage({
+  data: {
+    loading: true,
+    error: '',
+    id: '',
+    isNew: true,
+    status: 'scheduled' as DraftStatus,
+    statusLabel: '',
+    statusType: 'default',
+    windowText: '',
+    /** Open: title, text, opening and kind are fixed. */
+    locked: false,
+    /** Closed or reported: nothing can change. */
+    ended: false,
+    reported: false,
+    form: emptyDraftForm(today()),
+    windowInfo: '',
+    windowError: '',
+    errors: NO_ERRORS,
+    formError: '',
+    saving: false,
+    limits: { ...POLICY_LIMITS, ...DRAFT_LIMITS },
+  },
+  onLoad(query) {
+    own(this).id = query.id ?? '';
+    void this.load();
+  },
+  onShow() {
+    // Back from moderation or the report: the status may have moved on.
+    if (own(this).id && !this.data.loading) void this.load();
+  },
+  methods: {
+    async load() {
+      const h = own(this);
+      if (!h.id) {
+        this.setData({ loading: false });
+        this.refreshWindow();
+        return;
+      }
+      this.setData({ loading: !this.data.id, error: '' });
+      try {
+        this.showDraft(await call('draft.get', { id: h.id }));
+        this.setData({ loading: false });
+      } catch (error) {
+        this.setData({ loading: false, error: messageOf(error) });
+      }
+    },
+
+    showDraft(draft: Draft) {
+      const h = own(this);
+      h.id = draft.id;
+      h.version = draft.version;
+      const form = formFromDraft(draft);
+      h.stored = { opensAt: draft.opensAt, closesAt: draft.closesAt, opensOn: form.opensOn, closesOn: form.closesOn };
+      this.setData({
+        id: draft.id,
+        isNew: false,
+        status: draft.status,
+        statusLabel: draft.statusLabel,
+        statusType: DRAFT_STATUS_TAG[draft.status],
+        windowText: draft.windowText,
+        locked: draft.status === 'open',
+        ended: draft.status === 'closed' || draft.status === 'reported',
+        reported: draft.status === 'reported',
+        form,
+      });
+      this.refreshWindow();
+    },
+
+    /** The window's length and the rule's verdict, as the editor changes dates or the kind. */
+    refreshWindow() {
+      const f = this.data.form as DraftForm;
+      const problem = checkWindow(f.opensOn, f.closesOn, f.normative);
+      this.setData({ windowInfo: windowLengthText(f.opensOn, f.closesOn), windowError: this.data.ended ? '' : problem });
+    },
+
+    onRetry() {
+      void this.load();
+    },
+
+    clearError(key: string) {
+      if (this.data.errors.fields[key] || this.data.formError) this.setData({ [`errors.fields.${key}`]: '', formError: '' });
+    },
+
+    onField(e: DetailEvent<unknown>) {
+      const field = dataOf(e, 'field') as 'title' | 'background' | 'changes';
+      this.setData({ [`form.${field}`]: valueOf(e.detail) });
+      this.clearError(field === 'title' ? 'title' : `explanation_${field}`);
+    },
+
+    onDate(e: DetailEvent<unknown>) {
+      const field = dataOf(e, 'field') === 'closesOn' ? 'closesOn' : 'opensOn';
+      this.setData({ [`form.${field}`]: valueOf(e.detail) });
+      this.clearError(field);
+      this.refreshWindow();
+    },
+
+    onKind(e: WechatMiniprogram.BaseEvent) {
+      if (this.data.locked || this.data.ended) return;
+      this.setData({ 'form.normative': dataOf(e, 'normative') === 'true' });
+      this.refreshWindow();
+    },
+
+    onParagraphInput(e: WechatMiniprogram.CustomEvent<{ index: number; value: string }>) {
+      // Only the list editor's own event carries an index (an input event bubbling up from elsewhere does not).
+      if (!Number.isInteger(e.detail?.index)) return;
+      this.setData({ [`form.paragraphs[${e.detail.index}]`]: e.detail.value });
+    },
+
+    onParagraphs(e: WechatMiniprogram.CustomEvent<{ items: string[] }>) {
+      this.setData({ 'form.paragraphs': e.detail.items, 'errors.paragraphs': {}, 'errors.fields.paragraphs': '' });
+    },
+
+    onKeyPointInput(e: WechatMiniprogram.CustomEvent<{ index: number; value: string }>) {
+      // Only the list editor's own event carries an index (an input event bubbling up from elsewhere does not).
+      if (!Number.isInteger(e.detail?.index)) return;
+      this.setData({ [`form.keyPoints[${e.detail.index}]`]: e.detail.value });
+    },
+
+    onKeyPoints(e: WechatMiniprogram.CustomEvent<{ items: string[] }>) {
+      this.setData({ 'form.keyPoints': e.detail.items, 'errors.keyPoints': {} });
+    },
+
+    onFaqInput(e: DetailEvent<unknown>) {
+      const index = Number(dataOf(e, 'index'));
+      const part = dataOf(e, 'part') === 'a' ? 'a' : 'q';
+      this.setData({ [`form.faq[${index}].${part}`]: valueOf(e.detail), [`errors.faq.${index}`]: '' });
+    },
+
+    onFaqAdd() {
+      this.setData({ 'form.faq': [...this.data.form.faq, { q: '', a: '' }] });
+    },
+
+    onFaqRemove(e: WechatMiniprogram.BaseEvent) {
+      const index = Number(dataOf(e, 'index'));
+      this.setData({ 'form.faq': this.data.form.faq.filter((_, i) => i !== index), 'errors.faq': {} });
+    },
+
+    async onSave() {
+      const h = own(this);
+      if (h.busy || this.data.ended) return;
+      const form = this.data.form as DraftForm;
+      const errors = validateDraftForm(form, { today: today(), ...(this.data.isNew ? {} : { status: this.data.status }) });
+      if (Object.keys(errors).length) {
+        this.setData({ errors: errorView(errors), formError: `请先修改标红的内容：${firstError(errors)}` });
+        return;
+      }
+      h.busy = true;
+      this.setData({ saving: true, formError: '', errors: NO_ERRORS });
+      try {
+        const input = toDraftInput(form);
+        // A day the editor did not change keeps its stored instant: an open window's opening may not move at all.
+        const stored = h.stored;
+        if (stored && form.opensOn === stored.opensOn) input.opensAt = stored.opensAt;
+        if (stored && form.closesOn === stored.closesOn) input.closesAt = stored.closesAt;
+        const payload = h.id ? { ...input, id: h.id, version: h.version } : { ...input, clientRequestId: h.clientRequestId };
+        const draft = await call('draft.save', payload);
+        this.showDraft(draft);
+        void wx.showToast({ title: draft.status === 'open' ? '已保存，征集进行中' : '已保存', icon: 'success' });
+      } catch (error) {
+        if (error instanceof ApiCallError) {
+          const conflict = error.code === 'CONFLICT' ? '（别人刚刚修改过，请返回列表重新打开后再改）' : '';
+          this.setData({ errors: errorView(error.fields), formError: `${error.message}${conflict}` });
+        } else {
+          this.setData({ formError: messageOf(error) });
+        }
+      } finally {
+        h.busy = false;
+        this.setData({ saving: false });
+      }
+    },
+
+    onModeration() {
+      void wx.navigateTo({ url: `/staff/moderation/index?draftId=${encodeURIComponent(own(this).id)}` });
+    },
+
+    onReport() {
+      void wx.navigateTo({ url: `/staff/draft-report/index?id=${encodeURIComponent(own(this).id)}` });
+    },
+
+    onPublicView() {
+      void wx.navigateTo({ url: `/pages/draft/index?id=${encodeURIComponent(own(this).id)}` });
+    },
+  },
+});

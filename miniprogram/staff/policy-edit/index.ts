@@ -1,0 +1,358 @@
+// 编辑政策 (editors): the fields with their checks, the body as paragraphs (add, move up/down, remove), the explanation
+// (background, key points, what changed, FAQ), attachments uploaded to cloud storage, a preview rendered by the same
+// component citizens see, publish (with an update note after the first time), unpublish or repeal with a reason the
+// public reads, and the published versions. Every write carries the version last read: a stale one gets CONFLICT.
+import type { Policy, PolicyStatus } from '../../../typings/api';
+import { ApiCallError, call, messageOf } from '../../services/api';
+import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
+import { randomId } from '../../utils/id';
+import { definePage } from '../../utils/page';
+import { formatFullDate } from '../../utils/shanghai-date';
+import { policyDetailView, type PolicyDetailView } from '../../utils/policy-view';
+import {
+  attachmentCloudPath,
+  checkReason,
+  emptyPolicyForm,
+  errorView,
+  firstError,
+  formFromPolicy,
+  previewPolicy,
+  toPolicyInput,
+  validatePolicyForm,
+  POLICY_LIMITS,
+  type ErrorView,
+  type PolicyForm,
+} from './form';
+
+interface Hidden {
+  id: string;
+  version: number;
+  policy: Policy | null;
+  categories: Array<{ id: string; name: string; departmentId: string; types: never[] }>;
+  /** The payload last saved, to know whether there is anything to save before publishing. */
+  savedJson: string;
+  clientRequestId: string;
+  busy: boolean;
+}
+const hidden = new WeakMap<object, Hidden>();
+function own(page: object): Hidden {
+  let h = hidden.get(page);
+  if (!h) {
+    h = { id: '', version: 0, policy: null, categories: [], savedJson: '', clientRequestId: randomId(), busy: false };
+    hidden.set(page, h);
+  }
+  return h;
+}
+
+const NO_ERRORS: ErrorView = { fields: {}, paragraphs: {}, keyPoints: {}, faq: {}, other: [] };
+
+interface VersionRow {
+  version: number;
+  text: string;
+  note: string;
+}
+
+definePage({
+  data: {
+    loading: true,
+    error: '',
+    isNew: true,
+    status: 'draft' as PolicyStatus,
+    statusLabel: '未发布',
+    hasDraftChanges: false,
+    unpublishReason: '',
+    versions: [] as VersionRow[],
+    form: emptyPolicyForm(),
+    errors: NO_ERRORS,
+    formError: '',
+    categories: [] as Array<{ id: string; name: string }>,
+    mode: 'edit' as 'edit' | 'preview',
+    preview: null as PolicyDetailView | null,
+    saving: false,
+    publishing: false,
+    uploading: false,
+    publishNote: '',
+    unpublishShow: false,
+    unpublishText: '',
+    repeal: false,
+    unpublishError: '',
+    limits: POLICY_LIMITS,
+  },
+  onLoad(query) {
+    own(this).id = query.id ?? '';
+    void this.load();
+  },
+  methods: {
+    async load() {
+      const h = own(this);
+      this.setData({ loading: true, error: '' });
+      try {
+        const [meta, policy] = await Promise.all([call('meta.get', {}), h.id ? call('policy.get', { id: h.id }) : Promise.resolve(null)]);
+        h.categories = meta.categories as Hidden['categories'];
+        this.setData({ categories: meta.categories.map((c) => ({ id: c.id, name: c.name })) });
+        if (policy) this.showPolicy(policy, true);
+        else h.savedJson = JSON.stringify(toPolicyInput(emptyPolicyForm()));
+        this.setData({ loading: false });
+      } catch (error) {
+        this.setData({ loading: false, error: messageOf(error) });
+      }
+    },
+
+    /** Puts a policy the server answered on screen; `replaceForm` also replaces what the editor typed. */
+    showPolicy(policy: Policy, replaceForm: boolean) {
+      const h = own(this);
+      h.policy = policy;
+      h.id = policy.id;
+      h.version = policy.version;
+      const form = formFromPolicy(policy);
+      h.savedJson = JSON.stringify(toPolicyInput(form));
+      this.setData({
+        isNew: false,
+        status: policy.status,
+        statusLabel: policy.statusLabel,
+        hasDraftChanges: !!policy.hasDraftChanges,
+        unpublishReason: policy.unpublishReason ?? '',
+        versions: policy.versions.map((v) => ({ version: v.version, text: `第 ${v.version} 版 · ${formatFullDate(v.publishedAt)}发布`, note: v.note ?? '' })),
+        ...(replaceForm ? { form } : {}),
+      });
+      void wx.setNavigationBarTitle({ title: '编辑政策' });
+    },
+
+    onRetry() {
+      void this.load();
+    },
+
+    // ---- fields ----
+
+    clearError(key: string) {
+      if (this.data.errors.fields[key] || this.data.formError) this.setData({ [`errors.fields.${key}`]: '', formError: '' });
+    },
+
+    onField(e: DetailEvent<unknown>) {
+      const field = dataOf(e, 'field') as keyof PolicyForm;
+      this.setData({ [`form.${field}`]: valueOf(e.detail) });
+      this.clearError(field);
+    },
+
+    onExplanationField(e: DetailEvent<unknown>) {
+      const field = dataOf(e, 'field') as 'background' | 'changes';
+      this.setData({ [`form.${field}`]: valueOf(e.detail) });
+      this.clearError(`explanation_${field}`);
+    },
+
+    onDate(e: DetailEvent<unknown>) {
+      const field = dataOf(e, 'field') as 'issuedAt' | 'effectiveFrom' | 'expiresAt';
+      this.setData({ [`form.${field}`]: valueOf(e.detail) });
+      this.clearError(field);
+    },
+
+    onClearDate(e: WechatMiniprogram.BaseEvent) {
+      const field = dataOf(e, 'field');
+      this.setData({ [`form.${field}`]: '' });
+      this.clearError(field);
+    },
+
+    onCategory(e: WechatMiniprogram.BaseEvent) {
+      this.setData({ 'form.categoryId': dataOf(e, 'id') });
+      this.clearError('categoryId');
+    },
+
+    onParagraphInput(e: WechatMiniprogram.CustomEvent<{ index: number; value: string }>) {
+      // Only the list editor's own event carries an index (an input event bubbling up from elsewhere does not).
+      if (!Number.isInteger(e.detail?.index)) return;
+      this.setData({ [`form.paragraphs[${e.detail.index}]`]: e.detail.value });
+    },
+
+    onParagraphs(e: WechatMiniprogram.CustomEvent<{ items: string[] }>) {
+      // Indexes moved: messages pointing at paragraphs by index would now point at the wrong ones.
+      this.setData({ 'form.paragraphs': e.detail.items, 'errors.paragraphs': {}, 'errors.fields.paragraphs': '' });
+    },
+
+    onKeyPointInput(e: WechatMiniprogram.CustomEvent<{ index: number; value: string }>) {
+      // Only the list editor's own event carries an index (an input event bubbling up from elsewhere does not).
+      if (!Number.isInteger(e.detail?.index)) return;
+      this.setData({ [`form.keyPoints[${e.detail.index}]`]: e.detail.value });
+    },
+
+    onKeyPoints(e: WechatMiniprogram.CustomEvent<{ items: string[] }>) {
+      this.setData({ 'form.keyPoints': e.detail.items, 'errors.keyPoints': {} });
+    },
+
+    onFaqInput(e: DetailEvent<unknown>) {
+      const index = Number(dataOf(e, 'index'));
+      const part = dataOf(e, 'part') === 'a' ? 'a' : 'q';
+      this.setData({ [`form.faq[${index}].${part}`]: valueOf(e.detail), [`errors.faq.${index}`]: '' });
+    },
+
+    onFaqAdd() {
+      this.setData({ 'form.faq': [...this.data.form.faq, { q: '', a: '' }] });
+    },
+
+    onFaqRemove(e: WechatMiniprogram.BaseEvent) {
+      const index = Number(dataOf(e, 'index'));
+      this.setData({ 'form.faq': this.data.form.faq.filter((_, i) => i !== index), 'errors.faq': {} });
+    },
+
+    // ---- attachments ----
+
+    async onUpload() {
+      if (this.data.uploading) return;
+      if (this.data.form.attachments.length >= POLICY_LIMITS.attachmentsMax) {
+        void wx.showToast({ title: `附件不能超过 ${POLICY_LIMITS.attachmentsMax} 个`, icon: 'none' });
+        return;
+      }
+      let file: { path: string; name: string; size: number } | undefined;
+      try {
+        const chosen = await wx.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx'] });
+        file = chosen.tempFiles[0];
+      } catch {
+        return; // The editor closed the chooser.
+      }
+      if (!file) return;
+      this.setData({ uploading: true });
+      try {
+        const res = await wx.cloud.uploadFile({ cloudPath: attachmentCloudPath(file.name, randomId()), filePath: file.path });
+        this.setData({ 'form.attachments': [...this.data.form.attachments, { fileID: res.fileID, name: file.name, size: file.size }] });
+        this.clearError('attachments');
+      } catch {
+        void wx.showToast({ title: '上传没有成功，请重试', icon: 'none' });
+      } finally {
+        this.setData({ uploading: false });
+      }
+    },
+
+    onRemoveAttachment(e: WechatMiniprogram.BaseEvent) {
+      const index = Number(dataOf(e, 'index'));
+      this.setData({ 'form.attachments': this.data.form.attachments.filter((_, i) => i !== index) });
+    },
+
+    // ---- preview ----
+
+    onMode(e: WechatMiniprogram.BaseEvent) {
+      const mode = dataOf(e, 'mode') === 'preview' ? 'preview' : 'edit';
+      if (mode === 'preview') {
+        const h = own(this);
+        const preview = policyDetailView(previewPolicy(this.data.form as PolicyForm, h.categories, h.policy ?? undefined));
+        // The preview shows what citizens will see once published, not this record's history.
+        this.setData({ mode, preview: { ...preview, versions: [], updatedNote: '' } });
+      } else {
+        this.setData({ mode });
+      }
+      void wx.pageScrollTo({ scrollTop: 0, duration: 0 });
+    },
+
+    // ---- save, publish, unpublish ----
+
+    /** Checks and saves the form; answers false (with messages on screen) when it could not. */
+    async save(): Promise<boolean> {
+      const h = own(this);
+      const form = this.data.form as PolicyForm;
+      const errors = validatePolicyForm(form);
+      if (Object.keys(errors).length) {
+        this.setData({ errors: errorView(errors), formError: `请先修改标红的内容：${firstError(errors)}`, mode: 'edit' });
+        return false;
+      }
+      const input = toPolicyInput(form);
+      this.setData({ saving: true, formError: '', errors: NO_ERRORS });
+      try {
+        const policy = await call('policy.save', h.id ? { ...input, id: h.id, version: h.version } : { ...input, clientRequestId: h.clientRequestId });
+        this.showPolicy(policy, false);
+        h.savedJson = JSON.stringify(input);
+        return true;
+      } catch (error) {
+        this.showError(error);
+        return false;
+      } finally {
+        this.setData({ saving: false });
+      }
+    },
+
+    showError(error: unknown) {
+      if (error instanceof ApiCallError) {
+        const view = errorView(error.fields);
+        const conflict = error.code === 'CONFLICT' ? '（别人刚刚修改过这份政策，请返回列表重新打开后再改）' : '';
+        this.setData({ errors: view, formError: `${error.message}${conflict}` });
+      } else {
+        this.setData({ formError: messageOf(error) });
+      }
+    },
+
+    async onSave() {
+      const h = own(this);
+      if (h.busy) return;
+      h.busy = true;
+      try {
+        if (await this.save()) void wx.showToast({ title: '已保存', icon: 'success' });
+      } finally {
+        h.busy = false;
+      }
+    },
+
+    async onPublish() {
+      const h = own(this);
+      if (h.busy) return;
+      h.busy = true;
+      try {
+        const dirty = !h.id || JSON.stringify(toPolicyInput(this.data.form as PolicyForm)) !== h.savedJson;
+        if (dirty && !(await this.save())) return;
+        this.setData({ publishing: true });
+        const note = this.data.publishNote.trim();
+        const policy = await call('policy.publish', { id: h.id, version: h.version, ...(note ? { note } : {}) });
+        this.showPolicy(policy, true);
+        this.setData({ publishNote: '', mode: 'edit' });
+        void wx.showToast({ title: '已发布', icon: 'success' });
+      } catch (error) {
+        this.showError(error);
+      } finally {
+        h.busy = false;
+        this.setData({ publishing: false });
+      }
+    },
+
+    onPublishNote(e: DetailEvent<unknown>) {
+      this.setData({ publishNote: valueOf(e.detail) });
+    },
+
+    onUnpublishOpen() {
+      this.setData({ unpublishShow: true, unpublishError: '' });
+    },
+
+    onUnpublishClose() {
+      this.setData({ unpublishShow: false });
+    },
+
+    onUnpublishText(e: DetailEvent<unknown>) {
+      this.setData({ unpublishText: valueOf(e.detail), unpublishError: '' });
+    },
+
+    onRepeal(e: WechatMiniprogram.BaseEvent) {
+      this.setData({ repeal: dataOf(e, 'repeal') === 'true' });
+    },
+
+    async onUnpublish() {
+      const h = own(this);
+      const reason = this.data.unpublishText.trim();
+      const problem = checkReason(reason);
+      if (problem) {
+        this.setData({ unpublishError: problem });
+        return;
+      }
+      if (h.busy) return;
+      h.busy = true;
+      try {
+        const policy = await call('policy.unpublish', { id: h.id, version: h.version, reason, ...(this.data.repeal ? { repeal: true } : {}) });
+        this.showPolicy(policy, true);
+        this.setData({ unpublishShow: false, unpublishText: '' });
+        void wx.showToast({ title: this.data.repeal ? '已废止' : '已撤回', icon: 'success' });
+      } catch (error) {
+        this.setData({ unpublishError: messageOf(error) });
+      } finally {
+        h.busy = false;
+      }
+    },
+
+    onViewVersion(e: WechatMiniprogram.BaseEvent) {
+      void wx.navigateTo({ url: `/pages/policy/index?id=${encodeURIComponent(own(this).id)}&version=${dataOf(e, 'version')}` });
+    },
+  },
+});

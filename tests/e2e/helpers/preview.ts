@@ -1,0 +1,196 @@
+// End-to-end tests drive the real mini program in Debian's Chromium: openPreview() starts a fresh in-memory local
+// cloud (seeded with the demo agency), its gateway and the preview server in this jest worker, opens the page as a
+// demo identity, and records every console error, page error and failed request (tests fail on any).
+// One browser per test file (launched on first use, closed by closeBrowser() in afterAll); the preview build is
+// compiled once and cached under .preview/.
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { localCloud } from '../../../tools/local-cloud';
+import { launchChromium } from '../../../tools/preview/browser';
+import { buildPreview } from '../../../tools/preview/build';
+import { startStack, type Stack } from '../../../tools/preview/stack';
+import type { Manifest } from '../../../tools/preview/shared/manifest';
+
+let browser: Promise<Browser> | null = null;
+let crashDir: string | null = null;
+
+/** This test file's browser, launched on first use. */
+export function launchBrowser(): Promise<Browser> {
+  crashDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-e2e-'));
+  browser ??= launchChromium([`--crash-dumps-dir=${crashDir}`]);
+  return browser;
+}
+
+export async function closeBrowser(): Promise<void> {
+  const b = browser;
+  browser = null;
+  if (b) await (await b).close();
+  if (crashDir) fs.rmSync(crashDir, { recursive: true, force: true });
+  crashDir = null;
+}
+
+export interface Problems {
+  consoleErrors: string[];
+  pageErrors: string[];
+  failedRequests: string[];
+}
+
+export interface OpenOptions {
+  /** A demo identity key (tools/seed/identities.ts); default citizenA. */
+  identity?: string;
+  /** A route, e.g. "pages/mine/index" or "__preview__/e2e-form/index"; default the entry page. */
+  page?: string;
+  query?: Record<string, string>;
+  /** Open the emulator console with the phone in an iframe, instead of the mini program alone. */
+  shell?: boolean;
+  /** wx.getAppBaseInfo().fontSizeSetting */
+  fontSize?: number;
+}
+
+export interface PreviewHandle {
+  page: Page;
+  /** The mini program's frame (the page itself, or the console's iframe with `shell`). */
+  readonly app: Frame;
+  context: BrowserContext;
+  gatewayUrl: string;
+  previewUrl: string;
+  localCloud: typeof localCloud;
+  manifest: Manifest;
+  problems: Problems;
+  /** Opens the mini program again (same local cloud and browser tab), e.g. as another identity or at another page. */
+  goto(opts: OpenOptions): Promise<void>;
+  /** Resolves when no cloud call has been in flight for `quietMs` (the page has its data). */
+  waitForIdle(quietMs?: number, timeoutMs?: number): Promise<void>;
+  /** The current mini program page's data (a JSON copy). */
+  pageData<T = Record<string, unknown>>(): Promise<T>;
+  /** The route of the page on top of the stack. */
+  route(): Promise<string | null>;
+  /** Waits until the current page's data satisfies `predicate` (evaluated here, on a copy). */
+  waitForData<T = Record<string, unknown>>(predicate: (data: T) => boolean, timeoutMs?: number): Promise<T>;
+  /** Throws, listing them, if any console error, page error or failed request happened; then forgets them. */
+  expectNoProblems(): void;
+  close(): Promise<void>;
+}
+
+interface MpHandle {
+  __mp: { pageData(): unknown; route(): string | null; idle(quietMs?: number): boolean };
+}
+
+let current: { stack: Stack; context: BrowserContext } | null = null;
+
+/** Starts a fresh local cloud + gateway + preview in this worker and opens the mini program in Chromium. */
+export async function openPreview(opts: OpenOptions = {}): Promise<PreviewHandle> {
+  if (current) throw new Error('openPreview: close() the previous preview first (the local cloud is one per process)');
+  const [built, b] = await Promise.all([buildPreview(), launchBrowser()]);
+  const stack = await startStack({ dataDir: null, gatewayPort: 0, previewPort: 0, strictThreshold: 0 });
+  const context = await b.newContext({ viewport: opts.shell ? { width: 1280, height: 900 } : { width: 375, height: 812 }, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  current = { stack, context };
+  const page = await context.newPage();
+  const problems: Problems = { consoleErrors: [], pageErrors: [], failedRequests: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.consoleErrors.push(`${msg.text()} @ ${msg.location().url}:${msg.location().lineNumber}`);
+  });
+  page.on('pageerror', (error) => problems.pageErrors.push(error.stack ?? error.message));
+  page.on('requestfailed', (req) => problems.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.failedRequests.push(`${res.request().method()} ${res.url()}: HTTP ${res.status()}`);
+  });
+
+  let shell = false;
+  const appFrame = async (): Promise<Frame> => {
+    if (!shell) return page.mainFrame();
+    const el = await page.waitForSelector('iframe[data-testid="pv-app"]');
+    const frame = await el.contentFrame();
+    if (!frame) throw new Error('the console has no mini program frame');
+    return frame;
+  };
+  let app = page.mainFrame();
+  const waitForBoot = async () => {
+    app = await appFrame();
+    await app.waitForFunction(() => document.body?.hasAttribute('data-mp-ready') || document.body?.hasAttribute('data-mp-error'), undefined, { timeout: 30_000 });
+    const bootError = await app.evaluate(() => document.body.getAttribute('data-mp-error'));
+    if (bootError) throw new Error(`the mini program did not start:\n${bootError}`);
+  };
+
+  const handle: PreviewHandle = {
+    page,
+    get app() {
+      return app;
+    },
+    context,
+    gatewayUrl: stack.gateway.url,
+    previewUrl: stack.preview.url,
+    localCloud,
+    manifest: built.manifest,
+    problems,
+    goto: async (o) => {
+      shell = Boolean(o.shell);
+      const identity = o.identity ?? 'citizenA';
+      if (shell) {
+        const params = new URLSearchParams({ as: identity });
+        if (o.page) params.set('page', o.page);
+        if (o.query) params.set('query', new URLSearchParams(o.query).toString());
+        await page.goto(`${stack.preview.url}?${params}`);
+      } else {
+        await page.goto(stack.preview.appUrl({ identity, ...(o.page ? { page: o.page } : {}), ...(o.query ? { query: o.query } : {}), ...(o.fontSize ? { fontSize: o.fontSize } : {}) }));
+      }
+      await waitForBoot();
+    },
+    waitForIdle: async (quietMs = 300, timeoutMs = 15_000) => {
+      const started = Date.now();
+      for (;;) {
+        try {
+          app = await appFrame();
+          if (await app.evaluate((q) => (window as unknown as MpHandle).__mp.idle(q), quietMs)) return;
+        } catch {
+          // the frame is navigating (identity switch): try again
+        }
+        if (Date.now() - started > timeoutMs) throw new Error(`the page still had cloud calls in flight after ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    pageData: async <T>() => {
+      app = await appFrame();
+      return app.evaluate(() => (window as unknown as MpHandle).__mp.pageData()) as Promise<T>;
+    },
+    route: async () => {
+      app = await appFrame();
+      return app.evaluate(() => (window as unknown as MpHandle).__mp.route());
+    },
+    waitForData: async <T>(predicate: (data: T) => boolean, timeoutMs = 10_000) => {
+      const started = Date.now();
+      let last: T | null = null;
+      while (Date.now() - started < timeoutMs) {
+        try {
+          last = await handle.pageData<T>();
+          if (last && predicate(last)) return last;
+        } catch {
+          // the frame may be navigating (identity switch): try again
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`page data never matched; last: ${JSON.stringify(last)}`);
+    },
+    expectNoProblems: () => {
+      const all = [...problems.consoleErrors.map((e) => `console.error: ${e}`), ...problems.pageErrors.map((e) => `page error: ${e}`), ...problems.failedRequests.map((e) => `request: ${e}`)];
+      problems.consoleErrors.length = 0;
+      problems.pageErrors.length = 0;
+      problems.failedRequests.length = 0;
+      if (all.length) throw new Error(`the preview reported problems:\n${all.join('\n')}`);
+    },
+    close: async () => {
+      current = null;
+      await context.close();
+      await stack.close();
+    },
+  };
+  try {
+    await handle.goto(opts);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  return handle;
+}

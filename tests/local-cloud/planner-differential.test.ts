@@ -1,0 +1,273 @@
+// Differential test of the SQL pre-filter, ORDER BY pushdown, multikey side table and exact count fast path
+// against plain mingo over an array: thousands of random queries (fixed seed, so a failure reproduces) over
+// random documents of mixed types, with random writes between batches. Any mismatch is a bug in the planner.
+import { Query } from 'mingo';
+import type { DatabaseSpec } from '../../tools/local-cloud';
+import { fromStoredText, toStoredText, type Doc } from '../../tools/local-cloud/ejson';
+import { effectiveSort, type SortSpec } from '../../tools/local-cloud/store/planner';
+import { Store } from '../../tools/local-cloud/store/store';
+
+const SEED = 20240607;
+const QUERIES_PER_SCENARIO = 1600;
+const DOCS_PER_SCENARIO = 350;
+const FIELDS = ['a', 'b', 'c', 'tags', 'n.x', '_id'] as const;
+
+const SPEC: DatabaseSpec = {
+  collections: {
+    docs: {
+      indexes: [
+        { name: 'a_b', fields: [['a', 1], ['b', -1]] },
+        { name: 'b', fields: [['b', 1]] },
+        { name: 'c', fields: [['c', -1]] },
+        { name: 'tags', fields: [['tags', 1]] },
+        { name: 'n_x', fields: [['n.x', 1]] },
+      ],
+    },
+  },
+};
+
+/** mulberry32: small, fast, deterministic. */
+function rng(seed: number): () => number {
+  let t = seed >>> 0;
+  return () => {
+    t = (t + 0x6d2b79f5) >>> 0;
+    let r = Math.imul(t ^ (t >>> 15), 1 | t);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Kind = 'number' | 'string' | 'bool' | 'date' | 'null' | 'missing' | 'array' | 'object';
+
+class Gen {
+  constructor(private readonly r: () => number) {}
+  int(n: number): number {
+    return Math.floor(this.r() * n);
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[this.int(xs.length)]!;
+  }
+  chance(p: number): boolean {
+    return this.r() < p;
+  }
+  number(): number {
+    const n = this.int(11) - 5;
+    return this.chance(0.2) ? n + 0.5 : n;
+  }
+  string(): string {
+    const len = this.int(3) + (this.chance(0.9) ? 1 : 0);
+    let s = '';
+    for (let i = 0; i < len; i++) s += this.pick(['a', 'b', 'c', 'd', 'A']);
+    return s;
+  }
+  date(): Date {
+    return new Date(Date.UTC(2024, 0, 1) + this.int(6) * 86400000);
+  }
+  scalar(kind: Kind): unknown {
+    switch (kind) {
+      case 'number':
+        return this.number();
+      case 'string':
+        return this.string();
+      case 'bool':
+        return this.chance(0.5);
+      case 'date':
+        return this.date();
+      case 'null':
+        return null;
+      default:
+        return this.number();
+    }
+  }
+  /** A value of one of `kinds`; arrays hold scalars of the first kind (sometimes nested), objects a field x. */
+  value(kinds: readonly Kind[]): unknown {
+    const kind = this.pick(kinds);
+    if (kind === 'missing') return undefined;
+    if (kind === 'array') return Array.from({ length: this.int(4) }, () => (this.chance(0.1) ? [this.scalar(kinds[0]!)] : this.scalar(kinds[0]!)));
+    if (kind === 'object') return { x: this.scalar(kinds[0]!) };
+    return this.scalar(kind);
+  }
+}
+
+interface Scenario {
+  name: string;
+  kinds: Record<'a' | 'b' | 'c' | 'tags' | 'nx', readonly Kind[]>;
+}
+
+const SCENARIOS: Scenario[] = [
+  {
+    // One type per field: exact pushdown, ORDER BY from the index, count fast path, LIMIT/OFFSET in SQL.
+    name: 'typed fields',
+    kinds: { a: ['string', 'missing'], b: ['number'], c: ['date', 'null'], tags: ['string', 'array'], nx: ['number', 'missing'] },
+  },
+  {
+    // Everything everywhere: pushdown must stay a superset, mingo decides.
+    name: 'mixed types',
+    kinds: {
+      a: ['number', 'string', 'bool', 'date', 'null', 'missing', 'array', 'object'],
+      b: ['number', 'string', 'null', 'missing'],
+      c: ['date', 'number', 'string', 'missing', 'null'],
+      tags: ['string', 'number', 'array', 'missing', 'bool'],
+      nx: ['number', 'string', 'date', 'missing', 'array'],
+    },
+  },
+];
+
+function randomDoc(g: Gen, s: Scenario, id: string): Doc {
+  const doc: Doc = { _id: id };
+  const set = (k: string, v: unknown) => {
+    if (v !== undefined) doc[k] = v;
+  };
+  set('a', g.value(s.kinds.a));
+  set('b', g.value(s.kinds.b));
+  set('c', g.value(s.kinds.c));
+  set('tags', g.value(s.kinds.tags));
+  const nx = g.value(s.kinds.nx);
+  if (nx !== undefined) doc.n = g.chance(0.15) ? [{ x: nx }] : { x: nx };
+  else if (g.chance(0.2)) doc.n = g.chance(0.5) ? 'scalar' : {};
+  doc.payload = g.string();
+  return fromStoredText(toStoredText(doc));
+}
+
+function kindsOf(s: Scenario, field: string): readonly Kind[] {
+  if (field === 'n.x') return s.kinds.nx;
+  if (field === '_id') return ['string'];
+  return s.kinds[field as 'a' | 'b' | 'c' | 'tags'];
+}
+
+function randomCondition(g: Gen, s: Scenario, ids: string[]): Doc {
+  const field = g.pick(FIELDS);
+  const kinds = kindsOf(s, field).filter((k) => k !== 'missing' && k !== 'array' && k !== 'object');
+  const scalarKinds: Kind[] = kinds.length > 0 ? [...kinds] : ['number'];
+  const v = (): unknown => (field === '_id' ? g.pick(ids) : g.scalar(g.pick(scalarKinds)));
+  const op = g.pick(['eq', 'literal', 'gt', 'gte', 'lt', 'lte', 'in', 'ne', 'all', 'range', 'nin', 'inEmpty'] as const);
+  switch (op) {
+    case 'literal':
+      return { [field]: v() };
+    case 'eq':
+      return { [field]: { $eq: v() } };
+    case 'in':
+      return { [field]: { $in: Array.from({ length: 1 + g.int(3) }, v) } };
+    case 'inEmpty':
+      return { [field]: { $in: [] } };
+    case 'nin':
+      return { [field]: { $nin: [v()] } };
+    case 'all':
+      return { [field]: { $all: Array.from({ length: 1 + g.int(2) }, v) } };
+    case 'ne':
+      return { [field]: { $ne: v() } };
+    case 'range':
+      return { [field]: { $gte: v(), $lt: v() } };
+    default:
+      return { [field]: { [`$${op}`]: v() } };
+  }
+}
+
+function randomFilter(g: Gen, s: Scenario, ids: string[]): Doc {
+  const roll = g.int(10);
+  if (roll === 0) return {};
+  if (roll === 1) return { $or: [randomCondition(g, s, ids), randomCondition(g, s, ids)] };
+  if (roll === 2) return { $and: [randomCondition(g, s, ids), randomCondition(g, s, ids)] };
+  const parts = Array.from({ length: 1 + g.int(3) }, () => randomCondition(g, s, ids));
+  // Several conditions on one field merge into one operator object, as the SDK's serializer does.
+  const filter: Doc = {};
+  for (const p of parts) {
+    const [k, v] = Object.entries(p)[0]!;
+    const prev = filter[k];
+    if (prev && typeof prev === 'object' && !(prev instanceof Date) && v && typeof v === 'object' && !(v instanceof Date) && !Array.isArray(v)) {
+      filter[k] = { ...(prev as Doc), ...(v as Doc) };
+    } else {
+      filter[k] = v;
+    }
+  }
+  return filter;
+}
+
+function randomSort(g: Gen): SortSpec | undefined {
+  const n = g.pick([0, 1, 1, 1, 2]);
+  if (n === 0) return undefined;
+  const fields = ['a', 'b', 'c', 'n.x', '_id'];
+  const out: SortSpec = [];
+  for (let i = 0; i < n; i++) {
+    const f = g.pick(fields);
+    if (!out.some(([p]) => p === f)) out.push([f, g.chance(0.5) ? 1 : -1]);
+  }
+  return out;
+}
+
+/** Plain mingo over the array, in insertion order, with the local cloud's documented tie-break (_id). */
+function reference(matching: Doc[], sort: SortSpec | undefined, skip: number, limit: number): Doc[] {
+  let cursor = new Query({}).find<Doc>(matching);
+  const eff = effectiveSort(sort);
+  if (eff) cursor = cursor.sort(Object.fromEntries(eff));
+  if (skip) cursor = cursor.skip(skip);
+  if (Number.isFinite(limit)) cursor = cursor.limit(limit);
+  return cursor.all();
+}
+
+function runScenario(s: Scenario, seed: number): { queries: number; indexed: number; mismatches: string[] } {
+  const g = new Gen(rng(seed));
+  const store = new Store({ filename: ':memory:', database: SPEC, strict: false, aggregateDefaultLimit: 20, dbName: 'diff' });
+  const mismatches: string[] = [];
+  let indexed = 0;
+  let nextId = 0;
+  const newId = () => `d${String(nextId++).padStart(5, '0')}${g.pick(['', 'x', 'Y'])}`;
+  try {
+    let docs: Doc[] = Array.from({ length: DOCS_PER_SCENARIO }, () => randomDoc(g, s, newId()));
+    store.bulkInsert('docs', docs.map((d) => fromStoredText(toStoredText(d))));
+    for (let q = 0; q < QUERIES_PER_SCENARIO; q++) {
+      if (q % 100 === 99) {
+        // Writes between batches: replacements, removals and inserts keep indexes and side tables honest.
+        for (let w = 0; w < 10; w++) {
+          const i = g.int(docs.length);
+          const id = docs[i]!._id as string;
+          if (g.chance(0.6)) {
+            const fresh = randomDoc(g, s, id);
+            store.replaceById('docs', id, fromStoredText(toStoredText(fresh)));
+            docs[i] = fresh;
+          } else {
+            store.removeById('docs', id);
+            docs = docs.filter((d) => d._id !== id);
+            const added = randomDoc(g, s, newId());
+            store.insertMany('docs', [fromStoredText(toStoredText(added))]);
+            docs.push(added);
+          }
+        }
+      }
+      const ids = docs.map((d) => d._id as string);
+      const filter = randomFilter(g, s, ids);
+      const sort = randomSort(g);
+      const skip = g.chance(0.3) ? g.int(20) : 0;
+      const limit = g.chance(0.2) ? Infinity : 1 + g.int(50);
+      const before = store.stats().indexedQueries;
+      const got = store.find('docs', { filter, ...(sort ? { sort } : {}), skip, limit });
+      if (store.stats().indexedQueries > before) indexed++;
+      const query = new Query(filter);
+      const matching = docs.filter((d) => query.test(d));
+      const want = reference(matching, sort, skip, limit);
+      const gotText = got.map((d) => toStoredText(d));
+      const wantText = want.map((d) => toStoredText(d));
+      if (JSON.stringify(gotText) !== JSON.stringify(wantText)) {
+        mismatches.push(`find #${q} ${JSON.stringify({ filter, sort, skip, limit })}: got ${got.map((d) => d._id).join(',')} want ${want.map((d) => d._id).join(',')}`);
+      }
+      const count = store.count('docs', filter);
+      const wantCount = matching.length;
+      if (count !== wantCount) mismatches.push(`count #${q} ${JSON.stringify(filter)}: got ${count} want ${wantCount}`);
+    }
+  } finally {
+    store.close();
+  }
+  return { queries: QUERIES_PER_SCENARIO, indexed, mismatches };
+}
+
+describe('index pushdown vs plain mingo', () => {
+  test.each(SCENARIOS.map((s, i) => [s.name, s, SEED + i] as const))('%s: zero mismatches, pushdown used in most queries', (_name, scenario, seed) => {
+    const { queries, indexed, mismatches } = runScenario(scenario, seed);
+    expect(mismatches.slice(0, 5)).toEqual([]);
+    expect(indexed).toBeGreaterThan(queries / 2);
+  });
+
+  test('the two scenarios together run more than 3000 random queries', () => {
+    expect(SCENARIOS.length * QUERIES_PER_SCENARIO).toBeGreaterThanOrEqual(3000);
+  });
+});

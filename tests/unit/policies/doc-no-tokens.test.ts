@@ -1,0 +1,25 @@
+import { indexTokens, queryTokens } from '../../../cloudfunctions/api/src/domain/search-tokens';
+
+const holds = (docTokens: string[], query: string) => queryTokens(query).every((t) => docTokens.includes(t));
+
+describe('document numbers as one token', () => {
+  test('the number asks for its own token and the issuer code, not for its year, serial and 号', () => {
+    expect(queryTokens('国办发〔2020〕53号').sort()).toEqual(['#办发2020-53', '办发', '国办'].sort());
+    expect(queryTokens('粤府办（２０２２）１５号')).toContain('#府办2022-15');
+    expect(queryTokens('京政发[2021]8号')).toContain('#政发2021-8');
+  });
+
+  test('a cited number in running text is found; another serial is not', () => {
+    const body = indexTokens('根据《国务院办公厅关于进一步优化地方政务服务便民热线的指导意见》（国办发〔2020〕53号）要求');
+    expect(holds(body, '国办发〔2020〕53号')).toBe(true);
+    expect(holds(body, '国办发【2020】53号')).toBe(true);
+    expect(holds(body, '国办发〔2020〕5号')).toBe(false);
+    expect(holds(body, '国办发〔2021〕53号')).toBe(false);
+  });
+
+  test('leading zeros and spaces do not matter; a partial number searches as words', () => {
+    const t = indexTokens('沪府规〔2021〕05号');
+    expect(holds(t, '沪府规 〔 2021 〕 5 号')).toBe(true);
+    expect(queryTokens('〔2021〕')).toEqual(['2021']);
+  });
+});

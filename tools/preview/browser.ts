@@ -1,0 +1,24 @@
+// Debian's Chromium driven by playwright-core, as the e2e tests and the screenshots use it (never a downloaded browser).
+import fs from 'fs';
+import { chromium, type Browser, type Frame } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Headless Chromium with a fresh profile (Playwright's launch() makes a temporary user-data-dir). */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium fonts-noto-cjk (the preview never downloads a browser)`);
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...LAUNCH_ARGS, ...extraArgs] });
+}
+
+interface MpWindow {
+  __mp?: { idle(quietMs?: number): boolean };
+}
+
+/** Waits until the mini program booted (or failed to) and its cloud calls have settled. */
+export async function waitForMiniProgram(frame: Frame, timeoutMs = 30_000): Promise<void> {
+  await frame.waitForFunction(() => document.body?.hasAttribute('data-mp-ready') || document.body?.hasAttribute('data-mp-error'), undefined, { timeout: timeoutMs });
+  const bootError = await frame.evaluate(() => document.body.getAttribute('data-mp-error'));
+  if (bootError) throw new Error(`the mini program did not start:\n${bootError}`);
+  await frame.waitForFunction(() => (window as unknown as MpWindow).__mp?.idle(300) === true, undefined, { timeout: timeoutMs, polling: 50 });
+}

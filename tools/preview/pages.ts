@@ -1,0 +1,22 @@
+// Which demo identities a page is for: main-package pages are for every WeChat user; the staff subpackage is for
+// staff (its admin pages for the admin). The smoke tests open each page as its first identity; the screenshots
+// take every one.
+import { appRoutes, type AppRoute } from './build/app-config';
+import { DEMO_IDENTITIES } from '../seed/identities';
+
+export function identitiesFor(route: AppRoute): string[] {
+  if (route.subpackage === 'staff') {
+    if (route.route.startsWith('staff/admin')) return DEMO_IDENTITIES.filter((i) => i.roles.includes('admin')).map((i) => i.key);
+    return DEMO_IDENTITIES.filter((i) => i.roles.length > 0).map((i) => i.key);
+  }
+  return DEMO_IDENTITIES.map((i) => i.key);
+}
+
+/** The identity a smoke test opens a page as: a citizen for citizen pages, the supervisor (sees every case) for staff pages. */
+export function smokeIdentityFor(route: AppRoute): string {
+  const candidates = identitiesFor(route);
+  if (route.subpackage === 'staff' && candidates.includes('supervisor')) return 'supervisor';
+  return candidates[0]!;
+}
+
+export { appRoutes };

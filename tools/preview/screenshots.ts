@@ -1,0 +1,78 @@
+// npm run screenshots: a PNG of every page of app.json, for each demo identity that can open it
+// (tools/preview/pages.ts), against a fresh in-memory local cloud with the demo data, into screenshots/<identity>/.
+// Pages that log errors are still shot, and listed at the end.
+import fs from 'fs';
+import path from 'path';
+import { build, ROOT } from '../build';
+import { launchChromium, waitForMiniProgram } from './browser';
+import { appRoutes, identitiesFor } from './pages';
+import { startStack } from './stack';
+
+const OUT = path.join(ROOT, 'screenshots');
+
+interface MpWindow {
+  __mp: { router: { reLaunch(url: string): Promise<void> } };
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  await build();
+  const stack = await startStack({ dataDir: null, gatewayPort: 0, previewPort: 0 });
+  const browser = await launchChromium();
+  const problems: string[] = [];
+  let count = 0;
+  try {
+    fs.rmSync(OUT, { recursive: true, force: true });
+    const routes = appRoutes();
+    const identities = [...new Set(routes.flatMap((r) => identitiesFor(r)))];
+    const shoot = async (identity: string) => {
+      const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const page = await context.newPage();
+      let current = '';
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') problems.push(`${identity} ${current}: ${msg.text()}`);
+      });
+      page.on('pageerror', (error) => problems.push(`${identity} ${current}: ${error.message}`));
+      let loaded = false;
+      for (const route of routes.filter((r) => identitiesFor(r).includes(identity))) {
+        current = route.route;
+        try {
+          // The first page loads the mini program; the next ones reLaunch inside it (as fast as WeChat, no reload).
+          if (loaded) await page.evaluate((r) => (window as unknown as MpWindow).__mp.router.reLaunch(`/${r}`), route.route);
+          else await page.goto(stack.preview.appUrl({ identity, page: route.route }));
+          loaded = true;
+          await waitForMiniProgram(page.mainFrame());
+        } catch (error) {
+          problems.push(`${identity} ${route.route}: ${(error as Error).message}`);
+          loaded = false;
+        }
+        // Let transitions (Vant's popups, toasts) finish before the picture.
+        await page.waitForTimeout(300);
+        const file = path.join(OUT, identity, `${route.route.replace(/\//g, '_')}.png`);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        await page.screenshot({ path: file });
+        count++;
+        console.log(`  ${path.relative(ROOT, file)}`);
+      }
+      await context.close();
+    };
+    // Two identities at a time: the browser renders one while the other waits for its cloud calls.
+    const queue = [...identities];
+    await Promise.all([0, 1].map(async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await shoot(next);
+    }));
+  } finally {
+    await browser.close();
+    await stack.close();
+  }
+  console.log(`${count} screenshots in ${path.relative(process.cwd(), OUT) || OUT}/ (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  if (problems.length) {
+    console.log(`\n${problems.length} console errors while shooting:`);
+    for (const p of problems) console.log(`  ${p}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
