@@ -3,7 +3,7 @@
 // fails `tsc` on both ends. Extend it as actions are added; keep names as in PRODUCT.md.
 
 import type { CaseTypeInfo, Category, Department, Limits, Role } from './domain';
-import type { CaseActions } from './api/cases';
+import type { CaseActions, ReplyTemplate } from './api/cases';
 import type { PolicyActions } from './api/policies';
 
 export type * from './api/cases';
@@ -55,7 +55,7 @@ export interface MetaGetResponse {
   limits: Limits;
   roles: Role[];
   /** Staff only (absent for citizens): the reply templates from settings, offered when answering a case. */
-  replyTemplates?: import('./api/cases').ReplyTemplate[];
+  replyTemplates?: ReplyTemplate[];
   /**
    * Subscribe-message template ids to ask for with wx.requestSubscribeMessage: `caseStatus` for citizens (at submit,
    * and on a case page); `staff` (new assignment, review, deadline, overdue) only for staff callers.
