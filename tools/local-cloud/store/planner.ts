@@ -36,6 +36,8 @@ export interface Plan {
   sort: SortSpec | null;
   /** multikey equalities every match must satisfy: a short posting list among them is a cheaper driver than the sort */
   postings: Posting[];
+  /** the posting list chosen to drive the query (store.choosePlan) */
+  driver?: Posting;
 }
 
 export interface Posting {

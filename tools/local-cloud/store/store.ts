@@ -9,7 +9,7 @@ import { conjunctsOf, type Filter } from './conditions';
 import { collectionAlreadyExists, collectionNotExist, DbError, duplicateKey, requestFailed } from './errors';
 import { applyOperators, replacement } from './modify';
 import { T_ARRAY, classOf, inspectPath, isPushablePath, valueExpr } from './paths';
-import { planQuery, type PathState, type Plan, type PlannerContext, type SortSpec } from './planner';
+import { planQuery, type PathState, type Plan, type PlannerContext, type Posting, type SortSpec } from './planner';
 import { BOUNDED_COLLECTION_LIMIT, isServed, unindexedQueryMessage } from './strict';
 
 type Statement = Database.Statement<unknown[], unknown>;
@@ -58,7 +58,7 @@ interface CollectionRuntime {
 
 const STATEMENT_CACHE_LIMIT = 500;
 /** A multikey posting list at most this long drives the query instead of an index-ordered scan. */
-const RARE_POSTING_LIMIT = 2000;
+const RARE_POSTING_LIMIT = 300;
 
 function hashOf(text: string, length: number): string {
   return createHash('sha1').update(text).digest('hex').slice(0, length);
@@ -509,8 +509,12 @@ export class Store {
   /** The stored text of the candidate documents, in the plan's order. */
   private candidates(c: CollectionRuntime, plan: Plan, mode: 'stream' | 'all', sqlPage?: { skip: number; limit: number }): Iterable<string> {
     const where = plan.where.length > 0 ? `WHERE ${plan.where.join(' AND ')}` : '';
-    let sql = `SELECT doc FROM "${c.table}" ${where} ${plan.order}`;
-    const params: unknown[] = [...plan.params];
+    // CROSS JOIN makes SQLite loop over the driver's ids first, whatever index could serve the ORDER BY.
+    const from = plan.driver
+      ? `(SELECT id FROM "${c.mkTable}" WHERE path = ? AND k = ?) AS driver CROSS JOIN "${c.table}" ON "${c.table}"."_id" = driver.id`
+      : `"${c.table}"`;
+    let sql = `SELECT doc FROM ${from} ${where} ${plan.order}`;
+    const params: unknown[] = [...(plan.driver ? [plan.driver.path, plan.driver.key] : []), ...plan.params];
     if (sqlPage) {
       sql += ' LIMIT ? OFFSET ?';
       params.push(Number.isFinite(sqlPage.limit) ? sqlPage.limit : -1, sqlPage.skip);
@@ -521,17 +525,22 @@ export class Store {
 
   /**
    * An index-ordered scan re-checks rows until the page is full: fine when matches are common, a walk of the whole
-   * index when they are rare. Like MongoDB's plan choice, a short posting list on a multikey equality drives the query
-   * instead, and its few candidates are sorted in memory.
+   * index when they are rare. Like MongoDB's plan choice, a short posting list on a multikey equality then drives the
+   * query instead: SQLite sorts its few rows and the page streams as before.
    */
   private choosePlan(c: CollectionRuntime, plan: Plan): Plan {
     if (!plan.sortPushed || plan.postings.length === 0 || !plan.sort) return plan;
     const cap = RARE_POSTING_LIMIT + 1;
-    const sizes = plan.postings.map(
-      (p) => this.column(`SELECT count(*) FROM (SELECT 1 FROM "${c.table}_mk" WHERE path = ? AND k = ? LIMIT ?)`).get(p.path, p.key, cap) as number,
-    );
-    if (Math.min(...sizes) > RARE_POSTING_LIMIT) return plan;
-    return { ...plan, order: '', sortPushed: false };
+    let driver: Posting | null = null;
+    let smallest = cap;
+    for (const p of plan.postings) {
+      const size = this.column(`SELECT count(*) FROM (SELECT 1 FROM "${c.mkTable}" WHERE path = ? AND k = ? LIMIT ?)`).get(p.path, p.key, cap) as number;
+      if (size < smallest) {
+        smallest = size;
+        driver = p;
+      }
+    }
+    return driver ? { ...plan, driver } : plan;
   }
 
   private matching(c: CollectionRuntime, filter: Filter | undefined, sort: SortSpec | undefined, skip: number, limit: number): Doc[] {

@@ -33,3 +33,14 @@ export function isNotFound(error: unknown): boolean {
   const msg = (error as { errMsg?: string; message?: string } | null)?.errMsg ?? (error as Error | null)?.message ?? '';
   return /does not exist/.test(msg);
 }
+
+/** One document by id, or null when there is none. */
+export async function findById<T>(collection: string, id: string): Promise<T | null> {
+  try {
+    const { data } = await db.collection(collection).doc(id).get();
+    return data as T;
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}

@@ -7,7 +7,7 @@ import type { CaseDoc, CaseEventDoc, NewEvent } from '../domain/case-doc';
 import { statDelta, withKeys, type CaseCore } from '../domain/case-keys';
 import type { CaseRules } from '../domain/deadlines';
 import { formatTrackingNo } from '../domain/tracking';
-import { _, COLLECTIONS, db, isNotFound } from '../lib/db';
+import { _, COLLECTIONS, db, findById } from '../lib/db';
 import { errors } from '../lib/errors';
 import { runTransaction, txGet, withoutId, type Transaction } from '../lib/transaction';
 import { dailySubmissionsKey, trackingSequenceKey } from './counters';
@@ -21,13 +21,7 @@ export interface CaseContext {
 }
 
 export async function findCase(id: string): Promise<CaseDoc | null> {
-  try {
-    const { data } = await db.collection(COLLECTIONS.cases).doc(id).get();
-    return data as CaseDoc;
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
+  return findById<CaseDoc>(COLLECTIONS.cases, id);
 }
 
 /** A case's events in timeline order. A case has tens of events; 500 is a bound, not a page. */
@@ -42,13 +36,7 @@ export interface CaseStatsDoc {
 }
 
 export async function loadStats(scope: string): Promise<Record<string, number>> {
-  try {
-    const { data } = await db.collection(COLLECTIONS.caseStats).doc(scope).get();
-    return (data as CaseStatsDoc).counts ?? {};
-  } catch (error) {
-    if (isNotFound(error)) return {};
-    throw error;
-  }
+  return (await findById<CaseStatsDoc>(COLLECTIONS.caseStats, scope))?.counts ?? {};
 }
 
 /** What one change does besides writing the case. */

@@ -1,16 +1,10 @@
 // Small counter documents by id ({ n }): per-citizen daily submissions, failed invite attempts. The per-day tracking
 // number sequence lives here too, but is moved inside the submit transaction (repositories/cases.ts).
-import { COLLECTIONS, db, isNotFound } from '../lib/db';
+import { COLLECTIONS, findById } from '../lib/db';
 import { runTransaction, txGet } from '../lib/transaction';
 
 export async function readCounter(id: string): Promise<number> {
-  try {
-    const { data } = await db.collection(COLLECTIONS.counters).doc(id).get();
-    return (data as { n?: number }).n ?? 0;
-  } catch (error) {
-    if (isNotFound(error)) return 0;
-    throw error;
-  }
+  return (await findById<{ n?: number }>(COLLECTIONS.counters, id))?.n ?? 0;
 }
 
 export async function bumpCounter(id: string): Promise<number> {

@@ -1,18 +1,12 @@
 // Draft consultations and their comments. Drafts and single comments are written whole inside transactions (with
 // their events); lists page by unique string keys (`closeKey`, `openKey`, a comment's `key`) on declared indexes.
 import type { CommentDoc, DraftDoc } from '../domain/policies/drafts';
-import { _, COLLECTIONS, db, isNotFound } from '../lib/db';
+import { _, COLLECTIONS, db, findById } from '../lib/db';
 import { txGet, withoutId, type Transaction } from '../lib/transaction';
 import { phasedPage, type Phase, type PhasedPage } from './phased-page';
 
 export async function findDraft(id: string): Promise<DraftDoc | null> {
-  try {
-    const { data } = await db.collection(COLLECTIONS.drafts).doc(id).get();
-    return data as DraftDoc;
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
+  return findById<DraftDoc>(COLLECTIONS.drafts, id);
 }
 
 export const draftInTx = (tx: Transaction, id: string) => txGet<DraftDoc>(tx, COLLECTIONS.drafts, id);
@@ -33,13 +27,7 @@ export async function bumpDecisionsRev(draftId: string): Promise<void> {
 // ---- comments ---------------------------------------------------------------------------------------------
 
 export async function findComment(id: string): Promise<CommentDoc | null> {
-  try {
-    const { data } = await db.collection(COLLECTIONS.draftComments).doc(id).get();
-    return data as CommentDoc;
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
+  return findById<CommentDoc>(COLLECTIONS.draftComments, id);
 }
 
 export const commentInTx = (tx: Transaction, id: string) => txGet<CommentDoc>(tx, COLLECTIONS.draftComments, id);

@@ -1,6 +1,6 @@
 // Staff invites: single use, expiring, the secret stored only as a salted hash (domain/invite-code.ts).
 import type { Role } from '../../../../typings/domain';
-import { COLLECTIONS, db, isNotFound } from '../lib/db';
+import { COLLECTIONS, db, findById } from '../lib/db';
 
 export interface InviteDoc {
   _id: string;
@@ -16,13 +16,7 @@ export interface InviteDoc {
 }
 
 export async function findInvite(id: string): Promise<InviteDoc | null> {
-  try {
-    const { data } = await db.collection(COLLECTIONS.invites).doc(id).get();
-    return data as InviteDoc;
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
+  return findById<InviteDoc>(COLLECTIONS.invites, id);
 }
 
 /** Creates the invite; false when its id is taken (the caller draws another code). */

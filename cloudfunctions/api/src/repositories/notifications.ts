@@ -3,7 +3,7 @@
 // failed send, and a failed send never fails the change.
 import type { SettingsView } from '../../../../typings/api';
 import type { MessageFields } from '../domain/subscribe-message';
-import { _, COLLECTIONS, db, isNotFound } from '../lib/db';
+import { _, COLLECTIONS, db, findById } from '../lib/db';
 import { runTransaction, txGet } from '../lib/transaction';
 
 export type NotificationKind = 'case_status' | 'rating_reminder' | 'staff_assigned' | 'staff_review' | 'staff_due' | 'staff_overdue' | 'draft_report';
@@ -41,13 +41,7 @@ export function newNotificationDoc(id: string, draft: NotificationDraft, now: st
 }
 
 export async function findNotification(id: string): Promise<NotificationDoc | null> {
-  try {
-    const { data } = await db.collection(COLLECTIONS.notifications).doc(id).get();
-    return data as NotificationDoc;
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
+  return findById<NotificationDoc>(COLLECTIONS.notifications, id);
 }
 
 /** Messages due for a (re)try, oldest first, after `cursor`. */
@@ -116,13 +110,7 @@ export async function addGrants(openid: string, templateIds: readonly string[], 
 export async function consumeGrant(openid: string, templateId: string, longTerm: boolean): Promise<boolean> {
   const id = grantId(openid, templateId);
   if (longTerm) {
-    try {
-      const { data } = await db.collection(COLLECTIONS.subscriptions).doc(id).get();
-      return ((data as { count?: number }).count ?? 0) > 0;
-    } catch (error) {
-      if (isNotFound(error)) return false;
-      throw error;
-    }
+    return ((await findById<{ count?: number }>(COLLECTIONS.subscriptions, id))?.count ?? 0) > 0;
   }
   const { stats } = await db
     .collection(COLLECTIONS.subscriptions)

@@ -2,7 +2,7 @@
 // inside a transaction that first checks the version the caller read, and appends its event in the same transaction.
 import type { PolicyDoc, PolicyVersionDoc } from '../domain/policies/policy';
 import { versionDocId } from '../domain/policies/policy';
-import { _, COLLECTIONS, db, isNotFound } from '../lib/db';
+import { _, COLLECTIONS, db, findById } from '../lib/db';
 import { txGet, withoutId, type Transaction } from '../lib/transaction';
 import { phasedPage, type Phase, type PhasedPage } from './phased-page';
 
@@ -10,13 +10,7 @@ import { phasedPage, type Phase, type PhasedPage } from './phased-page';
 export const LIST_OMIT = ['titleTokens', 'searchTokens', 'pending'];
 
 export async function findPolicy(id: string): Promise<PolicyDoc | null> {
-  try {
-    const { data } = await db.collection(COLLECTIONS.policies).doc(id).get();
-    return data as PolicyDoc;
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
+  return findById<PolicyDoc>(COLLECTIONS.policies, id);
 }
 
 /** Several policies by id (related policies, favourites), without their token arrays; any order. */
@@ -33,13 +27,7 @@ export async function findPolicies(ids: readonly string[]): Promise<PolicyDoc[]>
 }
 
 export async function findVersion(policyId: string, version: number): Promise<PolicyVersionDoc | null> {
-  try {
-    const { data } = await db.collection(COLLECTIONS.policyVersions).doc(versionDocId(policyId, version)).get();
-    return data as PolicyVersionDoc;
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
+  return findById<PolicyVersionDoc>(COLLECTIONS.policyVersions, versionDocId(policyId, version));
 }
 
 export function listPolicyPage(phases: Phase[], limit: number, cursor: string | undefined): Promise<PhasedPage<PolicyDoc & Record<string, unknown>>> {
@@ -73,13 +61,7 @@ export interface FavoriteDoc {
 export const favoriteId = (openid: string, policyId: string): string => `${policyId}_${openid}`;
 
 export async function isFavorite(openid: string, policyId: string): Promise<boolean> {
-  try {
-    await db.collection(COLLECTIONS.favorites).doc(favoriteId(openid, policyId)).get();
-    return true;
-  } catch (error) {
-    if (isNotFound(error)) return false;
-    throw error;
-  }
+  return (await findById(COLLECTIONS.favorites, favoriteId(openid, policyId))) !== null;
 }
 
 export async function setFavorite(openid: string, policyId: string, on: boolean, at: string): Promise<void> {

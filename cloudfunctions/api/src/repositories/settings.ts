@@ -3,7 +3,7 @@ import type { CaseType, CaseTypeInfo, Limits } from '../../../../typings/domain'
 import { makeCalendar, type WorkCalendar } from '../domain/calendar';
 import type { CaseRules } from '../domain/deadlines';
 import { DEFAULT_CALENDAR, DEFAULT_CASE_RULES, DEFAULT_CASE_TYPES, DEFAULT_LIMITS, DEFAULT_SUBSCRIBE_FIELD_LIMITS } from '../domain/defaults';
-import { COLLECTIONS, db, isNotFound } from '../lib/db';
+import { COLLECTIONS, findById, isNotFound } from '../lib/db';
 import { runTransaction } from '../lib/transaction';
 import { errors } from '../lib/errors';
 
@@ -29,13 +29,7 @@ export interface Settings {
 const SETTINGS_ID = 'global';
 
 export async function loadSettings(): Promise<Settings> {
-  let stored: Partial<Settings> = {};
-  try {
-    const { data } = await db.collection(COLLECTIONS.settings).doc(SETTINGS_ID).get();
-    stored = data as Partial<Settings>;
-  } catch (error) {
-    if (!isNotFound(error)) throw error;
-  }
+  const stored: Partial<Settings> = (await findById<Partial<Settings>>(COLLECTIONS.settings, SETTINGS_ID)) ?? {};
   return resolveSettings(stored);
 }
 

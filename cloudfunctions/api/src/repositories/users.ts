@@ -1,5 +1,5 @@
 import type { Role } from '../../../../typings/domain';
-import { _, COLLECTIONS, db, isNotFound } from '../lib/db';
+import { _, COLLECTIONS, db, findById } from '../lib/db';
 
 /** A staff member's binding; `_id` is the OPENID. Citizens have no document here. */
 export interface UserDoc {
@@ -16,13 +16,7 @@ export interface UserDoc {
 }
 
 export async function findUser(openid: string): Promise<UserDoc | null> {
-  try {
-    const { data } = await db.collection(COLLECTIONS.users).doc(openid).get();
-    return data as UserDoc;
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
+  return findById<UserDoc>(COLLECTIONS.users, openid);
 }
 
 /** Staff to notify: bounded lists (an agency has tens of handlers per department), active members only. */
