@@ -41,3 +41,22 @@ export function defineComponent<
   // Component()'s typings cannot follow a definition assembled at run time; the options above are checked instead.
   return (Component as unknown as (definition: object) => string)(definition);
 }
+
+/**
+ * A list card (case-card, policy-card, draft-card): `item` is the row's view, drawn by the card's WXML, and a tap opens
+ * `base?id=<item.id>`. `base` is the citizen's page unless the list says otherwise (staff lists open their editor).
+ */
+export function defineCard(defaultBase: string): string {
+  return defineComponent({
+    props: {
+      item: { type: Object, value: {} as { id?: string } },
+      base: { type: String, value: defaultBase },
+    },
+    methods: {
+      onOpen() {
+        const id = (this.data.item as { id?: string }).id;
+        if (id) void wx.navigateTo({ url: `${this.data.base}?id=${encodeURIComponent(id)}` });
+      },
+    },
+  });
+}

@@ -1,7 +1,7 @@
 // What the draft consultation pages (意见征集) show, from the contract's shapes. No `wx` here: unit-tested in Node.
 import type { CommentStatus, Decision, Draft, DraftComment, DraftListItem, DraftStatus } from '../../typings/api';
 import type { TagType } from './policy-view';
-import { formatFullDate, formatFullDateTime, shanghaiParts } from './shanghai-date';
+import { formatFullDate, formatFullDateTime, shanghaiParts } from './time';
 
 export const DRAFT_STATUS_TAG: Record<DraftStatus, TagType> = {
   scheduled: 'default',

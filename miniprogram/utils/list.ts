@@ -2,6 +2,9 @@
 // `items[n]` paths, so each setData carries one page whatever the length of the list (the render layer receives only
 // what changed; see docs/adr/0020-page-structure.md). The cursor and the bookkeeping live here, not in `data`.
 
+/** Rows per request: one page of cards stays well under the setData budget (tools/bench/setdata.bench.ts). */
+export const PAGE_SIZE = 20;
+
 export interface PageOf<T> {
   items: T[];
   nextCursor: string | null;

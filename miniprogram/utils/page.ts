@@ -1,8 +1,10 @@
 // Pages are built with Component() (officially supported for pages), so miniprogram-simulate and the browser
 // preview load them as they are. definePage() removes the boilerplate: page lifecycles may be written at the top
-// level, and they land in `methods`, where Component() looks for them.
+// level, and they land in `methods`, where Component() looks for them. A page may take on Behavior()s (behaviors/):
+// their data and methods join the page's, and its own win on a name clash, as in WeChat.
 
 type Query = Record<string, string | undefined>;
+type BehaviorOption = WechatMiniprogram.Component.BehaviorOption;
 
 export interface PageLifecycles {
   onLoad?(query: Query): void | Promise<void>;
@@ -17,14 +19,21 @@ export interface PageLifecycles {
 
 const LIFECYCLES = ['onLoad', 'onShow', 'onReady', 'onHide', 'onUnload', 'onPullDownRefresh', 'onReachBottom', 'onShareAppMessage'] as const;
 
-export type PageInstance<TData extends WechatMiniprogram.IAnyObject, TMethods extends WechatMiniprogram.Component.MethodOption> =
-  WechatMiniprogram.Component.Instance<TData, WechatMiniprogram.Component.PropertyOption, TMethods, WechatMiniprogram.Component.BehaviorOption> &
-    PageLifecycles;
+export type PageInstance<
+  TData extends WechatMiniprogram.IAnyObject,
+  TMethods extends WechatMiniprogram.Component.MethodOption,
+  TBehaviors extends BehaviorOption = [],
+> = WechatMiniprogram.Component.Instance<TData, WechatMiniprogram.Component.PropertyOption, TMethods, TBehaviors> & PageLifecycles;
 
-export interface PageOptions<TData extends WechatMiniprogram.IAnyObject, TMethods extends WechatMiniprogram.Component.MethodOption>
-  extends PageLifecycles {
+export interface PageOptions<
+  TData extends WechatMiniprogram.IAnyObject,
+  TMethods extends WechatMiniprogram.Component.MethodOption,
+  TBehaviors extends BehaviorOption = [],
+> extends PageLifecycles {
   data: TData;
   methods?: TMethods;
+  /** Behavior()s whose data and methods the page takes on (a typed Behavior() result keeps them typed on `this`). */
+  behaviors?: TBehaviors;
   /** Keys matching this are kept off the render layer (setData sends less). */
   pureDataPattern?: RegExp;
 }
@@ -32,7 +41,8 @@ export interface PageOptions<TData extends WechatMiniprogram.IAnyObject, TMethod
 export function definePage<
   TData extends WechatMiniprogram.IAnyObject,
   TMethods extends WechatMiniprogram.Component.MethodOption,
->(options: PageOptions<TData, TMethods> & ThisType<PageInstance<TData, TMethods>>): string {
+  TBehaviors extends BehaviorOption = [],
+>(options: PageOptions<TData, TMethods, TBehaviors> & ThisType<PageInstance<TData, TMethods, TBehaviors>>): string {
   const methods: Record<string, unknown> = { ...(options.methods ?? {}) };
   for (const name of LIFECYCLES) {
     const fn = options[name];
@@ -40,7 +50,24 @@ export function definePage<
   }
   return Component({
     options: { addGlobalClass: true, multipleSlots: true, ...(options.pureDataPattern ? { pureDataPattern: options.pureDataPattern } : {}) },
+    behaviors: options.behaviors ?? ([] as unknown as TBehaviors),
     data: options.data,
     methods: methods as TMethods,
   });
+}
+
+/**
+ * What a page keeps for itself off `data` (ids, versions, cursors, busy flags, idempotency keys: nothing rendered, so
+ * nothing for setData to carry), one per page instance, made by `init` on first use.
+ */
+export function pageState<T>(init: () => T): (page: object) => T {
+  const states = new WeakMap<object, T>();
+  return (page) => {
+    let state = states.get(page);
+    if (state === undefined) {
+      state = init();
+      states.set(page, state);
+    }
+    return state;
+  };
 }

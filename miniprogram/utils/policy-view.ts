@@ -1,7 +1,7 @@
 // What the policy pages show, computed from the contract's shapes. Kept free of `wx` so it is unit-tested in Node;
 // pages only call these and setData the result.
 import type { Policy, PolicyExplanation, PolicyListItem, PolicyStatus } from '../../typings/api';
-import { formatCalendarDate, formatFullDate } from './shanghai-date';
+import { formatCalendarDate, formatFullDate } from './time';
 
 export interface Run {
   text: string;

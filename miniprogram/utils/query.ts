@@ -1,5 +1,5 @@
-// Page query values. WeChat hands onLoad the values as they were written in the url, still percent-encoded, while
-// the browser preview and simulate may hand them decoded; decoding once, tolerantly, gives the same text on all.
+// Page query values. WeChat hands onLoad the values as they were written in the url, still percent-encoded, and so
+// does the browser preview; a page test may hand them plain. Decoding once, tolerantly, gives the same text on all.
 
 export function decodeParam(value: string | undefined): string {
   if (!value) return '';

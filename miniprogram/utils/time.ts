@@ -1,10 +1,19 @@
-// Display of instants. The server sends ISO 8601 in UTC; people read Beijing time whatever their phone's zone is,
-// because the deadlines are the agency's. China has had no daylight saving since 1991: a fixed +8 hours is exact.
+// Dates and times in Beijing time (Asia/Shanghai), one implementation per job. The server sends ISO 8601 instants in
+// UTC; people read Beijing time whatever their phone's zone is, because the deadlines and the documents are the
+// agency's. China has had no daylight saving since 1991: a fixed +8 hours is exact, and avoids Intl, which some base
+// libraries lack.
+//   cases      formatDate "11月25日" (the year only when it is not this one), formatDateTime "11月25日 14:30", countdown
+//   documents  formatFullDate "2026年11月25日", formatFullDateTime "2026年11月25日 09:05", formatCalendarDate (a date field)
+//   calendar   YYYY-MM-DD days for the draft editor: isCalendarDate, calendarDateOf, addDays, daysBetween, weekdayOf,
+//              startOfDay, endOfDay
+
+type Instant = string | number | Date;
 
 const OFFSET_MS = 8 * 60 * 60 * 1000;
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+const CALENDAR = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export interface ShanghaiParts {
   year: number;
@@ -12,37 +21,75 @@ export interface ShanghaiParts {
   day: number;
   hour: number;
   minute: number;
+  /** 0 = Sunday … 6 = Saturday. */
+  readonly weekday: number;
 }
 
-function toMs(instant: string | number | Date): number {
-  if (typeof instant === 'number') return instant;
+/** The wall-clock numbers; the weekday follows from the date and is worked out when asked for. */
+class Parts implements ShanghaiParts {
+  constructor(
+    readonly year: number,
+    readonly month: number,
+    readonly day: number,
+    readonly hour: number,
+    readonly minute: number,
+  ) {}
+
+  get weekday(): number {
+    return weekdayOf(calendarDate(this.year, this.month, this.day));
+  }
+}
+
+function toMs(instant: Instant): number {
   if (instant instanceof Date) return instant.getTime();
+  if (typeof instant === 'number') return instant;
   return Date.parse(instant);
 }
 
-export function shanghaiParts(instant: string | number | Date): ShanghaiParts {
-  const d = new Date(toMs(instant) + OFFSET_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() };
+/** Wall-clock parts in Beijing time, or null for a missing or unreadable instant. */
+export function shanghaiParts(instant: Instant | undefined | null): ShanghaiParts | null {
+  if (instant === undefined || instant === null || instant === '') return null;
+  const ms = toMs(instant);
+  if (!Number.isFinite(ms)) return null;
+  const d = new Date(ms + OFFSET_MS);
+  return new Parts(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes());
 }
 
-const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function dayText(p: Pick<ShanghaiParts, 'year' | 'month' | 'day'>, withYear: boolean): string {
+  return `${withYear ? `${p.year}年` : ''}${p.month}月${p.day}日`;
+}
+
+const clockText = (p: ShanghaiParts): string => `${pad(p.hour)}:${pad(p.minute)}`;
+
+/** Whether the instant falls in another year than `now` (Beijing time): then a short date names its year. */
+function otherYear(p: ShanghaiParts, now: number): boolean {
+  return p.year !== shanghaiParts(now)?.year;
+}
 
 /** "11月25日"; the year is added when it is not the current one ("2025年11月25日"). Empty for a missing or bad value. */
-export function formatDate(instant: string | number | Date | undefined, now: number = Date.now()): string {
-  if (instant === undefined || instant === '') return '';
-  const ms = toMs(instant);
-  if (Number.isNaN(ms)) return '';
-  const p = shanghaiParts(ms);
-  const year = p.year === shanghaiParts(now).year ? '' : `${p.year}年`;
-  return `${year}${p.month}月${p.day}日`;
+export function formatDate(instant: Instant | undefined | null, now: number = Date.now()): string {
+  const p = shanghaiParts(instant);
+  return p ? dayText(p, otherYear(p, now)) : '';
 }
 
 /** "11月25日 14:30" in Beijing time. */
-export function formatDateTime(instant: string | number | Date | undefined, now: number = Date.now()): string {
-  const date = formatDate(instant, now);
-  if (!date) return '';
-  const p = shanghaiParts(instant as string | number | Date);
-  return `${date} ${pad(p.hour)}:${pad(p.minute)}`;
+export function formatDateTime(instant: Instant | undefined | null, now: number = Date.now()): string {
+  const p = shanghaiParts(instant);
+  return p ? `${dayText(p, otherYear(p, now))} ${clockText(p)}` : '';
+}
+
+/** "2026年11月25日": how a document or a comment window is dated; '' when there is no date to show. */
+export function formatFullDate(instant: Instant | undefined | null): string {
+  const p = shanghaiParts(instant);
+  return p ? dayText(p, true) : '';
+}
+
+/** "2026年11月25日 09:05". */
+export function formatFullDateTime(instant: Instant | undefined | null): string {
+  const p = shanghaiParts(instant);
+  return p ? `${dayText(p, true)} ${clockText(p)}` : '';
 }
 
 export interface Countdown {
@@ -66,8 +113,70 @@ function span(ms: number): string {
 }
 
 /** Calendar time left until `due` (the promise is in working days, but people plan by the clock). */
-export function countdown(due: string | number | Date, now: number = Date.now()): Countdown {
+export function countdown(due: Instant, now: number = Date.now()): Countdown {
   const left = toMs(due) - now;
   if (left > 0) return { text: `还剩 ${span(left)}`, late: false };
   return { text: left > -MINUTE ? '已到期' : `已超期 ${span(-left)}`, late: true };
+}
+
+// ---- calendar days (YYYY-MM-DD) ----
+
+/** Whether a string is a real calendar date YYYY-MM-DD (2026-02-30 is not). */
+export function isCalendarDate(value: string | undefined | null): value is string {
+  if (!value) return false;
+  const m = CALENDAR.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d;
+}
+
+/** A calendar date field (issued, effective, expiry dates are plain dates, not instants): "2026年11月25日". */
+export function formatCalendarDate(value: string | undefined | null): string {
+  if (!isCalendarDate(value)) return '';
+  const [year, month, day] = value.split('-').map(Number);
+  return dayText({ year, month, day }, true);
+}
+
+function calendarDate(year: number, month: number, day: number): string {
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** The calendar date in Beijing time of an instant, as YYYY-MM-DD. */
+export function calendarDateOf(instant: Instant): string {
+  const p = shanghaiParts(instant);
+  if (!p) throw new Error(`not an instant: ${String(instant)}`);
+  return calendarDate(p.year, p.month, p.day);
+}
+
+function dateUtcMs(date: string): number {
+  if (!isCalendarDate(date)) throw new Error(`not a calendar date: ${date}`);
+  const [y, m, d] = date.split('-').map(Number);
+  return Date.UTC(y, m - 1, d);
+}
+
+/** date + n days, as YYYY-MM-DD. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(dateUtcMs(date) + days * DAY);
+  return calendarDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((dateUtcMs(to) - dateUtcMs(from)) / DAY);
+}
+
+/** 0 = Sunday … 6 = Saturday, for a calendar date. */
+export function weekdayOf(date: string): number {
+  return new Date(dateUtcMs(date)).getUTCDay();
+}
+
+/** The instant a Beijing calendar day starts (00:00 +08:00), as an ISO string in UTC. */
+export function startOfDay(date: string): string {
+  return new Date(dateUtcMs(date) - OFFSET_MS).toISOString();
+}
+
+/** The last millisecond of a Beijing calendar day (23:59:59.999 +08:00), as an ISO string in UTC. */
+export function endOfDay(date: string): string {
+  return new Date(dateUtcMs(date) + DAY - 1 - OFFSET_MS).toISOString();
 }

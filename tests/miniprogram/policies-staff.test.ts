@@ -6,7 +6,7 @@ import { ok, seedCatalog, seedStaff } from '../helpers/cloud';
 import { connectLocalCloud, mountPage, useIdentity, waitFor } from '../helpers/mp';
 import { CITIZEN_A, CITIZEN_B, EDITOR, pickDate, publishPolicy, policyInput, typeText, waitForTestId } from '../helpers/policies';
 import { allByTestId, byTestId, tap, textOf } from '../helpers/ui';
-import { addDays, calendarDateOf } from '../../miniprogram/utils/shanghai-date';
+import { addDays, calendarDateOf } from '../../miniprogram/utils/time';
 
 jest.setTimeout(30_000);
 

@@ -2,41 +2,25 @@
 // supplementing and withdrawing when the server allows (`can`); subscribing to updates. Every write carries the
 // version read; a stale one (CONFLICT) reloads the case and says so.
 import type { CaseView, MetaGetResponse, RequestOf } from '../../../typings/api';
-import { ApiCallError, call, messageOf } from '../../services/api';
-import { caseStatusTemplate, requestSubscribe } from '../../services/subscribe';
-import type { TimelineView } from '../../utils/case';
+import { caseDetail, caseRecord } from '../../behaviors/case-detail';
+import { call, messageOf } from '../../services/api';
+import { caseStatusTemplate, subscribeFromTap } from '../../services/subscribe';
+import { RATING_OPTIONS } from '../../utils/case';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
-import { definePage } from '../../utils/page';
-import { decodeParam } from '../../utils/query';
-import {
-  citizenCaseView,
-  RATING_OPTIONS,
-  reopens,
-  validateRating,
-  validateSupplement,
-  type CitizenCaseView,
-  type RatingForm,
-} from './view-model';
+import { definePage, pageState } from '../../utils/page';
+import { citizenCaseView, reopens, validateRating, validateSupplement, type CitizenCaseView, type RatingForm } from './view-model';
 
 type CitizenWrite = 'case.rate' | 'case.supplement' | 'case.withdraw';
 
-interface Hidden {
-  id: string;
-  version: number;
-  meta: MetaGetResponse | null;
-  busy: boolean;
-}
-
-const hidden = new WeakMap<object, Hidden>();
+/** meta.get's answer, for the subscribe template. */
+const own = pageState(() => ({ meta: null as MetaGetResponse | null }));
 
 const EMPTY_RATING: RatingForm = { score: 0, solved: '', comment: '' };
 
 definePage({
+  behaviors: [caseDetail],
   data: {
-    loading: true,
-    error: '',
     c: null as CitizenCaseView | null,
-    timeline: [] as TimelineView[],
     can: { withdraw: false, supplement: false, rate: false },
     ratingOptions: RATING_OPTIONS,
     rating: EMPTY_RATING,
@@ -44,39 +28,19 @@ definePage({
     supplement: '',
     supplementError: '',
     canSubscribe: false,
-    busy: false,
-    notice: '',
     rateHint: '',
-  },
-  onLoad(query) {
-    hidden.set(this, { id: decodeParam(query.id), version: 0, meta: null, busy: false });
-    void this.load();
-  },
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
   },
   methods: {
     async load() {
-      const h = hidden.get(this);
-      if (!h) return;
-      if (!h.id) {
-        this.setData({ loading: false, error: '没有找到这条留言' });
-        return;
-      }
-      try {
-        // The subscribe template comes from meta.get; a failure there must not hide the case.
-        const [c, meta] = await Promise.all([call('case.get', { id: h.id }), call('meta.get', {}).catch(() => null)]);
-        h.meta = meta;
-        this.show(c);
-      } catch (error) {
-        this.setData({ loading: false, error: messageOf(error) });
-      }
+      // The subscribe template comes from meta.get; a failure there must not hide the case.
+      const read = await this.readCase(() => call('meta.get', {}).catch(() => null));
+      if (!read) return;
+      own(this).meta = read[1];
+      this.show(read[0]);
     },
 
     show(c: CaseView) {
-      const h = hidden.get(this) as Hidden;
-      h.version = c.version;
+      caseRecord(this).version = c.version;
       const { view, timeline } = citizenCaseView(c);
       this.setData({
         loading: false,
@@ -84,39 +48,23 @@ definePage({
         c: view,
         timeline,
         can: { withdraw: c.can.withdraw, supplement: c.can.supplement, rate: c.can.rate },
-        canSubscribe: Boolean(caseStatusTemplate(h.meta)) && !view.final,
+        canSubscribe: Boolean(caseStatusTemplate(own(this).meta)) && !view.final,
       });
     },
 
-    onRetry() {
-      this.setData({ loading: true, error: '' });
-      void this.load();
-    },
-
-    /** Sends one write with the version read; true when it went through. */
+    /** Sends one write; true when it went through. */
     async write<N extends CitizenWrite>(action: N, fields: Omit<RequestOf<N>, 'id' | 'version'>, done: string): Promise<boolean> {
-      const h = hidden.get(this);
-      if (!h || h.busy) return false;
-      h.busy = true;
-      this.setData({ busy: true });
-      try {
-        const payload = { ...fields, id: h.id, version: h.version } as unknown as RequestOf<N>;
-        const c = (await call(action, payload)) as CaseView;
-        this.show(c);
-        void wx.showToast({ title: done, icon: 'success' });
-        return true;
-      } catch (error) {
-        if (error instanceof ApiCallError && error.code === 'CONFLICT') {
+      const c = await this.writeCase(action, fields, {
+        onConflict: async () => {
           void wx.showToast({ title: '留言已有新进展，已为您刷新，请查看后再操作', icon: 'none', duration: 3000 });
           await this.load();
-        } else {
-          void wx.showToast({ title: messageOf(error), icon: 'none', duration: 3000 });
-        }
-        return false;
-      } finally {
-        h.busy = false;
-        this.setData({ busy: false });
-      }
+        },
+        onError: (error) => void wx.showToast({ title: messageOf(error), icon: 'none', duration: 3000 }),
+      });
+      if (!c) return false;
+      this.show(c);
+      void wx.showToast({ title: done, icon: 'success' });
+      return true;
     },
 
     onScore(e: WechatMiniprogram.BaseEvent) {
@@ -188,26 +136,8 @@ definePage({
     },
 
     onSubscribe() {
-      const h = hidden.get(this);
-      if (!h) return;
       // Asked straight from the tap, as WeChat requires.
-      void requestSubscribe([caseStatusTemplate(h.meta)]).then(async (accepted) => {
-        if (!accepted.length) {
-          void wx.showToast({ title: '您没有开启提醒', icon: 'none' });
-          return;
-        }
-        try {
-          await call('case.subscribe', { templateIds: accepted });
-          void wx.showToast({ title: '已开启提醒', icon: 'success' });
-        } catch (error) {
-          void wx.showToast({ title: messageOf(error), icon: 'none' });
-        }
-      });
-    },
-
-    onPreview(e: WechatMiniprogram.BaseEvent) {
-      const urls = this.data.c?.images ?? [];
-      void wx.previewImage({ urls, current: urls[Number(dataOf(e, 'index'))] });
+      void subscribeFromTap([caseStatusTemplate(own(this).meta)], '已开启提醒');
     },
   },
 });

@@ -1,23 +1,9 @@
-// Case detail for the citizen as plain data: what the page shows, the five rating levels, and the checks on the
-// rating and supplement forms. No wx here: unit-tested.
+// Case detail for the citizen as plain data: what the page shows, and the checks on the rating (its five levels:
+// utils/case.ts) and supplement forms. No wx here: unit-tested.
 import type { CaseView } from '../../../typings/api';
-import { timelineView, type TimelineView } from '../../utils/case';
+import { caseBasics, ratingLabel, RATING_OPTIONS, timelineView, type CaseBasics, type TimelineView } from '../../utils/case';
 import { formatDateTime } from '../../utils/time';
 import { checkText } from '../../utils/validate';
-
-export type Score = 1 | 2 | 3 | 4 | 5;
-
-export const RATING_OPTIONS: ReadonlyArray<{ score: Score; label: string }> = [
-  { score: 5, label: '非常满意' },
-  { score: 4, label: '满意' },
-  { score: 3, label: '基本满意' },
-  { score: 2, label: '不满意' },
-  { score: 1, label: '非常不满意' },
-];
-
-export function ratingLabel(score: number): string {
-  return RATING_OPTIONS.find((o) => o.score === score)?.label ?? '';
-}
 
 /** As PRODUCT.md says: 不满意 or below, or "not solved", sends the case back once. */
 export function reopens(score: number, solved: boolean): boolean {
@@ -46,23 +32,8 @@ export function validateSupplement(content: string): string {
   return checkText(content, '补充内容', SUPPLEMENT_MAX);
 }
 
-export interface CitizenCaseView {
-  id: string;
-  trackingNo: string;
-  title: string;
-  content: string;
-  typeLabel: string;
-  categoryName: string;
+export interface CitizenCaseView extends CaseBasics {
   departmentName: string;
-  status: string;
-  statusLabel: string;
-  acceptDueAt: string;
-  answerDueAt: string;
-  late: boolean;
-  dueText: string;
-  submittedAt: string;
-  images: string[];
-  question: string;
   extension: string;
   reply: null | { content: string; time: string; departmentName: string };
   rating: null | { label: string; solved: string; comment: string; time: string };
@@ -82,22 +53,8 @@ export function citizenCaseView(c: CaseView, now: number = Date.now()): { view: 
       : '';
   return {
     view: {
-      id: c.id,
-      trackingNo: c.trackingNo,
-      title: c.title,
-      content: c.content,
-      typeLabel: c.typeLabel,
-      categoryName: c.categoryName,
+      ...caseBasics(c, now),
       departmentName: c.departmentName ?? '',
-      status: c.status,
-      statusLabel: c.statusLabel,
-      acceptDueAt: c.acceptDueAt,
-      answerDueAt: c.answerDueAt ?? '',
-      late: c.late,
-      dueText: c.dueText,
-      submittedAt: formatDateTime(c.submittedAt, now),
-      images: c.images.map((i) => i.url).filter((u): u is string => Boolean(u)),
-      question: c.status === 'needs_info' ? (c.question ?? '') : '',
       extension,
       reply: c.reply ? { content: c.reply.content, time: formatDateTime(c.reply.at, now), departmentName: c.reply.departmentName ?? '' } : null,
       rating: c.rating

@@ -14,9 +14,6 @@ export const MINE_TABS: readonly TabOption[] = [
   { name: 'done', title: '已办结', empty: '没有已办结的留言' },
 ];
 
-/** Rows per request: one page of cards stays well under the setData budget (tools/bench/setdata.bench.ts). */
-export const PAGE_SIZE = 20;
-
 export function tabOf(name: unknown): MineTab {
   return MINE_TABS.some((t) => t.name === name) ? (name as MineTab) : 'all';
 }

@@ -9,7 +9,7 @@ import { commentView, draftDetailView, type CommentView, type DraftDetailView } 
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { randomId } from '../../utils/id';
 import { appendPatch } from '../../utils/list';
-import { definePage } from '../../utils/page';
+import { definePage, pageState } from '../../utils/page';
 import { explanationSections, type ExplanationSection } from '../../utils/policy-view';
 
 interface Hidden {
@@ -23,15 +23,7 @@ interface Hidden {
   /** The "adoption report published" subscribe template from meta.get (absent until the agency configures one). */
   reportTemplate: string;
 }
-const hidden = new WeakMap<object, Hidden>();
-function own(page: object): Hidden {
-  let h = hidden.get(page);
-  if (!h) {
-    h = { id: '', draft: null, requestId: randomId(), sending: false, othersCursor: null, othersCount: 0, reportTemplate: '' };
-    hidden.set(page, h);
-  }
-  return h;
-}
+const own = pageState<Hidden>(() => ({ id: '', draft: null, requestId: randomId(), sending: false, othersCursor: null, othersCount: 0, reportTemplate: '' }));
 
 definePage({
   data: {

@@ -3,22 +3,14 @@
 // inquiry form prefilled and linked to this policy.
 import { call, messageOf } from '../../services/api';
 import { dataOf } from '../../utils/events';
-import { definePage } from '../../utils/page';
+import { definePage, pageState } from '../../utils/page';
 import { favoriteAria, inquiryUrl, policyDetailView, sharePath, type PolicyDetailView } from '../../utils/policy-view';
 
 interface Hidden {
   id: string;
   busy: boolean;
 }
-const hidden = new WeakMap<object, Hidden>();
-function own(page: object): Hidden {
-  let h = hidden.get(page);
-  if (!h) {
-    h = { id: '', busy: false };
-    hidden.set(page, h);
-  }
-  return h;
-}
+const own = pageState<Hidden>(() => ({ id: '', busy: false }));
 
 /** wx.openDocument opens these; anything else is offered as a download it cannot show. */
 const DOCUMENT_TYPES = ['doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'pdf'];

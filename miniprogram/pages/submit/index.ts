@@ -9,7 +9,7 @@ import { uploadCaseImage } from '../../services/upload';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { randomId } from '../../utils/id';
 import { decodeQuery } from '../../utils/query';
-import { definePage } from '../../utils/page';
+import { definePage, pageState } from '../../utils/page';
 import {
   categoriesFor,
   counter,
@@ -36,15 +36,7 @@ interface Hidden {
 }
 
 /** What the page keeps for itself: nothing here is rendered, so it stays out of setData. */
-const hidden = new WeakMap<object, Hidden>();
-function own(page: object): Hidden {
-  let h = hidden.get(page);
-  if (!h) {
-    h = { meta: null, openid: '', clientRequestId: randomId(), busy: false, query: {} };
-    hidden.set(page, h);
-  }
-  return h;
-}
+const own = pageState<Hidden>(() => ({ meta: null, openid: '', clientRequestId: randomId(), busy: false, query: {} }));
 
 interface CategoryOption {
   id: string;

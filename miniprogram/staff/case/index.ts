@@ -1,12 +1,11 @@
 // Case handling: the full case as staff see it (contact unmasked for the handler, internal notes in the timeline) and
 // every action the server allows now (`can`), one form at a time. Every write carries the version read; when someone
 // else changed the case first (CONFLICT) the page reloads it, keeps what was typed and says so.
-import type { ActionName, CaseView, ReplyTemplate, RequestOf } from '../../../typings/api';
+import type { ActionName, CaseView, ReplyTemplate } from '../../../typings/api';
+import { caseDetail, caseRecord } from '../../behaviors/case-detail';
 import { ApiCallError, call, messageOf } from '../../services/api';
-import type { TimelineView } from '../../utils/case';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
-import { definePage } from '../../utils/page';
-import { decodeParam } from '../../utils/query';
+import { definePage, pageState } from '../../utils/page';
 import {
   ACTION_LABELS,
   actionPayload,
@@ -23,27 +22,18 @@ import {
 /** PRODUCT.md: one extension, at most 10 working days; the server holds the admin's value and has the last word. */
 const EXTENSION_MAX_DAYS = 10;
 
-interface Hidden {
-  id: string;
-  version: number;
-  templates: ReplyTemplate[];
-  busy: boolean;
-}
-
-const hidden = new WeakMap<object, Hidden>();
+/** The agency's reply templates, from meta.get. */
+const own = pageState(() => ({ templates: [] as ReplyTemplate[] }));
 
 definePage({
+  behaviors: [caseDetail],
   data: {
-    loading: true,
-    error: '',
     c: null as StaffCaseView | null,
-    timeline: [] as TimelineView[],
     actions: [] as Array<{ key: StaffAction; label: string }>,
     active: '' as StaffAction | '',
     spec: formSpec(''),
     form: emptyForm(),
     formErrors: {} as Record<string, string>,
-    busy: false,
     departments: [] as Array<{ id: string; name: string }>,
     departmentNames: [] as string[],
     departmentIndex: -1,
@@ -51,42 +41,25 @@ definePage({
     templateIndex: -1,
     reasons: REJECT_REASONS,
     extensionMaxDays: EXTENSION_MAX_DAYS,
-    notice: '',
-  },
-  onLoad(query) {
-    hidden.set(this, { id: decodeParam(query.id), version: 0, templates: [], busy: false });
-    void this.load();
-  },
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
   },
   methods: {
     async load() {
-      const h = hidden.get(this);
-      if (!h) return;
-      if (!h.id) {
-        this.setData({ loading: false, error: '没有找到这条留言' });
-        return;
-      }
-      try {
-        const [c, meta] = await Promise.all([call('case.get', { id: h.id }), call('meta.get', {})]);
-        h.templates = meta.replyTemplates ?? [];
-        this.setData({
-          departments: meta.departments.map((d) => ({ id: d.id, name: d.name })),
-          departmentNames: meta.departments.map((d) => d.name),
-          templateNames: h.templates.map((t) => t.title),
-        });
-        this.show(c, false);
-      } catch (error) {
-        this.setData({ loading: false, error: messageOf(error) });
-      }
+      const read = await this.readCase(() => call('meta.get', {}));
+      if (!read) return;
+      const [c, meta] = read;
+      const templates = meta.replyTemplates ?? [];
+      own(this).templates = templates;
+      this.setData({
+        departments: meta.departments.map((d) => ({ id: d.id, name: d.name })),
+        departmentNames: meta.departments.map((d) => d.name),
+        templateNames: templates.map((t) => t.title),
+      });
+      this.show(c, false);
     },
 
     /** Puts a case on screen; `keepForm` leaves an open form as typed (after a conflict). */
     show(c: CaseView, keepForm: boolean) {
-      const h = hidden.get(this) as Hidden;
-      h.version = c.version;
+      caseRecord(this).version = c.version;
       const { view, timeline } = staffCaseView(c);
       const actions = availableActions(c.can);
       const active = keepForm && actions.some((a) => a.key === this.data.active) ? this.data.active : '';
@@ -102,11 +75,6 @@ definePage({
 
     indexOfDepartment(id: string): number {
       return this.data.departments.findIndex((d) => d.id === id);
-    },
-
-    onRetry() {
-      this.setData({ loading: true, error: '' });
-      void this.load();
     },
 
     onAction(e: WechatMiniprogram.BaseEvent) {
@@ -150,51 +118,40 @@ definePage({
     },
 
     onTemplate(e: DetailEvent<unknown>) {
-      const h = hidden.get(this);
-      const template = h?.templates[Number(valueOf(e.detail))];
+      const template = own(this).templates[Number(valueOf(e.detail))];
       if (!template) return;
       // The template fills the answer; the handler is expected to make it fit this case before sending.
       this.setData({ templateIndex: Number(valueOf(e.detail)), 'form.templateId': template.id, 'form.content': template.text, 'formErrors.content': '' });
     },
 
     async onSubmitAction() {
-      const h = hidden.get(this);
       const action = this.data.active;
-      if (!h || !action || h.busy) return;
-      const result = actionPayload(action, this.data.form, { extensionMaxDays: EXTENSION_MAX_DAYS, templates: h.templates });
+      if (!action || caseRecord(this).busy) return;
+      const result = actionPayload(action, this.data.form, { extensionMaxDays: EXTENSION_MAX_DAYS, templates: own(this).templates });
       if (!result.payload) {
         this.setData({ formErrors: result.errors });
         return;
       }
-      h.busy = true;
-      this.setData({ busy: true });
-      const name = `case.${action}` as ActionName;
-      try {
-        const c = (await call(name, { ...result.payload, id: h.id, version: h.version } as unknown as RequestOf<typeof name>)) as CaseView;
-        this.show(c, false);
-        this.setData({ notice: `已完成：${ACTION_LABELS[action]}` });
-        void wx.showToast({ title: '已完成', icon: 'success' });
-      } catch (error) {
-        if (error instanceof ApiCallError && error.code === 'CONFLICT') {
+      const c = await this.writeCase(`case.${action}` as ActionName, result.payload, {
+        onConflict: async () => {
           this.setData({ notice: '这条留言刚被其他人更新，已为您刷新。您填写的内容还在，请核对后再提交。' });
           void wx.showToast({ title: '留言已被他人更新，已刷新', icon: 'none', duration: 3000 });
           await this.reloadKeepingForm();
-        } else {
-          const fields = error instanceof ApiCallError ? error.fields : {};
-          this.setData({ formErrors: fields });
+        },
+        onError: (error) => {
+          this.setData({ formErrors: error instanceof ApiCallError ? error.fields : {} });
           void wx.showToast({ title: messageOf(error), icon: 'none', duration: 3000 });
-        }
-      } finally {
-        h.busy = false;
-        this.setData({ busy: false });
-      }
+        },
+      });
+      if (!c) return;
+      this.show(c, false);
+      this.setData({ notice: `已完成：${ACTION_LABELS[action]}` });
+      void wx.showToast({ title: '已完成', icon: 'success' });
     },
 
     async reloadKeepingForm() {
-      const h = hidden.get(this);
-      if (!h) return;
       try {
-        this.show(await call('case.get', { id: h.id }), true);
+        this.show(await call('case.get', { id: caseRecord(this).id }), true);
       } catch (error) {
         this.setData({ error: messageOf(error) });
       }
@@ -203,11 +160,6 @@ definePage({
     onCall() {
       const phone = this.data.c?.contactPhone;
       if (phone && this.data.c?.canCall) void wx.makePhoneCall({ phoneNumber: phone });
-    },
-
-    onPreview(e: WechatMiniprogram.BaseEvent) {
-      const urls = this.data.c?.images ?? [];
-      void wx.previewImage({ urls, current: urls[Number(dataOf(e, 'index'))] });
     },
   },
 });

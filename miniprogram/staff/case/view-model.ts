@@ -1,7 +1,7 @@
 // Case handling for staff as plain data: the case as shown to them, the actions the server allows (`can`), and for
 // each action the checks on its form and the payload it sends (without id and version, which the page adds).
 import type { CaseAbilities, CaseView, RejectReason, ReplyTemplate, RequestOf } from '../../../typings/api';
-import { timelineView, type TimelineView } from '../../utils/case';
+import { caseBasics, ratingLabel, timelineView, type CaseBasics, type TimelineView } from '../../utils/case';
 import { formatDateTime } from '../../utils/time';
 
 export type StaffAction = Exclude<keyof CaseAbilities, 'withdraw' | 'supplement' | 'rate'>;
@@ -205,30 +205,15 @@ export function actionPayload(action: StaffAction, form: ActionForm, ctx: Action
   return Object.keys(errors).length ? { errors, payload: null } : { errors: {}, payload };
 }
 
-export interface StaffCaseView {
-  id: string;
-  trackingNo: string;
-  title: string;
-  content: string;
-  typeLabel: string;
-  categoryName: string;
+export interface StaffCaseView extends CaseBasics {
   departmentId: string;
   /** The category's default department while the case has none. */
   suggestedDepartmentId: string;
   departmentName: string;
-  status: string;
-  statusLabel: string;
-  acceptDueAt: string;
-  answerDueAt: string;
-  late: boolean;
-  dueText: string;
-  submittedAt: string;
-  images: string[];
   contactName: string;
   contactPhone: string;
   /** Only unmasked digits can be dialled (the handler's view). */
   canCall: boolean;
-  question: string;
   extension: string;
   pendingReply: null | { content: string; time: string; fromTemplate: boolean };
   reply: null | { content: string; time: string; departmentName: string; fromTemplate: boolean };
@@ -247,7 +232,7 @@ export function staffCaseView(c: CaseView, now: number = Date.now()): { view: St
   if (c.escalated) flags.push('已督办');
   if (c.reopenCount) flags.push(`重新办理 ${c.reopenCount} 次`);
   const rating = c.rating
-    ? `${['', '非常不满意', '不满意', '基本满意', '满意', '非常满意'][c.rating.score]} · ${c.rating.solved ? '已解决' : '未解决'}${c.rating.comment ? `：${c.rating.comment}` : ''}`
+    ? `${ratingLabel(c.rating.score)} · ${c.rating.solved ? '已解决' : '未解决'}${c.rating.comment ? `：${c.rating.comment}` : ''}`
     : '';
   let publish = c.publishConsent ? '市民同意公开' : '市民未同意公开';
   if (c.publishable === true) publish += '，已设为公开';
@@ -255,27 +240,13 @@ export function staffCaseView(c: CaseView, now: number = Date.now()): { view: St
   const phone = c.contactPhone ?? '';
   return {
     view: {
-      id: c.id,
-      trackingNo: c.trackingNo,
-      title: c.title,
-      content: c.content,
-      typeLabel: c.typeLabel,
-      categoryName: c.categoryName,
+      ...caseBasics(c, now),
       departmentId: c.departmentId ?? '',
       suggestedDepartmentId: c.suggestedDepartmentId ?? '',
       departmentName: c.departmentName ?? '未分派',
-      status: c.status,
-      statusLabel: c.statusLabel,
-      acceptDueAt: c.acceptDueAt,
-      answerDueAt: c.answerDueAt ?? '',
-      late: c.late,
-      dueText: c.dueText,
-      submittedAt: formatDateTime(c.submittedAt, now),
-      images: c.images.map((i) => i.url).filter((u): u is string => Boolean(u)),
       contactName: c.contactName ?? '',
       contactPhone: phone,
       canCall: /^[0-9-]{7,}$/.test(phone),
-      question: c.status === 'needs_info' ? (c.question ?? '') : '',
       extension: c.extension
         ? `延期 ${c.extension.days} 个工作日（${EXTENSION_STATUS[c.extension.status]}）：${c.extension.reason}`
         : '',

@@ -4,19 +4,15 @@
 // server, whose message then says the earliest close). As in the server (domain/policies/drafts.ts, earliestClose),
 // the opening day is not counted (期间开始的当日不计入).
 import type { Draft, DraftInput, DraftStatus } from '../../../typings/api';
-import { addDays, calendarDateOf, daysBetween, endOfDay, isCalendarDate, startOfDay, weekdayOf } from '../../utils/shanghai-date';
-import { checkExplanation, type FaqRow } from '../policy-edit/form';
+import { addDays, calendarDateOf, daysBetween, endOfDay, isCalendarDate, startOfDay, weekdayOf } from '../../utils/time';
+import { checkExplanation, explanationFields, nonEmpty, toExplanation, type ExplanationFields } from '../policy-edit/form';
 
 export const WINDOW_MIN_DAYS = 30;
 export const WINDOW_MIN_WORKING_DAYS_NORMATIVE = 7;
 
-export interface DraftForm {
+export interface DraftForm extends ExplanationFields {
   title: string;
   paragraphs: string[];
-  background: string;
-  keyPoints: string[];
-  changes: string;
-  faq: FaqRow[];
   /** First and last day on which comments are taken (Asia/Shanghai), YYYY-MM-DD. */
   opensOn: string;
   closesOn: string;
@@ -29,10 +25,7 @@ export function emptyDraftForm(today: string): DraftForm {
   return {
     title: '',
     paragraphs: [''],
-    background: '',
-    keyPoints: [],
-    changes: '',
-    faq: [],
+    ...explanationFields(undefined),
     opensOn: today,
     closesOn: addDays(today, WINDOW_MIN_DAYS),
     normative: false,
@@ -46,10 +39,7 @@ export function formFromDraft(d: Draft): DraftForm {
   return {
     title: d.title,
     paragraphs: d.paragraphs.length ? [...d.paragraphs] : [''],
-    background: d.explanation?.background ?? '',
-    keyPoints: [...(d.explanation?.keyPoints ?? [])],
-    changes: d.explanation?.changes ?? '',
-    faq: (d.explanation?.faq ?? []).map((f) => ({ q: f.q, a: f.a })),
+    ...explanationFields(d.explanation),
     opensOn: calendarDateOf(d.opensAt),
     closesOn: lastDay,
     normative: d.normative,
@@ -109,7 +99,7 @@ export function validateDraftForm(form: DraftForm, ctx: DraftCheckContext): Reco
   const errors: Record<string, string> = {};
   if (!len(form.title)) errors.title = '请填写草案标题';
   else if (len(form.title) > DRAFT_LIMITS.titleMax) errors.title = `标题不能超过 ${DRAFT_LIMITS.titleMax} 个字`;
-  const paragraphs = form.paragraphs.map((p) => p.trim()).filter(Boolean);
+  const paragraphs = nonEmpty(form.paragraphs);
   if (!paragraphs.length) errors.paragraphs = '草案正文至少需要一段';
   else if (paragraphs.length > DRAFT_LIMITS.paragraphsMax) errors.paragraphs = `正文不能超过 ${DRAFT_LIMITS.paragraphsMax} 段`;
   form.paragraphs.forEach((p, i) => {
@@ -132,18 +122,11 @@ export function validateDraftForm(form: DraftForm, ctx: DraftCheckContext): Reco
  * millisecond of the last day, Asia/Shanghai, which the server and its messages show as 23:59.
  */
 export function toDraftInput(form: DraftForm): DraftInput {
-  const keyPoints = form.keyPoints.map((p) => p.trim()).filter(Boolean);
-  const faq = form.faq.map((f) => ({ q: f.q.trim(), a: f.a.trim() })).filter((f) => f.q && f.a);
-  const explanation = {
-    ...(form.background.trim() ? { background: form.background.trim() } : {}),
-    ...(keyPoints.length ? { keyPoints } : {}),
-    ...(form.changes.trim() ? { changes: form.changes.trim() } : {}),
-    ...(faq.length ? { faq } : {}),
-  };
+  const explanation = toExplanation(form);
   return {
     title: form.title.trim(),
-    paragraphs: form.paragraphs.map((p) => p.trim()).filter(Boolean),
-    ...(Object.keys(explanation).length ? { explanation } : {}),
+    paragraphs: nonEmpty(form.paragraphs),
+    ...(explanation ? { explanation } : {}),
     opensAt: startOfDay(form.opensOn),
     closesAt: endOfDay(form.closesOn),
     normative: form.normative,

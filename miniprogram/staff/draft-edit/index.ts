@@ -3,40 +3,31 @@
 // document, the opening day not counted). Once the window is open its text, opening and kind are fixed (comments point
 // at paragraphs); after it closes nothing changes, and the page leads to the adoption report.
 import type { Draft, DraftStatus } from '../../../typings/api';
-import { ApiCallError, call, messageOf } from '../../services/api';
+import { call, messageOf } from '../../services/api';
 import { DRAFT_STATUS_TAG } from '../../utils/draft-view';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { randomId } from '../../utils/id';
-import { definePage } from '../../utils/page';
-import { calendarDateOf } from '../../utils/shanghai-date';
-import { errorView, firstError, POLICY_LIMITS, type ErrorView } from '../policy-edit/form';
+import { definePage, pageState } from '../../utils/page';
+import { calendarDateOf } from '../../utils/time';
+import { documentEditor } from '../behaviors/document-editor';
+import { NO_ERRORS, POLICY_LIMITS, saveTarget } from '../policy-edit/form';
 import { checkWindow, emptyDraftForm, formFromDraft, toDraftInput, validateDraftForm, windowLengthText, DRAFT_LIMITS, type DraftForm } from './form';
 
-interface Hidden {
-  id: string;
-  version: number;
-  clientRequestId: string;
-  busy: boolean;
+const own = pageState(() => ({
+  id: '',
+  version: 0,
+  clientRequestId: randomId(),
+  busy: false,
   /** The stored window, to send back unchanged when its day was not changed (the server compares instants). */
-  stored: { opensAt: string; closesAt: string; opensOn: string; closesOn: string } | null;
-}
-const hidden = new WeakMap<object, Hidden>();
-function own(page: object): Hidden {
-  let h = hidden.get(page);
-  if (!h) {
-    h = { id: '', version: 0, clientRequestId: randomId(), busy: false, stored: null };
-    hidden.set(page, h);
-  }
-  return h;
-}
-
-const NO_ERRORS: ErrorView = { fields: {}, paragraphs: {}, keyPoints: {}, faq: {}, other: [] };
+  stored: null as { opensAt: string; closesAt: string; opensOn: string; closesOn: string } | null,
+}));
 
 function today(): string {
   return calendarDateOf(Date.now());
 }
 
 definePage({
+  behaviors: [documentEditor],
   data: {
     loading: true,
     error: '',
@@ -54,8 +45,6 @@ definePage({
     form: emptyDraftForm(today()),
     windowInfo: '',
     windowError: '',
-    errors: NO_ERRORS,
-    formError: '',
     saving: false,
     limits: { ...POLICY_LIMITS, ...DRAFT_LIMITS },
   },
@@ -116,10 +105,6 @@ definePage({
       void this.load();
     },
 
-    clearError(key: string) {
-      if (this.data.errors.fields[key] || this.data.formError) this.setData({ [`errors.fields.${key}`]: '', formError: '' });
-    },
-
     onField(e: DetailEvent<unknown>) {
       const field = dataOf(e, 'field') as 'title' | 'background' | 'changes';
       this.setData({ [`form.${field}`]: valueOf(e.detail) });
@@ -139,50 +124,11 @@ definePage({
       this.refreshWindow();
     },
 
-    onParagraphInput(e: WechatMiniprogram.CustomEvent<{ index: number; value: string }>) {
-      // Only the list editor's own event carries an index (an input event bubbling up from elsewhere does not).
-      if (!Number.isInteger(e.detail?.index)) return;
-      this.setData({ [`form.paragraphs[${e.detail.index}]`]: e.detail.value });
-    },
-
-    onParagraphs(e: WechatMiniprogram.CustomEvent<{ items: string[] }>) {
-      this.setData({ 'form.paragraphs': e.detail.items, 'errors.paragraphs': {}, 'errors.fields.paragraphs': '' });
-    },
-
-    onKeyPointInput(e: WechatMiniprogram.CustomEvent<{ index: number; value: string }>) {
-      // Only the list editor's own event carries an index (an input event bubbling up from elsewhere does not).
-      if (!Number.isInteger(e.detail?.index)) return;
-      this.setData({ [`form.keyPoints[${e.detail.index}]`]: e.detail.value });
-    },
-
-    onKeyPoints(e: WechatMiniprogram.CustomEvent<{ items: string[] }>) {
-      this.setData({ 'form.keyPoints': e.detail.items, 'errors.keyPoints': {} });
-    },
-
-    onFaqInput(e: DetailEvent<unknown>) {
-      const index = Number(dataOf(e, 'index'));
-      const part = dataOf(e, 'part') === 'a' ? 'a' : 'q';
-      this.setData({ [`form.faq[${index}].${part}`]: valueOf(e.detail), [`errors.faq.${index}`]: '' });
-    },
-
-    onFaqAdd() {
-      this.setData({ 'form.faq': [...this.data.form.faq, { q: '', a: '' }] });
-    },
-
-    onFaqRemove(e: WechatMiniprogram.BaseEvent) {
-      const index = Number(dataOf(e, 'index'));
-      this.setData({ 'form.faq': this.data.form.faq.filter((_, i) => i !== index), 'errors.faq': {} });
-    },
-
     async onSave() {
       const h = own(this);
       if (h.busy || this.data.ended) return;
       const form = this.data.form as DraftForm;
-      const errors = validateDraftForm(form, { today: today(), ...(this.data.isNew ? {} : { status: this.data.status }) });
-      if (Object.keys(errors).length) {
-        this.setData({ errors: errorView(errors), formError: `请先修改标红的内容：${firstError(errors)}` });
-        return;
-      }
+      if (!this.showFormCheck(validateDraftForm(form, { today: today(), ...(this.data.isNew ? {} : { status: this.data.status }) }))) return;
       h.busy = true;
       this.setData({ saving: true, formError: '', errors: NO_ERRORS });
       try {
@@ -191,17 +137,11 @@ definePage({
         const stored = h.stored;
         if (stored && form.opensOn === stored.opensOn) input.opensAt = stored.opensAt;
         if (stored && form.closesOn === stored.closesOn) input.closesAt = stored.closesAt;
-        const payload = h.id ? { ...input, id: h.id, version: h.version } : { ...input, clientRequestId: h.clientRequestId };
-        const draft = await call('draft.save', payload);
+        const draft = await call('draft.save', { ...input, ...saveTarget(h) });
         this.showDraft(draft);
         void wx.showToast({ title: draft.status === 'open' ? '已保存，征集进行中' : '已保存', icon: 'success' });
       } catch (error) {
-        if (error instanceof ApiCallError) {
-          const conflict = error.code === 'CONFLICT' ? '（别人刚刚修改过，请返回列表重新打开后再改）' : '';
-          this.setData({ errors: errorView(error.fields), formError: `${error.message}${conflict}` });
-        } else {
-          this.setData({ formError: messageOf(error) });
-        }
+        this.showSaveError(error, '（别人刚刚修改过，请返回列表重新打开后再改）');
       } finally {
         h.busy = false;
         this.setData({ saving: false });

@@ -5,7 +5,7 @@ import type { Decision, Draft, DraftComment } from '../../../typings/api';
 import { call, messageOf } from '../../services/api';
 import { commentView, DECISION_TEXT, DRAFT_STATUS_TAG, reportView, type CommentView, type ReportView } from '../../utils/draft-view';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
-import { definePage } from '../../utils/page';
+import { definePage, pageState } from '../../utils/page';
 import { checkDecision, checkPublish, DECISION_OPTIONS, reportProgress, selectedIds, REASON_MAX, SUMMARY_MAX } from './decisions';
 
 interface Hidden {
@@ -14,15 +14,7 @@ interface Hidden {
   comments: DraftComment[];
   busy: boolean;
 }
-const hidden = new WeakMap<object, Hidden>();
-function own(page: object): Hidden {
-  let h = hidden.get(page);
-  if (!h) {
-    h = { id: '', draft: null, comments: [], busy: false };
-    hidden.set(page, h);
-  }
-  return h;
-}
+const own = pageState<Hidden>(() => ({ id: '', draft: null, comments: [], busy: false }));
 
 type Row = CommentView & { selected: boolean };
 

@@ -1,10 +1,10 @@
 // 意见征集管理 (editors): every consultation by state, a new one, and the moderation queue. A card opens the draft
 // editor, which leads on to moderation and, after the window, the adoption report.
 import type { DraftListItem, DraftStatus } from '../../../typings/api';
-import { call, messageOf } from '../../services/api';
+import { pagedList, setUpPagedList } from '../../behaviors/paged-list';
+import { call } from '../../services/api';
 import { draftCardView, type DraftCardView } from '../../utils/draft-view';
 import { dataOf } from '../../utils/events';
-import { PagedList } from '../../utils/list';
 import { definePage } from '../../utils/page';
 
 type Filter = DraftStatus | 'all';
@@ -17,63 +17,24 @@ const FILTERS: Array<{ key: Filter; label: string }> = [
   { key: 'reported', label: '已公布' },
 ];
 
-const lists = new WeakMap<object, PagedList<DraftListItem, DraftCardView>>();
-
 definePage({
+  behaviors: [pagedList],
   data: {
     filters: FILTERS,
     filter: 'all' as Filter,
-    loading: true,
-    error: '',
     items: [] as DraftCardView[],
-    empty: false,
-    done: false,
-    loadingMore: false,
+  },
+  onLoad() {
+    setUpPagedList<DraftListItem, DraftCardView>(this, {
+      fetch: (paging) => call('draft.list', { status: this.data.filter, ...paging }),
+      view: (item) => draftCardView(item),
+      moreErrorToast: true,
+    });
   },
   onShow() {
     void this.reload();
   },
-  async onPullDownRefresh() {
-    await this.reload();
-    wx.stopPullDownRefresh();
-  },
-  onReachBottom() {
-    void this.more();
-  },
   methods: {
-    async reload() {
-      lists.get(this)?.reset();
-      const status = this.data.filter;
-      const list = new PagedList<DraftListItem, DraftCardView>(
-        'items',
-        (cursor) => call('draft.list', { status, limit: 20, ...(cursor ? { cursor } : {}) }),
-        draftCardView,
-      );
-      lists.set(this, list);
-      this.setData({ loading: true, error: '' });
-      try {
-        const page = await list.next();
-        if (!page || lists.get(this) !== list) return;
-        this.setData({ ...page.patch, loading: false, empty: page.count === 0, done: page.done });
-      } catch (error) {
-        if (lists.get(this) === list) this.setData({ loading: false, error: messageOf(error) });
-      }
-    },
-
-    async more() {
-      const list = lists.get(this);
-      if (!list || list.done || list.busy || this.data.loading) return;
-      this.setData({ loadingMore: true });
-      try {
-        const page = await list.next();
-        if (!page || lists.get(this) !== list) return;
-        this.setData({ ...page.patch, loadingMore: false, done: page.done });
-      } catch (error) {
-        this.setData({ loadingMore: false });
-        void wx.showToast({ title: messageOf(error), icon: 'none' });
-      }
-    },
-
     onFilter(e: WechatMiniprogram.BaseEvent) {
       const filter = dataOf(e, 'key') as Filter;
       if (filter === this.data.filter) return;
@@ -87,10 +48,6 @@ definePage({
 
     onModeration() {
       void wx.navigateTo({ url: '/staff/moderation/index' });
-    },
-
-    onRetry() {
-      void this.reload();
     },
   },
 });

@@ -1,7 +1,7 @@
 // The moderation queue's rows and the reasons an editor can pick for not publishing a comment. Pure, unit-tested.
 import type { ModerationItem } from '../../../typings/api';
 import { whereText } from '../../utils/draft-view';
-import { formatFullDateTime } from '../../utils/shanghai-date';
+import { formatFullDateTime } from '../../utils/time';
 
 /** Common reasons, one tap each; the editor may also write their own. The commenter reads the reason. */
 export const HIDE_REASONS = ['与本草案无关', '含有不文明用语', '含有个人隐私信息', '广告或重复内容'] as const;

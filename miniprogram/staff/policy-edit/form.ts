@@ -1,8 +1,9 @@
 // The policy editor's state and its operations, pure so they are unit-tested: the page keeps a PolicyForm, changes
-// it only through these functions, and sends toPolicyInput(form). The draft editor reuses the list operations.
-import type { Policy, PolicyInput } from '../../../typings/api';
+// it only through these functions, and sends toPolicyInput(form). The draft editor reuses what both documents have
+// (paragraphs, the explanation, the list operations, the error view, the save target).
+import type { Policy, PolicyExplanation, PolicyInput } from '../../../typings/api';
 import type { Category } from '../../../typings/domain';
-import { isCalendarDate } from '../../utils/shanghai-date';
+import { isCalendarDate } from '../../utils/time';
 
 export interface FaqRow {
   q: string;
@@ -15,7 +16,15 @@ export interface AttachmentRow {
   size?: number;
 }
 
-export interface PolicyForm {
+/** The explanation (政策解读, or a draft's 起草说明) as the editors' fields. */
+export interface ExplanationFields {
+  background: string;
+  keyPoints: string[];
+  changes: string;
+  faq: FaqRow[];
+}
+
+export interface PolicyForm extends ExplanationFields {
   title: string;
   docNo: string;
   issuer: string;
@@ -24,10 +33,6 @@ export interface PolicyForm {
   effectiveFrom: string;
   expiresAt: string;
   paragraphs: string[];
-  background: string;
-  keyPoints: string[];
-  changes: string;
-  faq: FaqRow[];
   attachments: AttachmentRow[];
   /** Related policies have no editor yet; they are kept as they are so a save does not drop them. */
   relatedIds: string[];
@@ -60,10 +65,7 @@ export function emptyPolicyForm(): PolicyForm {
     effectiveFrom: '',
     expiresAt: '',
     paragraphs: [''],
-    background: '',
-    keyPoints: [],
-    changes: '',
-    faq: [],
+    ...explanationFields(undefined),
     attachments: [],
     relatedIds: [],
   };
@@ -79,12 +81,19 @@ export function formFromPolicy(p: Policy): PolicyForm {
     effectiveFrom: p.effectiveFrom ?? '',
     expiresAt: p.expiresAt ?? '',
     paragraphs: p.paragraphs.length ? [...p.paragraphs] : [''],
-    background: p.explanation?.background ?? '',
-    keyPoints: [...(p.explanation?.keyPoints ?? [])],
-    changes: p.explanation?.changes ?? '',
-    faq: (p.explanation?.faq ?? []).map((f) => ({ q: f.q, a: f.a })),
+    ...explanationFields(p.explanation),
     attachments: (p.attachments ?? []).map((a) => ({ fileID: a.fileID, name: a.name, ...(a.size !== undefined ? { size: a.size } : {}) })),
     relatedIds: (p.related ?? []).map((r) => r.id),
+  };
+}
+
+/** A stored explanation in the editor's fields (none: the empty fields of a new form). */
+export function explanationFields(explanation: PolicyExplanation | undefined): ExplanationFields {
+  return {
+    background: explanation?.background ?? '',
+    keyPoints: [...(explanation?.keyPoints ?? [])],
+    changes: explanation?.changes ?? '',
+    faq: (explanation?.faq ?? []).map((f) => ({ q: f.q, a: f.a })),
   };
 }
 
@@ -115,11 +124,13 @@ export function replaceItem<T>(list: readonly T[], index: number, item: T): T[] 
 
 const clean = (s: string) => s.trim();
 
-function nonEmpty(list: readonly string[]): string[] {
+/** The rows with text, trimmed (a paragraph or key point left blank is not sent). */
+export function nonEmpty(list: readonly string[]): string[] {
   return list.map(clean).filter(Boolean);
 }
 
-export function toPolicyInput(form: PolicyForm): PolicyInput {
+/** The explanation as sent: trimmed, blank parts and half-empty FAQ rows left out; undefined when nothing is left. */
+export function toExplanation(form: ExplanationFields): PolicyExplanation | undefined {
   const keyPoints = nonEmpty(form.keyPoints);
   const faq = form.faq.map((f) => ({ q: clean(f.q), a: clean(f.a) })).filter((f) => f.q && f.a);
   const explanation = {
@@ -128,6 +139,11 @@ export function toPolicyInput(form: PolicyForm): PolicyInput {
     ...(clean(form.changes) ? { changes: clean(form.changes) } : {}),
     ...(faq.length ? { faq } : {}),
   };
+  return Object.keys(explanation).length ? explanation : undefined;
+}
+
+export function toPolicyInput(form: PolicyForm): PolicyInput {
+  const explanation = toExplanation(form);
   return {
     title: clean(form.title),
     ...(clean(form.docNo) ? { docNo: clean(form.docNo) } : {}),
@@ -137,7 +153,7 @@ export function toPolicyInput(form: PolicyForm): PolicyInput {
     ...(form.effectiveFrom ? { effectiveFrom: form.effectiveFrom } : {}),
     ...(form.expiresAt ? { expiresAt: form.expiresAt } : {}),
     paragraphs: nonEmpty(form.paragraphs),
-    ...(Object.keys(explanation).length ? { explanation } : {}),
+    ...(explanation ? { explanation } : {}),
     attachments: form.attachments.map((a) => ({ fileID: a.fileID, name: a.name, ...(a.size !== undefined ? { size: a.size } : {}) })),
     ...(form.relatedIds.length ? { relatedIds: [...form.relatedIds] } : {}),
   };
@@ -184,7 +200,7 @@ export function validatePolicyForm(form: PolicyForm): Record<string, string> {
 }
 
 /** Key points and FAQ rows: counts, lengths, and no half-filled question. Shared with the draft editor. */
-export function checkExplanation(form: Pick<PolicyForm, 'keyPoints' | 'faq'>): Record<string, string> {
+export function checkExplanation(form: Pick<ExplanationFields, 'keyPoints' | 'faq'>): Record<string, string> {
   const errors: Record<string, string> = {};
   const points = form.keyPoints.filter((p) => len(p));
   if (points.length > POLICY_LIMITS.keyPointsMax) errors['explanation.keyPoints'] = `要点不能超过 ${POLICY_LIMITS.keyPointsMax} 条`;
@@ -213,6 +229,8 @@ export interface ErrorView {
   /** Messages that belong to no field on screen. */
   other: string[];
 }
+
+export const NO_ERRORS: ErrorView = { fields: {}, paragraphs: {}, keyPoints: {}, faq: {}, other: [] };
 
 /** Field keys the forms show next to a field; the server's instants map to the draft form's day fields. */
 const FIELD_ALIASES: Record<string, string> = { opensAt: 'opensOn', closesAt: 'closesOn' };
@@ -243,6 +261,14 @@ export function errorView(errors: Record<string, string>): ErrorView {
 export function firstError(errors: Record<string, string>): string {
   const key = Object.keys(errors)[0];
   return key ? errors[key] : '';
+}
+
+/**
+ * Whom a save is about: a record already stored, with the version last read (a stale one gets CONFLICT), or a new one
+ * with the key that makes a retried create answer the same record.
+ */
+export function saveTarget(record: { id: string; version: number; clientRequestId: string }): { id: string; version: number } | { clientRequestId: string } {
+  return record.id ? { id: record.id, version: record.version } : { clientRequestId: record.clientRequestId };
 }
 
 /**

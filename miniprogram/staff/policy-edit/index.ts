@@ -3,48 +3,40 @@
 // component citizens see, publish (with an update note after the first time), unpublish or repeal with a reason the
 // public reads, and the published versions. Every write carries the version last read: a stale one gets CONFLICT.
 import type { Policy, PolicyStatus } from '../../../typings/api';
-import { ApiCallError, call, messageOf } from '../../services/api';
+import { call, messageOf } from '../../services/api';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { randomId } from '../../utils/id';
-import { definePage } from '../../utils/page';
-import { formatFullDate } from '../../utils/shanghai-date';
+import { definePage, pageState } from '../../utils/page';
 import { policyDetailView, type PolicyDetailView } from '../../utils/policy-view';
+import { formatFullDate } from '../../utils/time';
+import { documentEditor } from '../behaviors/document-editor';
 import {
   attachmentCloudPath,
   checkReason,
   emptyPolicyForm,
-  errorView,
-  firstError,
   formFromPolicy,
+  NO_ERRORS,
   previewPolicy,
+  saveTarget,
   toPolicyInput,
   validatePolicyForm,
   POLICY_LIMITS,
-  type ErrorView,
   type PolicyForm,
 } from './form';
 
-interface Hidden {
-  id: string;
-  version: number;
-  policy: Policy | null;
-  categories: Array<{ id: string; name: string; departmentId: string; types: never[] }>;
+const own = pageState(() => ({
+  id: '',
+  version: 0,
+  policy: null as Policy | null,
+  categories: [] as Array<{ id: string; name: string; departmentId: string; types: never[] }>,
   /** The payload last saved, to know whether there is anything to save before publishing. */
-  savedJson: string;
-  clientRequestId: string;
-  busy: boolean;
-}
-const hidden = new WeakMap<object, Hidden>();
-function own(page: object): Hidden {
-  let h = hidden.get(page);
-  if (!h) {
-    h = { id: '', version: 0, policy: null, categories: [], savedJson: '', clientRequestId: randomId(), busy: false };
-    hidden.set(page, h);
-  }
-  return h;
-}
+  savedJson: '',
+  clientRequestId: randomId(),
+  busy: false,
+}));
 
-const NO_ERRORS: ErrorView = { fields: {}, paragraphs: {}, keyPoints: {}, faq: {}, other: [] };
+/** After a CONFLICT: someone else saved since this page read the policy. */
+const CONFLICT_HINT = '（别人刚刚修改过这份政策，请返回列表重新打开后再改）';
 
 interface VersionRow {
   version: number;
@@ -53,6 +45,7 @@ interface VersionRow {
 }
 
 definePage({
+  behaviors: [documentEditor],
   data: {
     loading: true,
     error: '',
@@ -63,8 +56,6 @@ definePage({
     unpublishReason: '',
     versions: [] as VersionRow[],
     form: emptyPolicyForm(),
-    errors: NO_ERRORS,
-    formError: '',
     categories: [] as Array<{ id: string; name: string }>,
     mode: 'edit' as 'edit' | 'preview',
     preview: null as PolicyDetailView | null,
@@ -88,7 +79,7 @@ definePage({
       this.setData({ loading: true, error: '' });
       try {
         const [meta, policy] = await Promise.all([call('meta.get', {}), h.id ? call('policy.get', { id: h.id }) : Promise.resolve(null)]);
-        h.categories = meta.categories as Hidden['categories'];
+        h.categories = meta.categories as typeof h.categories;
         this.setData({ categories: meta.categories.map((c) => ({ id: c.id, name: c.name })) });
         if (policy) this.showPolicy(policy, true);
         else h.savedJson = JSON.stringify(toPolicyInput(emptyPolicyForm()));
@@ -122,11 +113,7 @@ definePage({
       void this.load();
     },
 
-    // ---- fields ----
-
-    clearError(key: string) {
-      if (this.data.errors.fields[key] || this.data.formError) this.setData({ [`errors.fields.${key}`]: '', formError: '' });
-    },
+    // ---- fields (paragraphs, key points and FAQ rows: documentEditor) ----
 
     onField(e: DetailEvent<unknown>) {
       const field = dataOf(e, 'field') as keyof PolicyForm;
@@ -155,42 +142,6 @@ definePage({
     onCategory(e: WechatMiniprogram.BaseEvent) {
       this.setData({ 'form.categoryId': dataOf(e, 'id') });
       this.clearError('categoryId');
-    },
-
-    onParagraphInput(e: WechatMiniprogram.CustomEvent<{ index: number; value: string }>) {
-      // Only the list editor's own event carries an index (an input event bubbling up from elsewhere does not).
-      if (!Number.isInteger(e.detail?.index)) return;
-      this.setData({ [`form.paragraphs[${e.detail.index}]`]: e.detail.value });
-    },
-
-    onParagraphs(e: WechatMiniprogram.CustomEvent<{ items: string[] }>) {
-      // Indexes moved: messages pointing at paragraphs by index would now point at the wrong ones.
-      this.setData({ 'form.paragraphs': e.detail.items, 'errors.paragraphs': {}, 'errors.fields.paragraphs': '' });
-    },
-
-    onKeyPointInput(e: WechatMiniprogram.CustomEvent<{ index: number; value: string }>) {
-      // Only the list editor's own event carries an index (an input event bubbling up from elsewhere does not).
-      if (!Number.isInteger(e.detail?.index)) return;
-      this.setData({ [`form.keyPoints[${e.detail.index}]`]: e.detail.value });
-    },
-
-    onKeyPoints(e: WechatMiniprogram.CustomEvent<{ items: string[] }>) {
-      this.setData({ 'form.keyPoints': e.detail.items, 'errors.keyPoints': {} });
-    },
-
-    onFaqInput(e: DetailEvent<unknown>) {
-      const index = Number(dataOf(e, 'index'));
-      const part = dataOf(e, 'part') === 'a' ? 'a' : 'q';
-      this.setData({ [`form.faq[${index}].${part}`]: valueOf(e.detail), [`errors.faq.${index}`]: '' });
-    },
-
-    onFaqAdd() {
-      this.setData({ 'form.faq': [...this.data.form.faq, { q: '', a: '' }] });
-    },
-
-    onFaqRemove(e: WechatMiniprogram.BaseEvent) {
-      const index = Number(dataOf(e, 'index'));
-      this.setData({ 'form.faq': this.data.form.faq.filter((_, i) => i !== index), 'errors.faq': {} });
     },
 
     // ---- attachments ----
@@ -247,33 +198,22 @@ definePage({
     async save(): Promise<boolean> {
       const h = own(this);
       const form = this.data.form as PolicyForm;
-      const errors = validatePolicyForm(form);
-      if (Object.keys(errors).length) {
-        this.setData({ errors: errorView(errors), formError: `请先修改标红的内容：${firstError(errors)}`, mode: 'edit' });
+      if (!this.showFormCheck(validatePolicyForm(form))) {
+        this.setData({ mode: 'edit' });
         return false;
       }
       const input = toPolicyInput(form);
       this.setData({ saving: true, formError: '', errors: NO_ERRORS });
       try {
-        const policy = await call('policy.save', h.id ? { ...input, id: h.id, version: h.version } : { ...input, clientRequestId: h.clientRequestId });
+        const policy = await call('policy.save', { ...input, ...saveTarget(h) });
         this.showPolicy(policy, false);
         h.savedJson = JSON.stringify(input);
         return true;
       } catch (error) {
-        this.showError(error);
+        this.showSaveError(error, CONFLICT_HINT);
         return false;
       } finally {
         this.setData({ saving: false });
-      }
-    },
-
-    showError(error: unknown) {
-      if (error instanceof ApiCallError) {
-        const view = errorView(error.fields);
-        const conflict = error.code === 'CONFLICT' ? '（别人刚刚修改过这份政策，请返回列表重新打开后再改）' : '';
-        this.setData({ errors: view, formError: `${error.message}${conflict}` });
-      } else {
-        this.setData({ formError: messageOf(error) });
       }
     },
 
@@ -302,7 +242,7 @@ definePage({
         this.setData({ publishNote: '', mode: 'edit' });
         void wx.showToast({ title: '已发布', icon: 'success' });
       } catch (error) {
-        this.showError(error);
+        this.showSaveError(error, CONFLICT_HINT);
       } finally {
         h.busy = false;
         this.setData({ publishing: false });

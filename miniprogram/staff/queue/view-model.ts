@@ -1,6 +1,7 @@
 // The staff queue's filters as plain data: what each asks `case.queue` for and how its count reads. No wx here.
 import type { QueueFilterCounts, RequestOf } from '../../../typings/api';
 import type { CaseStatus } from '../../../typings/domain';
+import { PAGE_SIZE } from '../../utils/list';
 
 export type QueueFilterKey = keyof QueueFilterCounts;
 
@@ -19,8 +20,6 @@ export const QUEUE_FILTERS: ReadonlyArray<{ key: QueueFilterKey; label: string }
 
 /** "Due within a day" as the server measures it. */
 export const DUE_SOON_HOURS = 24;
-
-export const PAGE_SIZE = 20;
 
 const STATUS_FILTERS: readonly QueueFilterKey[] = ['submitted', 'accepted', 'processing', 'needs_info', 'replied'];
 

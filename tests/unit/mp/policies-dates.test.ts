@@ -10,7 +10,7 @@ import {
   shanghaiParts,
   startOfDay,
   weekdayOf,
-} from '../../../miniprogram/utils/shanghai-date';
+} from '../../../miniprogram/utils/time';
 
 test('instants are shown in Asia/Shanghai whatever the machine time zone', () => {
   // 16:30 UTC on 24 Nov is already 00:30 on 25 Nov in Shanghai.

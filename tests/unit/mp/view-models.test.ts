@@ -1,6 +1,7 @@
 import type { CaseAbilities, CaseView, PublicLetter, QueueFilterCounts } from '../../../typings/api';
 import { emptyText, MINE_TABS, tabOf } from '../../../miniprogram/pages/cases/view-model';
-import { citizenCaseView, ratingLabel, reopens, validateRating, validateSupplement } from '../../../miniprogram/pages/case/view-model';
+import { citizenCaseView, reopens, validateRating, validateSupplement } from '../../../miniprogram/pages/case/view-model';
+import { ratingLabel } from '../../../miniprogram/utils/case';
 import { categoryChips, highlightParts, letterCard } from '../../../miniprogram/pages/letters/view-model';
 import { departmentOptions, filterChips, filterOf, queueRequest } from '../../../miniprogram/staff/queue/view-model';
 import { actionPayload, availableActions, emptyForm, formSpec, staffCaseView, type ActionForm } from '../../../miniprogram/staff/case/view-model';
