@@ -2,6 +2,10 @@
 const path = require('path');
 
 const sdkFacade = path.join(__dirname, 'tools/local-cloud/sdk.ts');
+
+// Tests reset and rewrite the database between cases: the function's warm-instance configuration cache would serve
+// the previous test's settings. tests/cloud/warm-cache.test.ts turns it on where it is the subject.
+process.env.CONFIG_CACHE_TTL_MS ??= '0';
 const tsNode = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.node.json' }];
 
 /** @type {import('jest').Config} */

@@ -113,6 +113,9 @@ function contentTypeOf(path: string): string {
 }
 
 export async function startGateway(opts: GatewayOptions = {}): Promise<Gateway> {
+  // Locally the data is rewritten behind the functions' back (seed, reset, the console): unless asked for, the
+  // function keeps no warm-instance configuration cache (cloudfunctions/api/src/lib/warm-cache.ts).
+  process.env.CONFIG_CACHE_TTL_MS ??= '0';
   const functions = opts.functions ?? loadFunctions();
   const triggerOwner = new Map<string, LoadedFunction>();
   for (const fn of functions.values()) for (const t of fn.triggers) triggerOwner.set(t.name, fn);

@@ -1,6 +1,7 @@
 // Departments and categories: small, bounded collections the whole agency shares.
 import type { Category, Department } from '../../../../typings/domain';
 import { COLLECTIONS, db } from '../lib/db';
+import { cached, invalidate } from '../lib/warm-cache';
 
 export interface DepartmentDoc { _id: string; name: string; order?: number; disabled?: boolean }
 export interface CategoryDoc { _id: string; name: string; departmentId: string; types: Category['types']; order?: number; disabled?: boolean }
@@ -8,16 +9,14 @@ export interface CategoryDoc { _id: string; name: string; departmentId: string; 
 const byOrder = (a: { order?: number }, b: { order?: number }) => (a.order ?? 0) - (b.order ?? 0);
 
 export async function listDepartments(): Promise<Department[]> {
-  const { data } = await db.collection(COLLECTIONS.departments).limit(1000).get();
-  return (data as DepartmentDoc[])
+  return [...(await loadCatalogMaps()).departments.values()]
     .filter((d) => !d.disabled)
     .sort(byOrder)
     .map((d) => ({ id: d._id, name: d.name }));
 }
 
 export async function listCategories(): Promise<Category[]> {
-  const { data } = await db.collection(COLLECTIONS.categories).limit(1000).get();
-  return (data as CategoryDoc[])
+  return [...(await loadCatalogMaps()).categories.values()]
     .filter((c) => !c.disabled)
     .sort(byOrder)
     .map((c) => ({ id: c._id, name: c.name, departmentId: c.departmentId, types: c.types }));
@@ -29,7 +28,15 @@ export interface CatalogMaps {
   categories: Map<string, CategoryDoc>;
 }
 
-export async function loadCatalogMaps(): Promise<CatalogMaps> {
+const CATALOG_CACHE_KEY = 'catalog';
+
+/** The catalog every request works with, kept by the warm instance for a few seconds (lib/warm-cache.ts). */
+export function loadCatalogMaps(): Promise<CatalogMaps> {
+  return cached(CATALOG_CACHE_KEY, readCatalogMaps);
+}
+
+/** The catalog as stored now: for the admin, who edits it. */
+export async function readCatalogMaps(): Promise<CatalogMaps> {
   const [d, c] = await Promise.all([
     db.collection(COLLECTIONS.departments).limit(1000).get(),
     db.collection(COLLECTIONS.categories).limit(1000).get(),
@@ -43,9 +50,11 @@ export async function loadCatalogMaps(): Promise<CatalogMaps> {
 export async function saveDepartment(doc: DepartmentDoc): Promise<void> {
   const { _id, ...data } = doc;
   await db.collection(COLLECTIONS.departments).doc(_id).set({ data });
+  invalidate(CATALOG_CACHE_KEY);
 }
 
 export async function saveCategory(doc: CategoryDoc): Promise<void> {
   const { _id, ...data } = doc;
   await db.collection(COLLECTIONS.categories).doc(_id).set({ data });
+  invalidate(CATALOG_CACHE_KEY);
 }

@@ -6,6 +6,7 @@ import { DEFAULT_CALENDAR, DEFAULT_CASE_RULES, DEFAULT_CASE_TYPES, DEFAULT_LIMIT
 import { COLLECTIONS, findById, isNotFound } from '../lib/db';
 import { runTransaction } from '../lib/transaction';
 import { errors } from '../lib/errors';
+import { cached, invalidate } from '../lib/warm-cache';
 
 /** The agency's settings: one document, `_id: 'global'`. Missing keys fall back to the defaults. */
 export interface Settings {
@@ -28,10 +29,18 @@ export interface Settings {
 
 const SETTINGS_ID = 'global';
 
-export async function loadSettings(): Promise<Settings> {
+/** The settings as stored now: for the admin, who edits them. */
+export async function readSettings(): Promise<Settings> {
   const stored: Partial<Settings> = (await findById<Partial<Settings>>(COLLECTIONS.settings, SETTINGS_ID)) ?? {};
   return resolveSettings(stored);
 }
+
+/** The settings every request works with, kept by the warm instance for a few seconds (lib/warm-cache.ts). */
+export function loadSettings(): Promise<Settings> {
+  return cached(SETTINGS_CACHE_KEY, readSettings);
+}
+
+const SETTINGS_CACHE_KEY = 'settings';
 
 export function resolveSettings(stored: Partial<Settings>): Settings {
   return {
@@ -90,6 +99,7 @@ export async function saveSettings(version: number, patch: Partial<Omit<Settings
     const { _id: _ignored, ...rest } = stored;
     const next = { ...rest, ...patch, version: version + 1 };
     await ref.set({ data: next });
+    invalidate(SETTINGS_CACHE_KEY);
     return resolveSettings(next);
   });
 }

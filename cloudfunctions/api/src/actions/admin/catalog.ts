@@ -3,7 +3,7 @@ import { randomBytes } from 'crypto';
 import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
 import { bool, id, int, oneOf, text, z } from '../../lib/schema';
-import { loadCatalogMaps, saveCategory, saveDepartment, type CategoryDoc, type DepartmentDoc } from '../../repositories/catalog';
+import { readCatalogMaps, saveCategory, saveDepartment, type CategoryDoc, type DepartmentDoc } from '../../repositories/catalog';
 import { CASE_TYPE_KEYS } from '../cases/schemas';
 
 const newId = (prefix: string) => `${prefix}-${randomBytes(5).toString('hex')}`;
@@ -11,7 +11,7 @@ const newId = (prefix: string) => `${prefix}-${randomBytes(5).toString('hex')}`;
 export const adminDepartmentsSave = defineAction<'admin.departments.save'>({
   schema: z.strictObject({ id: id('单位编号').optional(), name: text('单位名称', 30), order: int('排序', 0, 9999).optional(), disabled: bool('是否停用').optional() }),
   async run(input) {
-    const catalog = await loadCatalogMaps();
+    const catalog = await readCatalogMaps();
     const taken = [...catalog.departments.values()].find((d) => d.name === input.name && d._id !== input.id);
     if (taken) throw errors.invalid('已有同名的单位', { name: '已有同名的单位' });
     const prev = input.id ? catalog.departments.get(input.id) : undefined;
@@ -38,7 +38,7 @@ export const adminCategoriesSave = defineAction<'admin.categories.save'>({
     disabled: bool('是否停用').optional(),
   }),
   async run(input) {
-    const catalog = await loadCatalogMaps();
+    const catalog = await readCatalogMaps();
     const dept = catalog.departments.get(input.departmentId);
     if (!dept || dept.disabled) throw errors.invalid('默认承办单位不存在', { departmentId: '默认承办单位不存在' });
     const prev = input.id ? catalog.categories.get(input.id) : undefined;

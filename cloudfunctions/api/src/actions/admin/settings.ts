@@ -7,7 +7,7 @@ import { KEYWORD_RE, MESSAGE_FIELDS } from '../../domain/subscribe-message';
 import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
 import { bool, empty, id, int, oneOf, text, version, z } from '../../lib/schema';
-import { loadSettings, saveSettings, type Settings } from '../../repositories/settings';
+import { readSettings, saveSettings, type Settings } from '../../repositories/settings';
 import { CASE_TYPE_KEYS } from '../cases/schemas';
 
 function view(s: Settings): SettingsView {
@@ -30,7 +30,7 @@ function view(s: Settings): SettingsView {
 export const adminSettingsGet = defineAction<'admin.settings.get'>({
   schema: empty(),
   async run() {
-    return view(await loadSettings());
+    return view(await readSettings());
   },
 });
 
@@ -97,7 +97,7 @@ const updateSchema = z
 export const adminSettingsUpdate = defineAction<'admin.settings.update'>({
   schema: updateSchema,
   async run(input) {
-    const current = await loadSettings();
+    const current = await readSettings();
     const { version: v, submissionsPerDay, caseTypes, ...rest } = input;
     const patch: Partial<Omit<Settings, 'version'>> = { ...rest };
     if (caseTypes) {

@@ -10,7 +10,7 @@ import { COLLECTIONS } from '../../lib/db';
 import { errors } from '../../lib/errors';
 import { bool, id, int, oneOf, pageFields, text, z } from '../../lib/schema';
 import { runTransaction, txGet, withoutId } from '../../lib/transaction';
-import { loadCatalogMaps, type CatalogMaps } from '../../repositories/catalog';
+import { readCatalogMaps, type CatalogMaps } from '../../repositories/catalog';
 import { bumpCounter, readCounter } from '../../repositories/counters';
 import { findInvite, insertInvite, type InviteDoc } from '../../repositories/invites';
 import { phasedPage } from '../../repositories/phased-page';
@@ -39,7 +39,7 @@ function requireStaffDepartment(catalog: CatalogMaps, roles: readonly Role[], de
 export const adminInvite = defineAction<'admin.invite'>({
   schema: z.strictObject({ roles: roleList, departmentId: id('所属单位').optional(), expiresInDays: int('有效天数', 1, 30).optional() }),
   async run(input, { caller, now }) {
-    requireStaffDepartment(await loadCatalogMaps(), input.roles, input.departmentId);
+    requireStaffDepartment(await readCatalogMaps(), input.roles, input.departmentId);
     const expiresAt = new Date(now.getTime() + (input.expiresInDays ?? DEFAULT_INVITE_DAYS) * DAY_MS).toISOString();
     for (let attempt = 0; attempt < 5; attempt++) {
       const code = newInviteCode();
@@ -106,7 +106,7 @@ export const adminStaffList = defineAction<'admin.staff.list'>({
   schema: z.strictObject({ ...pageFields }),
   async run(input) {
     const [catalog, page] = await Promise.all([
-      loadCatalogMaps(),
+      readCatalogMaps(),
       phasedPage<UserDoc & Record<string, unknown>>({
         collection: COLLECTIONS.users,
         phases: [{ where: {}, key: '_id', dir: 1 }],
@@ -134,7 +134,7 @@ export const adminStaffUpdate = defineAction<'admin.staff.update'>({
     displayName: text('姓名', 20).optional(),
   }),
   async run(input, { caller, now }) {
-    const catalog = await loadCatalogMaps();
+    const catalog = await readCatalogMaps();
     return runTransaction(async (tx) => {
       const user = await txGet<UserDoc>(tx, COLLECTIONS.users, input.openid);
       if (!user) throw errors.notFound('工作人员');
