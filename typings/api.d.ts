@@ -64,7 +64,7 @@ export interface MetaGetResponse {
 }
 
 export interface MeGetResponse {
-  /** The caller's own OPENID: the mini program needs it for its cloud-storage upload paths (cases/<openid>/...). */
+  /** The caller's own OPENID: for its cloud-storage upload paths (cases/<openid>/...), and shown on 我的 (ADMIN_OPENIDS). */
   openid: string;
   roles: Role[];
   departmentId?: string;

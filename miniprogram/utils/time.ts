@@ -4,8 +4,8 @@
 // libraries lack.
 //   cases      formatDate "11月25日" (the year only when it is not this one), formatDateTime "11月25日 14:30", countdown
 //   documents  formatFullDate "2026年11月25日", formatFullDateTime "2026年11月25日 09:05", formatCalendarDate (a date field)
-//   calendar   YYYY-MM-DD days for the draft editor: isCalendarDate, calendarDateOf, addDays, daysBetween, weekdayOf,
-//              startOfDay, endOfDay
+//   calendar   YYYY-MM-DD days for the draft editor and the holiday calendar: isCalendarDate, calendarDateOf, addDays,
+//              daysBetween, weekdayOf, formatDayOfWeek "1月1日 周四", startOfDay, endOfDay
 
 type Instant = string | number | Date;
 
@@ -169,6 +169,14 @@ export function daysBetween(from: string, to: string): number {
 /** 0 = Sunday … 6 = Saturday, for a calendar date. */
 export function weekdayOf(date: string): number {
   return new Date(dateUtcMs(date)).getUTCDay();
+}
+
+const WEEKDAY_NAMES = '日一二三四五六';
+
+/** "1月1日 周四": a day of the holiday calendar, whose weekday is what matters. */
+export function formatDayOfWeek(date: string): string {
+  const [, month, day] = date.split('-').map(Number);
+  return `${month}月${day}日 周${WEEKDAY_NAMES[weekdayOf(date)]}`;
 }
 
 /** The instant a Beijing calendar day starts (00:00 +08:00), as an ISO string in UTC. */

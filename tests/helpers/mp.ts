@@ -66,6 +66,14 @@ export function mountPage(page: string, query: Record<string, string> = {}): Mou
   return comp;
 }
 
+/** Mounts a page and waits until it has loaded, without an error on screen. */
+export async function openPage(page: string, query: Record<string, string> = {}): Promise<Mounted> {
+  const comp = mountPage(page, query);
+  await waitFor(comp, (d) => d.loading === false);
+  expect(comp.data.error).toBe('');
+  return comp;
+}
+
 /** An in-memory local cloud (strict, with the project's indexes); pages call it as `openid`. */
 export function connectLocalCloud(openid: string): void {
   localCloud.configure({ filename: ':memory:', strict: { threshold: 0 } });

@@ -4,7 +4,7 @@ import simulate from 'miniprogram-simulate';
 import { localCloud } from '../../tools/local-cloud';
 import { configureCaseStatusTemplate } from '../helpers/cases';
 import { callAs, ok, seedCatalog, seedStaff } from '../helpers/cloud';
-import { connectLocalCloud, mountPage, waitFor } from '../helpers/mp';
+import { connectLocalCloud, openPage, waitFor, type mountPage } from '../helpers/mp';
 import { pick, press, tap, textOf, typeInto } from '../helpers/ui';
 
 const CITIZEN = 'o_submit_citizen';
@@ -19,12 +19,7 @@ beforeEach(async () => {
 afterEach(() => jest.restoreAllMocks());
 afterAll(() => localCloud.close());
 
-async function open(query: Record<string, string> = {}): Promise<Page> {
-  const page = mountPage(PAGE, query);
-  await waitFor(page, (d) => d.loading === false);
-  expect(page.data.error).toBe('');
-  return page;
-}
+const open = (query: Record<string, string> = {}): Promise<Page> => openPage(PAGE, query);
 
 async function fill(page: Page, phone = '') {
   await tap(page, 'type-complaint');

@@ -1,4 +1,5 @@
 import { call, messageOf } from '../../services/api';
+import { watchPrivacy } from '../../services/privacy';
 import { roleNames } from '../../utils/labels';
 import { definePage } from '../../utils/page';
 
@@ -10,8 +11,13 @@ definePage({
     isAdmin: false,
     isEditor: false,
     roles: '',
+    /** The caller's OPENID: the first administrators put theirs in the function's ADMIN_OPENIDS (docs/deploy.md). */
+    openid: '',
+    privacyShow: false,
   },
   onShow() {
+    // Copying to the clipboard is a privacy API; WeChat's listener is global, so this page takes it while it shows.
+    watchPrivacy(() => this.setData({ privacyShow: true }));
     void this.load();
   },
   methods: {
@@ -19,7 +25,14 @@ definePage({
       this.setData({ loading: true, error: '' });
       try {
         const me = await call('me.get', {});
-        this.setData({ loading: false, isStaff: me.isStaff, isAdmin: me.roles.includes('admin'), isEditor: me.roles.includes('editor') || me.roles.includes('admin'), roles: roleNames(me.roles) });
+        this.setData({
+          loading: false,
+          isStaff: me.isStaff,
+          isAdmin: me.roles.includes('admin'),
+          isEditor: me.roles.includes('editor') || me.roles.includes('admin'),
+          roles: roleNames(me.roles),
+          openid: me.openid,
+        });
       } catch (error) {
         this.setData({ loading: false, error: messageOf(error) });
       }
@@ -30,6 +43,12 @@ definePage({
     onOpen(e: WechatMiniprogram.BaseEvent) {
       const url = String(e.currentTarget.dataset.url ?? '');
       if (url) void wx.navigateTo({ url });
+    },
+    onCopyOpenid() {
+      if (this.data.openid) void wx.setClipboardData({ data: this.data.openid });
+    },
+    onPrivacyClose() {
+      this.setData({ privacyShow: false });
     },
   },
 });

@@ -1,5 +1,6 @@
 // 管理: invites (the code is shown once), staff (roles, department, disable), departments and categories, and the
-// settings a handler feels every day (reply review, reply templates). Plain forms; every rule is the server's.
+// settings a handler feels every day (reply review, reply templates); deadlines, the holiday calendar and subscribe
+// messages are on their own page (staff/admin-settings). Plain forms; every rule is the server's.
 import type { Page, ReplyTemplate, SettingsView, StaffMember } from '../../../typings/api';
 import type { CaseType, Category, Department, Role } from '../../../typings/domain';
 import { ApiCallError, call, messageOf } from '../../services/api';
@@ -111,6 +112,10 @@ definePage({
     this.setData({ section });
     void this.loadCatalog();
     void this.enter(section);
+  },
+  onShow() {
+    // Back from 时限与通知设置, which saves settings too: the version read here is no longer the stored one.
+    if (this.data.settingsLoaded) void this.loadSettings();
   },
   methods: {
     async loadCatalog() {
@@ -391,6 +396,10 @@ definePage({
         // The switch shows what the server holds, not what was tapped.
         this.setData({ reviewReplies: hidden.get(this)?.settings?.reviewReplies ?? false });
       }
+    },
+
+    onOpenSettings() {
+      void wx.navigateTo({ url: '/staff/admin-settings/index' });
     },
 
     onEditTpl(e: WechatMiniprogram.BaseEvent) {

@@ -16,6 +16,8 @@ const OURS = [
   'staff/queue',
   'staff/case',
   'staff/admin',
+  'staff/admin-settings',
+  'pages/mine',
   'components/case-card',
   'components/case-status',
   'components/case-timeline',
@@ -25,6 +27,11 @@ const OURS = [
 
 function read(dir: string, ext: string): string {
   return fs.readFileSync(path.join(MP, dir, `index.${ext}`), 'utf8');
+}
+
+/** A page's styles with the sheets it imports from the staff subpackage (staff/styles/admin.wxss) written in. */
+function styles(dir: string): string {
+  return read(dir, 'wxss').replace(/^@import "(\.\.\/styles\/[\w-]+\.wxss)";/gm, (_, file: string) => fs.readFileSync(path.join(MP, dir, file), 'utf8'));
 }
 
 /** The style rules, without @import lines (which would glue onto the first selector). */
@@ -46,7 +53,7 @@ test.each(OURS)('%s: every tappable element has an aria-label', (dir) => {
 });
 
 test.each(OURS)('%s: no text under 26rpx, body text of at least 30rpx', (dir) => {
-  const wxss = read(dir, 'wxss');
+  const wxss = styles(dir);
   const sizes = [...wxss.matchAll(/font-size:\s*(\d+)rpx/g)].map((m) => Number(m[1]));
   expect(sizes.filter((n) => n < 26)).toEqual([]);
   for (const m of rules(wxss).matchAll(/\.(body|title|question|card__title|doc__p|step__note)\s*\{([^}]*)\}/g)) {
@@ -54,10 +61,15 @@ test.each(OURS)('%s: no text under 26rpx, body text of at least 30rpx', (dir) =>
   }
 });
 
+test('the shared admin styles are read where a page imports them', () => {
+  expect(styles('staff/admin-settings')).toContain('.choice {');
+  expect(styles('staff/admin')).toContain('.link {');
+});
+
 test('classes of tapped views and texts declare at least 88rpx of height', () => {
   const problems: string[] = [];
   for (const dir of OURS) {
-    const wxss = read(dir, 'wxss');
+    const wxss = styles(dir);
     for (const t of tags(read(dir, 'wxml'))) {
       if (!/^<(view|text)\b/.test(t) || !/\s(bindtap|bind:tap)=/.test(t)) continue;
       const cls = /\sclass="([^"{]+)/.exec(t)?.[1]?.trim().split(/\s+/)[0];

@@ -50,7 +50,9 @@ const subscribeTemplate = z.strictObject({
     .refine((f) => Object.keys(f).length > 0, { message: '请至少配置一个字段' })
     .refine((f) => Object.keys(f).every((k) => (MESSAGE_FIELDS as readonly string[]).includes(k)), {
       message: `消息字段只能是 ${MESSAGE_FIELDS.join('、')}`,
-    }),
+    })
+    // Two of our fields on one keyword would send only the last of them, silently.
+    .refine((f) => new Set(Object.values(f)).size === Object.keys(f).length, { message: '同一个模板关键词只能对应一个字段' }),
   page: z.string({ error: '跳转页面格式不正确' }).regex(/^[A-Za-z0-9_/-]{1,200}$/, '跳转页面格式不正确').optional(),
   longTerm: bool('是否长期订阅').optional(),
 });
