@@ -138,6 +138,15 @@ describe('get', () => {
     expect((await db.collection('plain').doc('a').field({ s: true }).get()).data).toEqual({ _id: 'a', s: 'c' });
   });
 
+  test('field() excludes dot paths, through arrays of sub-documents, and leaves the stored document whole', async () => {
+    await db.collection('plain').add({
+      data: { _id: 'deep', reply: { content: '长文本', at: 'x' }, items: [{ sku: 'A', note: 'n1' }, { sku: 'B' }], tags: ['t'] },
+    });
+    const { data } = await db.collection('plain').where({ _id: 'deep' }).field({ 'reply.content': false, 'items.note': false, missing: false, 'tags.x': false }).get();
+    expect(data).toEqual([{ _id: 'deep', reply: { at: 'x' }, items: [{ sku: 'A' }, { sku: 'B' }], tags: ['t'] }]);
+    expect((await db.collection('plain').doc('deep').get()).data).toMatchObject({ reply: { content: '长文本' }, items: [{ sku: 'A', note: 'n1' }, { sku: 'B' }] });
+  });
+
   test('count() answers {total, errMsg}', async () => {
     expect(await db.collection('plain').where({ n: _.gte(2) }).count()).toEqual({ total: 2, errMsg: 'collection.count:ok' });
     expect((await db.collection('plain').count()).total).toBe(3);

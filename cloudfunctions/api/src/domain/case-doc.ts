@@ -28,12 +28,6 @@ export interface RatingDoc {
 
 export type Lane = 'open' | 'replied' | 'done';
 
-/**
- * What a list row (my cases, the queue) never shows: left out of list queries with `.field()`, so a page carries and
- * parses a fraction of each document. The row still gets everything its due text needs (reply.at, the deadlines).
- */
-export const CASE_LIST_OMIT = ['content', 'images', 'contactName', 'contactPhone', 'question', 'reply.content', 'pendingReply.content', 'rating.comment', 'redactions'];
-
 export interface CaseDoc {
   _id: string;
   openid: string;

@@ -1,6 +1,6 @@
 // The citizen's side of a case: submit, list and read their own, withdraw, supplement, rate, subscribe to messages.
 import { createHash } from 'crypto';
-import { CASE_LIST_OMIT, type CaseDoc } from '../../domain/case-doc';
+import type { CaseDoc } from '../../domain/case-doc';
 import type { CaseCore } from '../../domain/case-keys';
 import { SCORE_LABELS } from '../../domain/case-labels';
 import { ratingOutcome } from '../../domain/case-machine';
@@ -116,7 +116,6 @@ export const caseListMine = defineAction<'case.listMine'>({
       phasedPage<CaseDoc & Record<string, unknown>>({
         collection: COLLECTIONS.cases,
         phases: [{ where, key: 'mineKey', dir: -1 }],
-        omit: CASE_LIST_OMIT,
         limit: input.limit ?? 20,
         ...(input.cursor ? { cursor: input.cursor } : {}),
       }),

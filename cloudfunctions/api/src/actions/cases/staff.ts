@@ -1,7 +1,7 @@
 // The staff's side of a case: the queue, and every command from acceptance to publication.
 import type { QueueFilterCounts } from '../../../../../typings/api';
 import { dayLabel, shanghaiDay } from '../../domain/calendar';
-import { CASE_LIST_OMIT, type CaseDoc } from '../../domain/case-doc';
+import type { CaseDoc } from '../../domain/case-doc';
 import { dueBucket, QUEUE_REPLIED, QUEUE_RUNNING, type CaseCore } from '../../domain/case-keys';
 import { REJECT_REASON_LABELS, STATUS_LABELS } from '../../domain/case-labels';
 import { decide, DONE_STATUSES } from '../../domain/case-machine';
@@ -88,7 +88,6 @@ export const caseQueue = defineAction<'case.queue'>({
         collection: COLLECTIONS.cases,
         // Finished cases read newest first; work in hand by deadline, soonest first.
         phases: [{ where, key: 'queueKey', dir: input.status && DONE_STATUSES.includes(input.status) ? -1 : 1, bounds }],
-        omit: CASE_LIST_OMIT,
         limit: input.limit ?? 20,
         ...(input.cursor ? { cursor: input.cursor } : {}),
       }),
