@@ -3,10 +3,9 @@
 // answers -> the citizen rates 不满意 -> the case reopens -> the handler answers again -> the citizen rates 满意 ->
 // closed. At each status change a subscribe message reaches the citizen (the outbox), and each side's timeline is
 // right: the citizen never sees an internal note or a staff member's name; staff see the internal note, marked.
-import type { Frame } from 'playwright-core';
-import type { ActionName, ApiResponse, RequestOf, ResponseOf } from '../../typings/api';
 import { demoIdentity } from '../../tools/seed/identities';
 import { closeBrowser, openPreview, type PreviewHandle } from './helpers/preview';
+import { callAction as api, openAs, tap, text, type, useSubscribeTemplate, waitForRoute } from './helpers/ui';
 
 jest.setTimeout(240_000);
 afterAll(() => closeBrowser());
@@ -18,18 +17,6 @@ const TEMPLATE = 'tmpl-case-status-e2e';
 const HANDLER_NAME = '王建国';
 const INTERNAL_NOTE = '已电话联系物业经理，约定周五前维修';
 const TITLE = '三单元楼道灯坏了一个月';
-
-/** Setup and checks by action, through the gateway, as a WeChat user would call. */
-async function api<N extends ActionName>(preview: PreviewHandle, openid: string, action: N, payload: RequestOf<N>): Promise<ResponseOf<N>> {
-  const res = await fetch(`${preview.gatewayUrl}/functions/api`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
-    body: JSON.stringify({ action, payload }),
-  });
-  const body = (await res.json()) as { result: ApiResponse<ResponseOf<N>> };
-  if (!body.result.ok) throw new Error(`${action}: ${JSON.stringify(body.result.error)}`);
-  return body.result.data;
-}
 
 interface OutboxCall {
   api: string;
@@ -54,44 +41,6 @@ async function newMessages(preview: PreviewHandle, before: number): Promise<Outb
   }
 }
 
-async function waitForRoute(preview: PreviewHandle, route: string): Promise<void> {
-  const started = Date.now();
-  while ((await preview.route()) !== route) {
-    if (Date.now() - started > 10_000) throw new Error(`never reached ${route}; at ${await preview.route()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Opens the mini program again as another person, at a page (the local cloud and its data stay). */
-async function as(preview: PreviewHandle, identity: string, page: string): Promise<Frame> {
-  await preview.page.goto(`${preview.previewUrl}app.html?${new URLSearchParams({ as: identity, page })}`);
-  await preview.app.waitForFunction(() => document.body.hasAttribute('data-mp-ready'), undefined, { timeout: 30_000 });
-  await waitForRoute(preview, page);
-  await preview.waitForData((d: { loading?: boolean }) => d.loading !== true);
-  return preview.app;
-}
-
-/**
- * Taps an element found by data-testid (a Vant button on its own <button>), scrolled into view and settled first: a
- * scroll that lands during a touch cancels the tap, in the preview as on a phone.
- */
-async function tap(app: Frame, testId: string, opts: { nth?: number; hasText?: string } = {}): Promise<void> {
-  const el = app.locator(`[data-testid="${testId}"]`, opts.hasText ? { hasText: opts.hasText } : {}).nth(opts.nth ?? 0);
-  const tag = await el.evaluate((node) => node.tagName.toLowerCase());
-  const target = tag === 'van-button' ? el.locator('wx-button').first() : el;
-  await target.scrollIntoViewIfNeeded();
-  await new Promise((r) => setTimeout(r, 300));
-  await target.click();
-}
-
-async function type(app: Frame, testId: string, value: string): Promise<void> {
-  await app.locator(`[data-testid="${testId}"]`).first().locator('input, textarea').first().fill(value);
-}
-
-async function text(app: Frame, testId: string): Promise<string> {
-  return ((await app.locator(`[data-testid="${testId}"]`).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
-
 type CaseData = { c: { status: string; statusLabel: string } | null; busy: boolean };
 type Timeline = Array<{ title: string; actor: string; note: string; internal: boolean }>;
 
@@ -100,20 +49,17 @@ test('a complaint from submission to a second, satisfying answer, through every 
   try {
     // Setup by action, as the admin would in settings: the status template (long-term, as government services may
     // use) and the handler's display name, which the citizen must never see.
-    const settings = await api(preview, ADMIN, 'admin.settings.get', {});
-    await api(preview, ADMIN, 'admin.settings.update', {
-      version: settings.version,
-      subscribeTemplates: {
-        ...settings.subscribeTemplates,
-        caseStatus: { templateId: TEMPLATE, fields: { title: 'thing1', status: 'phrase2', time: 'time3', note: 'thing4' }, longTerm: true },
-      },
+    await useSubscribeTemplate(preview, ADMIN, 'caseStatus', {
+      templateId: TEMPLATE,
+      fields: { title: 'thing1', status: 'phrase2', time: 'time3', note: 'thing4' },
+      longTerm: true,
     });
     const staff = await api(preview, ADMIN, 'admin.staff.list', { limit: 50 });
     const handler = staff.items.find((m) => m.openid === HANDLER)!;
     await api(preview, ADMIN, 'admin.staff.update', { openid: HANDLER, version: handler.version, displayName: HANDLER_NAME });
 
     // 1. The citizen: home -> 我要投诉 -> the form.
-    let app = await as(preview, 'citizenA', 'pages/index/index');
+    let app = await openAs(preview, 'citizenA', 'pages/index/index', { settle: true });
     await tap(app, 'write-complaint');
     await waitForRoute(preview, 'pages/submit/index');
     await preview.waitForData((d: { loading: boolean }) => d.loading === false);
@@ -140,7 +86,7 @@ test('a complaint from submission to a second, satisfying answer, through every 
     expect(await text(app, 'due-badge')).toContain('受理期限');
 
     // 2. The dispatcher: queue -> the case -> accept, routed to the category's department.
-    app = await as(preview, 'dispatcher', 'staff/queue/index');
+    app = await openAs(preview, 'dispatcher', 'staff/queue/index', { settle: true });
     await tap(app, 'case-card', { hasText: TITLE });
     await waitForRoute(preview, 'staff/case/index');
     await preview.waitForData((d: CaseData) => d.c?.status === 'submitted');
@@ -153,7 +99,7 @@ test('a complaint from submission to a second, satisfying answer, through every 
     messages += sent.length;
 
     // 3. The handler: an internal note, then the answer.
-    app = await as(preview, 'handler', 'staff/queue/index');
+    app = await openAs(preview, 'handler', 'staff/queue/index', { settle: true });
     await tap(app, 'case-card', { hasText: TITLE });
     await waitForRoute(preview, 'staff/case/index');
     await preview.waitForData((d: CaseData) => d.c?.status === 'processing');
@@ -171,7 +117,7 @@ test('a complaint from submission to a second, satisfying answer, through every 
     messages += sent.length;
 
     // 4. The citizen: 我的 -> 我的留言 -> the case; the answer is there, the internal note and the name are not.
-    app = await as(preview, 'citizenA', 'pages/mine/index');
+    app = await openAs(preview, 'citizenA', 'pages/mine/index', { settle: true });
     await tap(app, 'entry-cases');
     await waitForRoute(preview, 'pages/cases/index');
     await preview.waitForData((d: { loading: boolean }) => d.loading === false);
@@ -198,7 +144,7 @@ test('a complaint from submission to a second, satisfying answer, through every 
     messages += sent.length;
 
     // 5. The handler answers again.
-    app = await as(preview, 'handler', 'staff/queue/index');
+    app = await openAs(preview, 'handler', 'staff/queue/index', { settle: true });
     await tap(app, 'case-card', { hasText: TITLE });
     await waitForRoute(preview, 'staff/case/index');
     await preview.waitForData((d: CaseData) => d.c?.status === 'processing');
@@ -213,7 +159,7 @@ test('a complaint from submission to a second, satisfying answer, through every 
     messages += sent.length;
 
     // 6. The citizen is satisfied: closed.
-    app = await as(preview, 'citizenA', 'pages/cases/index');
+    app = await openAs(preview, 'citizenA', 'pages/cases/index', { settle: true });
     await tap(app, 'case-card', { hasText: TITLE });
     await waitForRoute(preview, 'pages/case/index');
     await preview.waitForData((d: CaseData) => d.c?.status === 'replied');

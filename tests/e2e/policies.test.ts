@@ -3,10 +3,9 @@
 // and asks about it (the inquiry is linked to it); the editor opens a draft, two citizens comment (one on a
 // paragraph), the editor moderates, the window closes (the clock moves through the gateway), the editor records
 // decisions and publishes the report, the commenters read it and were sent a subscribe message.
-import type { Frame } from 'playwright-core';
-import type { ActionName, ApiResponse, RequestOf, ResponseOf } from '../../typings/api';
 import { demoIdentity } from '../../tools/seed/identities';
-import { closeBrowser, openPreview, type PreviewHandle } from './helpers/preview';
+import { closeBrowser, openPreview } from './helpers/preview';
+import { allowSubscribe, callAction as api, openAs, tap, text, type, useSubscribeTemplate, waitForRoute } from './helpers/ui';
 
 jest.setTimeout(180_000);
 afterAll(() => closeBrowser());
@@ -17,62 +16,6 @@ const CITIZEN_A = demoIdentity('citizenA').openid;
 const CITIZEN_B = demoIdentity('citizenB').openid;
 const REPORT_TEMPLATE = 'tmpl-draft-report-e2e';
 const DAY = 24 * 3600 * 1000;
-
-/** Setup and checks by action, through the gateway, as a WeChat user would call. */
-async function api<N extends ActionName>(preview: PreviewHandle, openid: string, action: N, payload: RequestOf<N>): Promise<ResponseOf<N>> {
-  const res = await fetch(`${preview.gatewayUrl}/functions/api`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
-    body: JSON.stringify({ action, payload }),
-  });
-  const body = (await res.json()) as { result: ApiResponse<ResponseOf<N>> };
-  if (!body.result.ok) throw new Error(`${action}: ${JSON.stringify(body.result.error)}`);
-  return body.result.data;
-}
-
-/** Opens the mini program again as another person, at a page (the local cloud and its data stay). */
-async function as(preview: PreviewHandle, identity: string, page: string, query?: Record<string, string>): Promise<Frame> {
-  const params = new URLSearchParams({ as: identity, page });
-  if (query) params.set('query', new URLSearchParams(query).toString());
-  await preview.page.goto(`${preview.previewUrl}app.html?${params}`);
-  await preview.app.waitForFunction(() => document.body.hasAttribute('data-mp-ready'), undefined, { timeout: 30_000 });
-  await waitForRoute(preview, page);
-  return preview.app;
-}
-
-async function waitForRoute(preview: PreviewHandle, route: string): Promise<void> {
-  const started = Date.now();
-  while ((await preview.route()) !== route) {
-    if (Date.now() - started > 10_000) throw new Error(`never reached ${route}; at ${await preview.route()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/**
- * Taps an element by data-testid (a Vant button on its own <button>). It is scrolled into view first and the scroll
- * allowed to settle: a scroll that lands during a touch cancels the tap, in the preview as on a phone.
- */
-async function tap(app: Frame, testId: string, nth = 0): Promise<void> {
-  const el = app.locator(`[data-testid="${testId}"]`).nth(nth);
-  const tag = await el.evaluate((node) => node.tagName.toLowerCase());
-  const target = tag === 'van-button' ? el.locator('wx-button').first() : el;
-  await target.scrollIntoViewIfNeeded();
-  await new Promise((r) => setTimeout(r, 300));
-  await target.click();
-}
-
-async function type(app: Frame, testId: string, value: string, nth = 0): Promise<void> {
-  await app.locator(`[data-testid="${testId}"]`).nth(nth).locator('input, textarea').first().fill(value);
-}
-
-/** WeChat's subscribe prompt of the preview: allow, when the page asks. */
-async function allowSubscribe(app: Frame): Promise<void> {
-  await app.locator('[data-testid="mp-subscribe-allow"]').click({ timeout: 10_000 });
-}
-
-async function text(app: Frame, testId: string, nth = 0): Promise<string> {
-  return ((await app.locator(`[data-testid="${testId}"]`).nth(nth).textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
 
 test('an editor publishes a policy; a citizen finds it, stars it and asks about it', async () => {
   const preview = await openPreview({ identity: 'editor', page: 'staff/policy-edit/index' });
@@ -98,7 +41,7 @@ test('an editor publishes a policy; a citizen finds it, stars it and asks about 
     expect(published).toMatchObject({ statusLabel: '现行有效' });
 
     // A citizen: home -> 政策 tab -> search.
-    app = await as(preview, 'citizenA', 'pages/index/index');
+    app = await openAs(preview, 'citizenA', 'pages/index/index');
     await preview.waitForData((d: { loading: boolean }) => d.loading === false);
     await tap(app, 'link-policies');
     await waitForRoute(preview, 'pages/policies/index');
@@ -149,13 +92,10 @@ test('an editor opens a draft; two citizens comment; moderation, decisions and t
   const preview = await openPreview({ identity: 'editor', page: 'staff/draft-edit/index' });
   try {
     // The agency has configured the "adoption report published" template (setup by action, as an admin would).
-    const settings = await api(preview, ADMIN, 'admin.settings.get', {});
-    await api(preview, ADMIN, 'admin.settings.update', {
-      version: settings.version,
-      subscribeTemplates: {
-        ...settings.subscribeTemplates,
-        draftReport: { templateId: REPORT_TEMPLATE, fields: { title: 'thing1', status: 'phrase2', time: 'time3', note: 'thing4' }, page: 'pages/draft/index' },
-      },
+    await useSubscribeTemplate(preview, ADMIN, 'draftReport', {
+      templateId: REPORT_TEMPLATE,
+      fields: { title: 'thing1', status: 'phrase2', time: 'time3', note: 'thing4' },
+      page: 'pages/draft/index',
     });
 
     let app = preview.app;
@@ -169,7 +109,7 @@ test('an editor opens a draft; two citizens comment; moderation, decisions and t
     const draftId = saved.id;
 
     // Citizen A comments on the second paragraph, and allows the report message.
-    app = await as(preview, 'citizenA', 'pages/drafts/index');
+    app = await openAs(preview, 'citizenA', 'pages/drafts/index');
     await preview.waitForData((d: { loading: boolean }) => d.loading === false);
     const ours = app.locator(`[data-testid="open-drafts"] [data-testid="draft-card"][data-id="${draftId}"]`);
     expect((await ours.textContent()) ?? '').toMatch(/征求意见中\s*还剩 3\d 天\s*城市公共交通条例（征求意见稿）/);
@@ -178,7 +118,7 @@ test('an editor opens a draft; two citizens comment; moderation, decisions and t
     await waitForRoute(preview, 'pages/draft/index');
     await preview.waitForData((d: { view: { id: string } | null }) => d.view?.id === draftId);
     await preview.waitForData((d: { loading: boolean }) => d.loading === false);
-    await tap(app, 'comment-paragraph', 1);
+    await tap(app, 'comment-paragraph', { nth: 1 });
     await app.locator('[data-testid="comment-popup"]').waitFor();
     expect(await text(app, 'comment-popup')).toContain('对第 2 段发表意见');
     await type(app, 'comment-text', '建议线路调整前在站点公示不少于十五天，并召开居民座谈会。');
@@ -189,7 +129,7 @@ test('an editor opens a draft; two citizens comment; moderation, decisions and t
     expect(await text(app, 'my-comment')).toContain('针对第 2 段');
 
     // Citizen B comments on the whole draft.
-    app = await as(preview, 'citizenB', 'pages/draft/index', { id: draftId });
+    app = await openAs(preview, 'citizenB', 'pages/draft/index', { query: { id: draftId } });
     await preview.waitForData((d: { loading: boolean }) => d.loading === false);
     await tap(app, 'comment-whole');
     await app.locator('[data-testid="comment-popup"]').waitFor();
@@ -201,11 +141,11 @@ test('an editor opens a draft; two citizens comment; moderation, decisions and t
     expect(await text(app, 'others')).not.toContain('公示不少于十五天');
 
     // The editor approves both.
-    app = await as(preview, 'editor', 'staff/moderation/index', { draftId });
+    app = await openAs(preview, 'editor', 'staff/moderation/index', { query: { draftId } });
     await preview.waitForData((d: { loading: boolean; items: unknown[] }) => d.loading === false && d.items.length === 2);
-    await tap(app, 'approve', 0);
+    await tap(app, 'approve', { nth: 0 });
     await preview.waitForData((d: { items: Array<{ state: string }> }) => d.items[0]!.state === 'approved');
-    await tap(app, 'approve', 0);
+    await tap(app, 'approve', { nth: 0 });
     await preview.waitForData((d: { items: Array<{ state: string }> }) => d.items.every((i) => i.state === 'approved'));
 
     // The window closes: move the clock past it.
@@ -218,11 +158,11 @@ test('an editor opens a draft; two citizens comment; moderation, decisions and t
     expect(clock.status).toBe(200);
 
     // Decisions: one adopted, the other (as a group of the rest) partly adopted; then the report.
-    app = await as(preview, 'editor', 'staff/draft-report/index', { id: draftId });
+    app = await openAs(preview, 'editor', 'staff/draft-report/index', { query: { id: draftId } });
     await preview.waitForData((d: { loading: boolean; canDecide: boolean }) => d.loading === false && d.canDecide);
     const rows = await preview.waitForData((d: { rows: Array<{ content: string }> }) => d.rows.length === 2);
     const fromA = rows.rows.findIndex((r) => r.content.includes('公示不少于十五天'));
-    await tap(app, 'report-row', fromA);
+    await tap(app, 'report-row', { nth: fromA });
     await tap(app, 'decision-adopted');
     await type(app, 'decide-reason', '已在第二条增加“调整前公示十五日并听取意见”的规定');
     await tap(app, 'decide');
@@ -245,7 +185,7 @@ test('an editor opens a draft; two citizens comment; moderation, decisions and t
     expect(sent[0]!.args.page).toContain('pages/draft/index');
 
     // Citizen A reads the report, with the decision on their own comment.
-    app = await as(preview, 'citizenA', 'pages/draft/index', { id: draftId });
+    app = await openAs(preview, 'citizenA', 'pages/draft/index', { query: { id: draftId } });
     await preview.waitForData((d: { loading: boolean }) => d.loading === false);
     const report = await text(app, 'report');
     expect(report).toContain('共收到公开意见 2 条，采纳 1 条，部分采纳 1 条。');

@@ -200,9 +200,9 @@ function reference(matching: Doc[], sort: SortSpec | undefined, skip: number, li
   let cursor = new Query({}).find<Doc>(matching);
   const eff = effectiveSort(sort);
   if (eff) cursor = cursor.sort(Object.fromEntries(eff));
-  if (skip) cursor = cursor.skip(skip);
-  if (Number.isFinite(limit)) cursor = cursor.limit(limit);
-  return cursor.all();
+  // The page is cut from the sorted array, independently of how the store pages.
+  const sorted = cursor.all();
+  return sorted.slice(skip, Number.isFinite(limit) ? skip + limit : undefined);
 }
 
 function runScenario(s: Scenario, seed: number): { queries: number; indexed: number; mismatches: string[] } {

@@ -9,7 +9,7 @@ import { makeCalendar, type WorkCalendar } from '../../cloudfunctions/api/src/do
 import type { CaseDoc, CaseEventDoc, NewEvent } from '../../cloudfunctions/api/src/domain/case-doc';
 import { statDelta, withKeys, type CaseCore } from '../../cloudfunctions/api/src/domain/case-keys';
 import { dueAfter, plusDays, reminderAt, runningDue, type CaseRules } from '../../cloudfunctions/api/src/domain/deadlines';
-import { DEFAULT_CALENDAR } from '../../cloudfunctions/api/src/domain/defaults';
+import { DEFAULT_CALENDAR, DEFAULT_RULES } from '../../cloudfunctions/api/src/domain/defaults';
 import { formatTrackingNo, trackingDay } from '../../cloudfunctions/api/src/domain/tracking';
 import type { ActionName, ApiResponse, RequestOf } from '../../typings/api';
 import type { CaseStatus, CaseType } from '../../typings/domain';
@@ -29,15 +29,7 @@ const SUPERVISOR = 'o_bench_supervisor';
 const HEAVY = 'o_bench_heavy_citizen';
 const handlerOf = (dept: string) => `o_bench_handler_${dept}`;
 
-const rules: CaseRules = {
-  acceptDays: 1,
-  extensionMaxDays: 10,
-  ratingReminderDays: 3,
-  autoCloseDays: 7,
-  retentionDays: 365,
-  reviewReplies: false,
-  answerDays: { inquiry: 3, help: 5, complaint: 13, suggestion: 13 },
-};
+const rules: CaseRules = DEFAULT_RULES;
 
 /** Deterministic, so every run loads the same cases. */
 function rng(seed: number): () => number {

@@ -1,7 +1,7 @@
 import { makeCalendar } from '../../../cloudfunctions/api/src/domain/calendar';
 import type { CaseDoc } from '../../../cloudfunctions/api/src/domain/case-doc';
 import { withKeys } from '../../../cloudfunctions/api/src/domain/case-keys';
-import { DEFAULT_CALENDAR } from '../../../cloudfunctions/api/src/domain/defaults';
+import { DEFAULT_CALENDAR, DEFAULT_RULES } from '../../../cloudfunctions/api/src/domain/defaults';
 import { localCloud } from '../../../tools/local-cloud';
 import { ok } from '../../helpers/cloud';
 import { at, CITIZEN, count, DISPATCHER, docs, grant, HANDLER, processingCase, repliedCase, sentTo, setUpAgency, submit, SUPERVISOR, TEMPLATE, tick } from './helpers';
@@ -9,7 +9,7 @@ import { at, CITIZEN, count, DISPATCHER, docs, grant, HANDLER, processingCase, r
 beforeEach(() => setUpAgency());
 
 const kinds = async (id: string) => (await ok(SUPERVISOR, 'case.get', { id })).timeline.map((t) => t.kind);
-const RULES = { acceptDays: 1, extensionMaxDays: 10, ratingReminderDays: 3, autoCloseDays: 7, retentionDays: 365, reviewReplies: false, answerDays: { inquiry: 3, help: 5, complaint: 13, suggestion: 13 } };
+const RULES = DEFAULT_RULES;
 
 describe('deadline reminders and overdue escalation', () => {
   test('the handlers are reminded at 9:00 the working day before, once', async () => {

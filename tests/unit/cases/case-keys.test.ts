@@ -2,19 +2,11 @@ import { makeCalendar } from '../../../cloudfunctions/api/src/domain/calendar';
 import type { CaseDoc } from '../../../cloudfunctions/api/src/domain/case-doc';
 import { scheduledJobs, statDelta, statKeys, withKeys, type CaseCore } from '../../../cloudfunctions/api/src/domain/case-keys';
 import type { CaseRules } from '../../../cloudfunctions/api/src/domain/deadlines';
-import { DEFAULT_CALENDAR } from '../../../cloudfunctions/api/src/domain/defaults';
+import { DEFAULT_CALENDAR, DEFAULT_RULES } from '../../../cloudfunctions/api/src/domain/defaults';
 import { formatTrackingNo, parseTrackingNo, trackingDay } from '../../../cloudfunctions/api/src/domain/tracking';
 
 const cal = makeCalendar(DEFAULT_CALENDAR);
-const rules: CaseRules = {
-  acceptDays: 1,
-  extensionMaxDays: 10,
-  ratingReminderDays: 3,
-  autoCloseDays: 7,
-  retentionDays: 365,
-  reviewReplies: false,
-  answerDays: { inquiry: 3, help: 5, complaint: 13, suggestion: 13 },
-};
+const rules: CaseRules = DEFAULT_RULES;
 
 const core = (over: Partial<CaseCore> = {}): CaseCore => ({
   _id: 'c1',

@@ -1,5 +1,6 @@
 // What a new deployment starts with; the admin edits all of it in settings. Deadlines follow typical 12345 rules.
 import type { CaseType, CaseTypeInfo, Limits } from '../../../../typings/domain';
+import type { CaseRules } from './deadlines';
 
 export const CASE_TYPES: readonly CaseType[] = ['inquiry', 'help', 'complaint', 'suggestion'];
 
@@ -55,6 +56,12 @@ export const DEFAULT_CASE_RULES = {
   reviewReplies: false,
   retentionDays: 365,
 } as const;
+
+/** The rules of a deployment nobody has configured yet: the defaults above with each type's answer days. */
+export const DEFAULT_RULES: CaseRules = {
+  ...DEFAULT_CASE_RULES,
+  answerDays: Object.fromEntries(DEFAULT_CASE_TYPES.map((t) => [t.key, t.answerDays])) as Record<CaseType, number>,
+};
 
 /** WeChat subscribe-message value limits per keyword type (characters). */
 export const DEFAULT_SUBSCRIBE_FIELD_LIMITS: Record<string, number> = {

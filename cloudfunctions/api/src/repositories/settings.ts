@@ -1,8 +1,8 @@
 import type { CalendarSettings, ReplyTemplate, SettingsView } from '../../../../typings/api';
-import type { CaseType, CaseTypeInfo, Limits } from '../../../../typings/domain';
+import type { CaseTypeInfo, Limits } from '../../../../typings/domain';
 import { makeCalendar, type WorkCalendar } from '../domain/calendar';
 import type { CaseRules } from '../domain/deadlines';
-import { DEFAULT_CALENDAR, DEFAULT_CASE_RULES, DEFAULT_CASE_TYPES, DEFAULT_LIMITS, DEFAULT_SUBSCRIBE_FIELD_LIMITS } from '../domain/defaults';
+import { DEFAULT_CALENDAR, DEFAULT_CASE_RULES, DEFAULT_CASE_TYPES, DEFAULT_LIMITS, DEFAULT_RULES, DEFAULT_SUBSCRIBE_FIELD_LIMITS } from '../domain/defaults';
 import { COLLECTIONS, findById, isNotFound } from '../lib/db';
 import { runTransaction } from '../lib/transaction';
 import { errors } from '../lib/errors';
@@ -62,7 +62,7 @@ export function resolveSettings(stored: Partial<Settings>): Settings {
 
 /** The deadline rules the case domain works with. */
 export function caseRules(s: Settings): CaseRules {
-  const answerDays = Object.fromEntries(DEFAULT_CASE_TYPES.map((t) => [t.key, t.answerDays])) as Record<CaseType, number>;
+  const answerDays = { ...DEFAULT_RULES.answerDays };
   for (const t of s.caseTypes) answerDays[t.key] = t.answerDays;
   return {
     acceptDays: s.acceptDays,

@@ -116,12 +116,13 @@ function render(self: Builtin, host: BuiltinHost): void {
   }
 }
 
-export function defineTextFields(): void {
-  defineBuiltin('input', {
+/** input and textarea differ only in their DOM element and the properties WeChat gives each. */
+function defineTextField(tag: 'input' | 'textarea', properties: Record<string, unknown>): void {
+  defineBuiltin(tag, {
     template: '<slot/>',
-    properties: { ...common, type: { type: String, value: 'text' }, password: { type: Boolean, value: false } },
+    properties: { ...common, ...properties },
     attached(host) {
-      setup(this, host, document.createElement('input'));
+      setup(this, host, document.createElement(tag));
     },
     render(host) {
       render(this, host);
@@ -138,25 +139,15 @@ export function defineTextFields(): void {
       },
     },
   });
-  defineBuiltin('textarea', {
-    template: '<slot/>',
-    properties: { ...common, autoHeight: { type: Boolean, value: false }, fixed: null, showConfirmBar: null, disableDefaultPadding: null, confirmType: { type: String, value: 'return' } },
-    attached(host) {
-      setup(this, host, document.createElement('textarea'));
-    },
-    render(host) {
-      render(this, host);
-    },
-    methods: {
-      formValue(this: Builtin) {
-        return fieldOf(this).value;
-      },
-      formReset(this: Builtin) {
-        this.setData({ value: '' });
-      },
-      activate(this: Builtin) {
-        fieldOf(this).focus();
-      },
-    },
+}
+
+export function defineTextFields(): void {
+  defineTextField('input', { type: { type: String, value: 'text' }, password: { type: Boolean, value: false } });
+  defineTextField('textarea', {
+    autoHeight: { type: Boolean, value: false },
+    fixed: null,
+    showConfirmBar: null,
+    disableDefaultPadding: null,
+    confirmType: { type: String, value: 'return' },
   });
 }
