@@ -48,8 +48,11 @@ describe('getWXContext and invoke', () => {
     const inside = await localCloud.invoke(async () => cloud.getWXContext(), {}, { OPENID: 'o_x', UNIONID: 'u_x' });
     expect(inside).toEqual({ OPENID: 'o_x', APPID: 'wx-local-app', UNIONID: 'u_x', ENV: 'local-dev', SOURCE: 'wx_client' });
     expect(cloud.getWXContext().OPENID).toBeUndefined();
-    const timer = await localCloud.invoke(async () => cloud.getWXContext(), { Type: 'Timer', TriggerName: 't' });
+    const timer = await localCloud.fireTimer(async () => cloud.getWXContext(), 't');
     expect(timer).toEqual({ APPID: 'wx-local-app', ENV: 'local-dev', SOURCE: 'wx_trigger' });
+    // An event shaped like a timer's is not a trigger: only fireTimer marks one.
+    const forged = await localCloud.invoke(async () => cloud.getWXContext(), { Type: 'Timer', TriggerName: 't' });
+    expect(forged).toEqual({ APPID: 'wx-local-app', ENV: 'local-dev', SOURCE: 'wx_unknown' });
     expect(localCloud.runWithContext({ OPENID: 'o_sync' }, () => cloud.getWXContext().OPENID)).toBe('o_sync');
   });
 
@@ -77,6 +80,10 @@ describe('getWXContext and invoke', () => {
     });
     const res = await localCloud.invoke(async () => cloud.callFunction({ name: 'echo', data: { x: 2 } }), {}, { OPENID: 'o_caller' });
     expect(res).toEqual({ result: { got: 2, openid: 'o_caller' }, errMsg: 'callFunction:ok', requestID: expect.any(String) });
+    // SOURCE follows the call chain, as the cloud's does: the callee of a client call reads `wx_client,scf`.
+    registerFunction('source', async () => cloud.getWXContext().SOURCE);
+    const chained = await localCloud.invoke(async () => cloud.callFunction({ name: 'source' }), {}, { OPENID: 'o_caller' });
+    expect(chained.result).toBe('wx_client,scf');
     await expect(cloud.callFunction({ name: 'fails' })).rejects.toMatchObject({ errCode: -504002, errMsg: expect.stringContaining('nope') });
     await expect(cloud.callFunction({ name: 'missing' })).rejects.toMatchObject({ errCode: -501000 });
   });

@@ -2,7 +2,7 @@
 // their timer triggers, as the cloud console would after an upload.
 import fs from 'fs';
 import path from 'path';
-import { localCloud, registerFunction } from './index';
+import { registerFunction } from './index';
 import { installSdkRedirect } from './register';
 
 export type CloudMain = (event: unknown, context: unknown) => Promise<unknown>;
@@ -41,9 +41,4 @@ export function loadFunctions(root = FUNCTIONS_ROOT): Map<string, LoadedFunction
     loaded.set(name, { name, main: mod.main, triggers });
   }
   return loaded;
-}
-
-/** The event the platform passes to a function when one of its timer triggers fires. */
-export function timerEvent(trigger: string): { Type: 'Timer'; TriggerName: string; Time: string } {
-  return { Type: 'Timer', TriggerName: trigger, Time: localCloud.clock.now().toISOString() };
 }

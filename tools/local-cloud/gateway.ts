@@ -1,9 +1,10 @@
 // The local cloud over HTTP, on 127.0.0.1 only: what the browser preview and black-box tests call.
 //   POST /functions/<name>            body = callFunction's `data`, header x-wx-openid = the caller -> { result, errMsg, requestID }
+//                                     (a client call, SOURCE wx_client, with or without the header)
 //   POST /_storage/upload?cloudPath=  raw body, as wx.cloud.uploadFile  -> { fileID, statusCode, errMsg }
 //   GET  /_storage/<cloudPath>         a stored file (what getTempFileURL points at)
 //   GET|POST /_emulator/clock          { now, frozen? } sets the time functions see; { now: null } returns to real time
-//   POST /_emulator/timers/<trigger>   runs a timer trigger from config.json now
+//   POST /_emulator/timers/<trigger>   runs a timer trigger from config.json now (SOURCE wx_trigger, no identity)
 //   GET  /_emulator/outbox             recorded openapi calls (subscribe messages, content checks); DELETE clears it
 //   POST /_emulator/msgsec             { risky: [...], review: [...] } words for security.msgSecCheck
 //   POST /_emulator/reset              drops every document (for tests)
@@ -11,8 +12,8 @@
 import crypto from 'crypto';
 import http from 'http';
 import type { AddressInfo } from 'net';
-import { localCloud, type LocalCloudOptions } from './index';
-import { loadFunctions, timerEvent, type LoadedFunction } from './functions';
+import { CLIENT_SOURCE, localCloud, type LocalCloudOptions } from './index';
+import { loadFunctions, type LoadedFunction } from './functions';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -137,7 +138,8 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<Gateway> 
       const data = await readJson(req);
       const requestID = crypto.randomUUID();
       try {
-        const result = await localCloud.invoke(fn.main, data, { OPENID: openidOf(req) });
+        // Whatever the body says, this is a mini program's wx.cloud.callFunction: a client call, never a trigger.
+        const result = await localCloud.invoke(fn.main, data, { OPENID: openidOf(req), SOURCE: CLIENT_SOURCE });
         send(res, 200, { result, errMsg: 'cloud.callFunction:ok', requestID });
       } catch (error) {
         console.error(`[local cloud] function ${fn.name} threw`, error);
@@ -192,7 +194,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<Gateway> 
         const trigger = parts[2]!;
         const fn = triggerOwner.get(trigger);
         if (!fn) throw new HttpError(404, 'TRIGGER_NOT_FOUND', `no timer trigger named ${trigger}`);
-        const result = await localCloud.invoke(fn.main, timerEvent(trigger), {});
+        const result = await localCloud.fireTimer(fn.main, trigger);
         send(res, 200, { function: fn.name, trigger, result });
         return;
       }

@@ -56,6 +56,9 @@ export interface LocalCloud {
   readonly options: ResolvedOptions;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any cloud function's main
   invoke<R>(main: (event: any, context: any) => Promise<R> | R, event: unknown, ctx?: WxContextInput): Promise<R>;
+  /** Fires a timer trigger as the platform does: the timer event, no caller identity, SOURCE `wx_trigger`. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any cloud function's main
+  fireTimer<R>(main: (event: any, context: any) => Promise<R> | R, trigger: string): Promise<R>;
   runWithContext<R>(ctx: WxContextInput, fn: () => R): R;
   clock: { set(now: Date | string | null, opts?: { frozen?: boolean }): void; now(): Date };
   openapi: {
@@ -86,10 +89,13 @@ function overTheWire<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
-function sourceFor(event: unknown, ctx: WxContextInput): string {
+/** Timer triggers' calls (fireTimer) are the only ones marked `wx_trigger`: what an event looks like says nothing. */
+export const TRIGGER_SOURCE = 'wx_trigger';
+export const CLIENT_SOURCE = 'wx_client';
+
+function sourceFor(ctx: WxContextInput): string {
   if (ctx.SOURCE) return ctx.SOURCE;
-  if (event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer') return 'wx_trigger';
-  return ctx.OPENID ? 'wx_client' : 'wx_unknown';
+  return ctx.OPENID ? CLIENT_SOURCE : 'wx_unknown';
 }
 
 interface Runtime {
@@ -195,7 +201,7 @@ class LocalCloudImpl implements LocalCloud {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any cloud function's main
   async invoke<R>(main: (event: any, context: any) => Promise<R> | R, event: unknown, ctx: WxContextInput = {}, name?: string): Promise<R> {
     const { envId, appId } = this.rt().opts;
-    const wx: WxContextInput = { ...ctx, APPID: ctx.APPID ?? appId, SOURCE: sourceFor(event, ctx) };
+    const wx: WxContextInput = { ...ctx, APPID: ctx.APPID ?? appId, SOURCE: sourceFor(ctx) };
     // The event arrives as JSON, and the platform stamps the caller's identity on it.
     const payload = (event === undefined || event === null ? {} : overTheWire(event)) as Record<string, unknown>;
     const platformEvent = ctx.OPENID ? { ...payload, userInfo: { appId: wx.APPID, openId: ctx.OPENID } } : payload;
@@ -211,7 +217,13 @@ class LocalCloudImpl implements LocalCloud {
     return overTheWire(result);
   }
 
-  /** cloud.callFunction inside a function: the callee runs with the caller's identity. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any cloud function's main
+  fireTimer<R>(main: (event: any, context: any) => Promise<R> | R, trigger: string): Promise<R> {
+    const event = { Type: 'Timer', TriggerName: trigger, Time: this.clockImpl.now().toISOString() };
+    return this.invoke(main, event, { SOURCE: TRIGGER_SOURCE });
+  }
+
+  /** cloud.callFunction inside a function: the callee runs with the caller's identity; SOURCE grows by `,scf`. */
   async callFunction(options: { name?: unknown; data?: unknown }): Promise<{ result: unknown; errMsg: string; requestID: string }> {
     if (!options || typeof options.name !== 'string') throw new CloudSdkError(-1, 'callFunction:fail name must be a string');
     const main = registeredFunction(options.name);
@@ -221,7 +233,7 @@ class LocalCloudImpl implements LocalCloud {
     const caller = currentContext() ?? {};
     let result: unknown;
     try {
-      result = await this.invoke(main, options.data ?? {}, { ...caller }, options.name);
+      result = await this.invoke(main, options.data ?? {}, { ...caller, SOURCE: `${caller.SOURCE ?? 'wx_unknown'},scf` }, options.name);
     } catch (e) {
       const err = e as { name?: unknown; message?: unknown } | null;
       const message = typeof err?.message === 'string' ? `${String(err.name ?? 'Error')}: ${err.message}` : String(e);

@@ -216,7 +216,7 @@ export async function seedCases(ctx: SeedContext): Promise<void> {
 
     // The timer catches up to now: overdue flags and escalation, the unrated reply closed after 7 days.
     localCloud.clock.set(ctx.now, { frozen: true });
-    await localCloud.invoke(main, { Type: 'Timer', TriggerName: 'tick', Time: ctx.now.toISOString() }, {});
+    await localCloud.fireTimer(main, 'tick');
     for (const s of SCRIPTS.filter((x) => x.publish)) {
       const view = await call('dispatcher', 'case.get', { id: made.get(s.key)! });
       if (view.publishable || !view.can.setPublishable) continue;

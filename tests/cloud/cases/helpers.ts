@@ -104,7 +104,7 @@ export function sentTo(openid: string): Array<{ templateId: string; data: Record
 
 export async function tick(): Promise<unknown> {
   const { main } = await import('../../../cloudfunctions/api/src');
-  return localCloud.invoke(main, { Type: 'Timer', TriggerName: 'tick', Time: localCloud.clock.now().toISOString() }, {});
+  return localCloud.fireTimer(main, 'tick');
 }
 
 /** Reads a collection's documents matching `where` (test inspection; the filter must be indexed). */
