@@ -19,9 +19,10 @@ export async function handleRequest(event: unknown): Promise<ApiResponse<unknown
       throw new AppError('INVALID_ARGUMENT', typeof action === 'string' ? `不支持的操作：${action}` : '请求缺少操作名称');
     }
     const def = ACTIONS[action] as unknown as ActionDef<ActionName>;
-    const input = validate(def.schema, payload);
+    // Who first, then what: a caller who may not run the action learns nothing of its payload's rules.
     const caller = await loadCaller();
     authorize(action, caller);
+    const input = validate(def.schema, payload);
     const data = await def.run(input, { caller, now: now() });
     return { ok: true, data };
   } catch (error) {

@@ -9,8 +9,8 @@ export interface ActionContext {
 }
 
 /**
- * Every action reads the same way: its schema validates the payload (the router runs it, and authorizes through
- * permissions.ts), then `run` applies the domain rule, persists, and emits its event.
+ * Every action reads the same way: the router authorizes the caller (permissions.ts), then validates the payload
+ * with the action's schema, then `run` applies the domain rule, persists, and emits its event.
  */
 export interface ActionDef<N extends ActionName> {
   schema: z.ZodType<RequestOf<N>>;

@@ -2,20 +2,45 @@
 // "标题不能超过 50 个字", not a type error. Objects are strict: an unknown field is refused, not ignored.
 import { z } from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.cjs';
+import { charCount, normalizeText, textFlaw, textFlawMessage, visibleLength } from './text';
+
+export { charCount, visibleLength };
 
 // Only the Chinese locale: importing z.locales would bundle every language into the function.
 z.config(zhCN());
 
-/** Length as a person counts it: by code point, so an emoji is one character. */
-export const charCount = (s: string): number => [...s].length;
+export interface TextField {
+  label: string;
+  multiline: boolean;
+  min: number;
+  max: number;
+}
 
-export function text(label: string, max: number, opts: { min?: number } = {}) {
+/** Every free-text field of the contract, so tests can find them all by walking the schemas. */
+export const TEXT_FIELDS = z.registry<TextField>();
+
+export interface TextOptions {
+  /** Minimum visible characters; 0 lets the field be left empty. Default 1. */
+  min?: number;
+  /** Line breaks and tabs allowed (letters, replies, notes, paragraphs); one-line fields refuse them. */
+  multiline?: boolean;
+}
+
+/** The one builder of free-text fields: the rule of lib/text.ts, a Chinese message naming the field. */
+export function text(label: string, max: number, opts: TextOptions = {}) {
   const min = opts.min ?? 1;
-  return z
+  const multiline = opts.multiline ?? false;
+  const schema = z
     .string({ error: `${label}应为文字` })
-    .trim()
-    .refine((s) => charCount(s) >= min, { message: min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字` })
+    .overwrite((s) => normalizeText(s, multiline))
+    .check((ctx) => {
+      const flaw = textFlaw(ctx.value, multiline);
+      if (flaw) ctx.issues.push({ code: 'custom', input: ctx.value, message: textFlawMessage(label, flaw, multiline), abort: true });
+    })
+    .refine((s) => visibleLength(s) >= min, { message: min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字` })
     .refine((s) => charCount(s) <= max, { message: `${label}不能超过 ${max} 个字` });
+  schema.register(TEXT_FIELDS, { label, multiline, min, max });
+  return schema;
 }
 
 export function id(label: string) {

@@ -76,7 +76,7 @@ const updateSchema = z
     retentionDays: int('个人信息保存期限（天）', 30, 3650).optional(),
     calendar: z.strictObject({ holidays: dayList('节假日'), workdays: dayList('调休上班日') }).optional(),
     replyTemplates: z
-      .array(z.strictObject({ id: id('模板编号'), title: text('模板名称', 30), text: text('模板内容', 2000) }), { error: '答复模板格式不正确' })
+      .array(z.strictObject({ id: id('模板编号'), title: text('模板名称', 30), text: text('模板内容', 2000, { multiline: true }) }), { error: '答复模板格式不正确' })
       .max(50, '答复模板最多 50 个')
       .refine((l) => new Set(l.map((t) => t.id)).size === l.length, { message: '答复模板编号不能重复' })
       .optional(),

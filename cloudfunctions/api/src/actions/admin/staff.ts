@@ -61,7 +61,11 @@ export const adminInvite = defineAction<'admin.invite'>({
 });
 
 export const staffBind = defineAction<'staff.bind'>({
-  schema: z.strictObject({ code: z.string({ error: '请输入邀请码' }).trim().min(1, '请输入邀请码').max(40, '邀请码格式不正确'), displayName: text('姓名', 20).optional() }),
+  schema: z.strictObject({
+    // Only what a code can be made of: other input is a format error, not a wrong guess counted toward the limit.
+    code: z.string({ error: '请输入邀请码' }).trim().min(1, '请输入邀请码').max(40, '邀请码格式不正确').regex(/^[A-Za-z0-9 -]+$/, '邀请码格式不正确'),
+    displayName: text('姓名', 20).optional(),
+  }),
   async run(input, { caller, now }) {
     const openid = caller.openid!;
     const failKey = `bindfail_${openid}_${trackingDay(now)}`;

@@ -3,13 +3,13 @@ import type { CaseStatus, CaseType } from '../../../../../typings/domain';
 import { REJECT_REASONS } from '../../domain/case-labels';
 import { CASE_STATUSES } from '../../domain/case-machine';
 import { DEFAULT_LIMITS } from '../../domain/defaults';
-import { bool, id, int, oneOf, pageFields, text, version, z } from '../../lib/schema';
+import { bool, id, int, oneOf, pageFields, text, version, visibleLength, z, type TextOptions } from '../../lib/schema';
 
 export const CASE_TYPE_KEYS = ['inquiry', 'help', 'complaint', 'suggestion'] as const satisfies readonly CaseType[];
 export const STATUS_KEYS = CASE_STATUSES as unknown as readonly [CaseStatus, ...CaseStatus[]];
 
-/** A note that may be left empty: '' reads as absent. */
-export const optionalText = (label: string, max: number) => text(label, max, { min: 0 }).optional();
+/** A note that may be left empty: '' reads as absent. Notes have several lines unless told otherwise. */
+export const optionalText = (label: string, max: number, opts: TextOptions = { multiline: true }) => text(label, max, { ...opts, min: 0 }).optional();
 
 export const caseId = () => id('诉求编号');
 
@@ -30,9 +30,9 @@ export const submitSchema = z.strictObject({
   type: oneOf('诉求类型', CASE_TYPE_KEYS),
   categoryId: id('诉求分类'),
   title: text('标题', DEFAULT_LIMITS.titleMax),
-  content: text('诉求内容', DEFAULT_LIMITS.contentMax),
+  content: text('诉求内容', DEFAULT_LIMITS.contentMax, { multiline: true }),
   images: fileIds('图片', DEFAULT_LIMITS.imagesMax).optional(),
-  contactName: optionalText('联系人', 20),
+  contactName: optionalText('联系人', 20, { multiline: false }),
   contactPhone: z
     .string({ error: '联系电话应为文字' })
     .trim()
@@ -58,7 +58,7 @@ export const withdrawSchema = z.strictObject({ ...versioned, reason: optionalTex
 
 export const supplementSchema = z.strictObject({
   ...versioned,
-  content: text('补充内容', DEFAULT_LIMITS.contentMax),
+  content: text('补充内容', DEFAULT_LIMITS.contentMax, { multiline: true }),
   images: fileIds('图片', DEFAULT_LIMITS.imagesMax).optional(),
 });
 
@@ -93,25 +93,25 @@ export const acceptSchema = z.strictObject({ ...versioned, departmentId: id('承
 
 export const rejectSchema = z
   .strictObject({ ...versioned, reason: oneOf('不予受理原因', REJECT_REASONS), note: optionalText('说明', 500) })
-  .refine((v) => v.reason !== 'other' || (v.note ?? '').length > 0, { message: '选择“其他原因”时请填写说明', path: ['note'] });
+  .refine((v) => v.reason !== 'other' || visibleLength(v.note ?? '') > 0, { message: '选择“其他原因”时请填写说明', path: ['note'] });
 
 export const assignSchema = z.strictObject({ ...versioned, departmentId: id('承办单位'), note: optionalText('分派说明', 500) });
 
-export const askInfoSchema = z.strictObject({ ...versioned, question: text('需要补充的内容', 500) });
+export const askInfoSchema = z.strictObject({ ...versioned, question: text('需要补充的内容', 500, { multiline: true }) });
 
-export const replySchema = z.strictObject({ ...versioned, content: text('答复内容', 5000), templateId: id('答复模板').optional() });
+export const replySchema = z.strictObject({ ...versioned, content: text('答复内容', 5000, { multiline: true }), templateId: id('答复模板').optional() });
 
 export const approveReplySchema = z
   .strictObject({ ...versioned, approve: bool('审核结果'), note: optionalText('审核意见', 500) })
-  .refine((v) => v.approve || (v.note ?? '').length > 0, { message: '退回答复时请填写修改意见', path: ['note'] });
+  .refine((v) => v.approve || visibleLength(v.note ?? '') > 0, { message: '退回答复时请填写修改意见', path: ['note'] });
 
-export const noteSchema = z.strictObject({ ...versioned, content: text('备注', 1000) });
+export const noteSchema = z.strictObject({ ...versioned, content: text('备注', 1000, { multiline: true }) });
 
-export const requestExtensionSchema = z.strictObject({ ...versioned, days: int('延期天数', 1, 60), reason: text('延期理由', 200) });
+export const requestExtensionSchema = z.strictObject({ ...versioned, days: int('延期天数', 1, 60), reason: text('延期理由', 200, { multiline: true }) });
 
 export const approveExtensionSchema = z.strictObject({ ...versioned, approve: bool('审批结果'), note: optionalText('审批意见', 500) });
 
-export const escalateSchema = z.strictObject({ ...versioned, note: text('督办意见', 500) });
+export const escalateSchema = z.strictObject({ ...versioned, note: text('督办意见', 500, { multiline: true }) });
 
 export const setPublishableSchema = z.strictObject({
   ...versioned,

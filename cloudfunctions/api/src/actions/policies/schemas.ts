@@ -30,18 +30,18 @@ export const clientRequestId = () =>
 
 export const paragraphs = () =>
   z
-    .array(text('正文段落', LIMITS.paragraphMax), { error: '正文应为段落列表' })
+    .array(text('正文段落', LIMITS.paragraphMax, { multiline: true }), { error: '正文应为段落列表' })
     .min(1, '正文至少需要一段')
     .max(LIMITS.paragraphsMax, `正文不能超过 ${LIMITS.paragraphsMax} 段`);
 
 export const explanation = () =>
   z.strictObject(
     {
-      background: text('背景', LIMITS.explanationMax).optional(),
-      keyPoints: z.array(text('要点', LIMITS.keyPointMax)).max(LIMITS.keyPointsMax, `要点不能超过 ${LIMITS.keyPointsMax} 条`).optional(),
-      changes: text('修订说明', LIMITS.explanationMax).optional(),
+      background: text('背景', LIMITS.explanationMax, { multiline: true }).optional(),
+      keyPoints: z.array(text('要点', LIMITS.keyPointMax, { multiline: true })).max(LIMITS.keyPointsMax, `要点不能超过 ${LIMITS.keyPointsMax} 条`).optional(),
+      changes: text('修订说明', LIMITS.explanationMax, { multiline: true }).optional(),
       faq: z
-        .array(z.strictObject({ q: text('问题', LIMITS.questionMax), a: text('回答', LIMITS.answerMax) }))
+        .array(z.strictObject({ q: text('问题', LIMITS.questionMax), a: text('回答', LIMITS.answerMax, { multiline: true }) }))
         .max(LIMITS.faqMax, `问答不能超过 ${LIMITS.faqMax} 条`)
         .optional(),
     },
@@ -81,12 +81,12 @@ export const policyList = z.strictObject({
 
 export const policyGet = z.strictObject({ id: id('政策'), version: int('版本', 1, 100000).optional() });
 
-export const policyPublish = z.strictObject({ id: id('政策'), version: version(), note: text('更新说明', LIMITS.reasonMax).optional() });
+export const policyPublish = z.strictObject({ id: id('政策'), version: version(), note: text('更新说明', LIMITS.reasonMax, { multiline: true }).optional() });
 
 export const policyUnpublish = z.strictObject({
   id: id('政策'),
   version: version(),
-  reason: text('原因', LIMITS.reasonMax),
+  reason: text('原因', LIMITS.reasonMax, { multiline: true }),
   repeal: bool('是否废止').optional(),
 });
 
@@ -119,7 +119,7 @@ export const draftComments = z.strictObject({ id: id('意见征集'), ...pageFie
 export const draftComment = z.strictObject({
   id: id('意见征集'),
   paragraphIndex: int('段落', -1, LIMITS.paragraphsMax - 1).optional(),
-  content: text('意见', 1000, { min: 5 }),
+  content: text('意见', 1000, { min: 5, multiline: true }),
   clientRequestId: clientRequestId().optional(),
 });
 
@@ -129,7 +129,7 @@ export const draftModerate = z
   .strictObject({
     commentId: id('意见'),
     decision: oneOf('审核结果', ['approve', 'hide']),
-    reason: text('不公开的原因', LIMITS.reasonMax).optional(),
+    reason: text('不公开的原因', LIMITS.reasonMax, { multiline: true }).optional(),
   })
   .refine((v) => v.decision !== 'hide' || v.reason !== undefined, { message: '请填写不公开的原因', path: ['reason'] });
 
@@ -139,7 +139,7 @@ export const draftDecide = z.strictObject({
     .min(1, '请至少选择一条意见')
     .max(LIMITS.decideMax, `一次最多处理 ${LIMITS.decideMax} 条意见`),
   decision: oneOf('采纳情况', ['adopted', 'partly', 'not_adopted']),
-  reason: text('理由', 500),
+  reason: text('理由', 500, { multiline: true }),
 });
 
-export const draftPublishReport = z.strictObject({ id: id('意见征集'), version: version(), summary: text('总体情况说明', LIMITS.summaryMax) });
+export const draftPublishReport = z.strictObject({ id: id('意见征集'), version: version(), summary: text('总体情况说明', LIMITS.summaryMax, { multiline: true }) });
