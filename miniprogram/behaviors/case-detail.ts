@@ -2,7 +2,7 @@
 // the page needs, refreshed by pull-down and retry, its images previewed, and written one action at a time with the
 // version last read (ADR 0020): a stale write gets CONFLICT, and the page reloads the case and says so. The page
 // brings `c` (its view of the case, with `images`), `load()` (readCase, then show) and what each write does.
-import type { ActionName, CaseView, RequestOf } from '../../typings/api';
+import type { ActionName, CaseView, RequestOf, ResponseOf } from '../../typings/api';
 import { ApiCallError, call, messageOf } from '../services/api';
 import type { TimelineView } from '../utils/case';
 import { dataOf } from '../utils/events';
@@ -18,6 +18,14 @@ interface CasePage {
   setData(patch: Record<string, unknown>): void;
   load(): Promise<void>;
 }
+
+/** The writes on one case: every action whose request is the case's id and version plus its own fields, answering the case. */
+export type CaseWrite = {
+  [N in ActionName]: RequestOf<N> extends { id: string; version: number } ? (ResponseOf<N> extends CaseView ? N : never) : never;
+}[ActionName];
+
+/** What a write sends besides the id and version (which writeCase adds), for each write of the union `N`. */
+export type WriteFields<N extends CaseWrite> = N extends CaseWrite ? Omit<RequestOf<N>, 'id' | 'version'> : never;
 
 export interface WriteOutcome {
   /** Someone changed the case first: reload it and say so (the buttons stay disabled until this settles). */
@@ -78,13 +86,13 @@ export const caseDetail = Behavior({
      * Sends one write on the case with the version last read, one at a time. Resolves to the case after it; null
      * when another write was running or this one was refused (then `outcome` has run).
      */
-    async writeCase<N extends ActionName>(this: CasePage, action: N, fields: object, outcome: WriteOutcome): Promise<CaseView | null> {
+    async writeCase<N extends CaseWrite>(this: CasePage, action: N, fields: WriteFields<N>, outcome: WriteOutcome): Promise<CaseView | null> {
       const h = caseRecord(this);
       if (h.busy) return null;
       h.busy = true;
       this.setData({ busy: true });
       try {
-        return (await call(action, { ...fields, id: h.id, version: h.version } as unknown as RequestOf<N>)) as CaseView;
+        return await call<CaseWrite>(action, { ...fields, id: h.id, version: h.version });
       } catch (error) {
         if (error instanceof ApiCallError && error.code === 'CONFLICT') await outcome.onConflict();
         else outcome.onError(error);

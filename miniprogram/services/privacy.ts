@@ -3,12 +3,7 @@
 // <button open-type="agreePrivacyAuthorization"> answers it. The listener is global in WeChat (the last page to
 // register wins), so each page that uses a privacy API registers when it shows.
 
-type PrivacyAnswer = { event: 'agree'; buttonId: string } | { event: 'disagree' };
-type Resolve = (answer: PrivacyAnswer) => void;
-
-interface PrivacyWx {
-  onNeedPrivacyAuthorization?: (listener: (resolve: Resolve) => void) => void;
-}
+type Resolve = (answer: WechatMiniprogram.PrivacyAnswer) => void;
 
 /** The id of the agree button in components/privacy-popup: WeChat checks the answer came from that tap. */
 export const AGREE_BUTTON_ID = 'agree-privacy';
@@ -17,10 +12,9 @@ let pending: Resolve | null = null;
 
 /** Calls `show` whenever WeChat needs the user's agreement; answer with `answerPrivacy`. */
 export function watchPrivacy(show: () => void): void {
-  const host = wx as unknown as PrivacyWx;
   // Base libraries before 2.32.3 have no privacy flow: their privacy APIs need no agreement.
-  if (typeof host.onNeedPrivacyAuthorization !== 'function') return;
-  host.onNeedPrivacyAuthorization((resolve) => {
+  if (typeof wx.onNeedPrivacyAuthorization !== 'function') return;
+  wx.onNeedPrivacyAuthorization((resolve: Resolve) => {
     pending = resolve;
     show();
   });

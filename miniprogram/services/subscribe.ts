@@ -7,7 +7,7 @@ export async function requestSubscribe(templateIds: ReadonlyArray<string | undef
   const ids = templateIds.filter((id): id is string => Boolean(id));
   if (!ids.length) return [];
   try {
-    const res = (await wx.requestSubscribeMessage({ tmplIds: ids })) as unknown as Record<string, unknown>;
+    const res: Record<string, string> = await wx.requestSubscribeMessage({ tmplIds: ids });
     return ids.filter((id) => res[id] === 'accept');
   } catch {
     return [];

@@ -38,8 +38,7 @@ export function defineComponent<
     externalClasses: options.externalClasses ?? [],
     lifetimes,
   };
-  // Component()'s typings cannot follow a definition assembled at run time; the options above are checked instead.
-  return (Component as unknown as (definition: object) => string)(definition);
+  return Component(definition);
 }
 
 /**

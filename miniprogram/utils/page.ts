@@ -50,7 +50,7 @@ export function definePage<
   }
   return Component({
     options: { addGlobalClass: true, multipleSlots: true, ...(options.pureDataPattern ? { pureDataPattern: options.pureDataPattern } : {}) },
-    behaviors: options.behaviors ?? ([] as unknown as TBehaviors),
+    behaviors: options.behaviors ?? [],
     data: options.data,
     methods: methods as TMethods,
   });

@@ -1,8 +1,8 @@
 // Case detail for the citizen: status, the promised date with its countdown, the timeline, the answer; rating,
 // supplementing and withdrawing when the server allows (`can`); subscribing to updates. Every write carries the
 // version read; a stale one (CONFLICT) reloads the case and says so.
-import type { CaseView, MetaGetResponse, RequestOf } from '../../../typings/api';
-import { caseDetail, caseRecord } from '../../behaviors/case-detail';
+import type { CaseView, MetaGetResponse } from '../../../typings/api';
+import { caseDetail, caseRecord, type WriteFields } from '../../behaviors/case-detail';
 import { call, messageOf } from '../../services/api';
 import { caseStatusTemplate, subscribeFromTap } from '../../services/subscribe';
 import { RATING_OPTIONS } from '../../utils/case';
@@ -53,7 +53,7 @@ definePage({
     },
 
     /** Sends one write; true when it went through. */
-    async write<N extends CitizenWrite>(action: N, fields: Omit<RequestOf<N>, 'id' | 'version'>, done: string): Promise<boolean> {
+    async write<N extends CitizenWrite>(action: N, fields: WriteFields<N>, done: string): Promise<boolean> {
       const c = await this.writeCase(action, fields, {
         onConflict: async () => {
           void wx.showToast({ title: '留言已有新进展，已为您刷新，请查看后再操作', icon: 'none', duration: 3000 });

@@ -4,16 +4,14 @@ import { definePage } from '../../utils/page';
 definePage({
   data: { contractName: '' },
   onLoad() {
-    const host = wx as unknown as { getPrivacySetting?: (o: { success: (r: { privacyContractName?: string }) => void }) => void };
-    // The name registered with WeChat (公众平台 服务内容声明), when the base library can tell it.
-    if (typeof host.getPrivacySetting === 'function') {
-      host.getPrivacySetting({ success: (r) => this.setData({ contractName: r.privacyContractName ?? '' }) });
+    // The name registered with WeChat (公众平台 服务内容声明), when the base library (2.32.3+) can tell it.
+    if (typeof wx.getPrivacySetting === 'function') {
+      wx.getPrivacySetting({ success: (r) => this.setData({ contractName: r.privacyContractName ?? '' }) });
     }
   },
   methods: {
     onOfficial() {
-      const host = wx as unknown as { openPrivacyContract?: (o: object) => void };
-      if (typeof host.openPrivacyContract === 'function') host.openPrivacyContract({});
+      if (typeof wx.openPrivacyContract === 'function') wx.openPrivacyContract({});
     },
   },
 });

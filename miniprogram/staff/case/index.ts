@@ -1,13 +1,13 @@
 // Case handling: the full case as staff see it (contact unmasked for the handler, internal notes in the timeline) and
 // every action the server allows now (`can`), one form at a time. Every write carries the version read; when someone
 // else changed the case first (CONFLICT) the page reloads it, keeps what was typed and says so.
-import type { ActionName, CaseView, ReplyTemplate } from '../../../typings/api';
+import type { CaseView, ReplyTemplate } from '../../../typings/api';
 import { caseDetail, caseRecord } from '../../behaviors/case-detail';
 import { ApiCallError, call, messageOf } from '../../services/api';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { definePage, pageState } from '../../utils/page';
+import { STAFF_COMMANDS, type ActionContext } from './commands';
 import {
-  ACTION_LABELS,
   actionPayload,
   availableActions,
   emptyForm,
@@ -21,6 +21,7 @@ import {
 
 /** PRODUCT.md: one extension, at most 10 working days; the server holds the admin's value and has the last word. */
 const EXTENSION_MAX_DAYS = 10;
+const TEXT_LIMITS = { noteMax: 500, reasonMax: 200, replyMax: 5000, publicTitleMax: 50 };
 
 /** The agency's reply templates, from meta.get. */
 const own = pageState(() => ({ templates: [] as ReplyTemplate[] }));
@@ -127,12 +128,13 @@ definePage({
     async onSubmitAction() {
       const action = this.data.active;
       if (!action || caseRecord(this).busy) return;
-      const result = actionPayload(action, this.data.form, { extensionMaxDays: EXTENSION_MAX_DAYS, templates: own(this).templates });
+      const ctx: ActionContext = { ...TEXT_LIMITS, extensionMaxDays: EXTENSION_MAX_DAYS, templates: own(this).templates };
+      const result = actionPayload(action, this.data.form, ctx);
       if (!result.payload) {
         this.setData({ formErrors: result.errors });
         return;
       }
-      const c = await this.writeCase(`case.${action}` as ActionName, result.payload, {
+      const c = await this.writeCase(`case.${action}`, result.payload, {
         onConflict: async () => {
           this.setData({ notice: '这条留言刚被其他人更新，已为您刷新。您填写的内容还在，请核对后再提交。' });
           void wx.showToast({ title: '留言已被他人更新，已刷新', icon: 'none', duration: 3000 });
@@ -145,7 +147,7 @@ definePage({
       });
       if (!c) return;
       this.show(c, false);
-      this.setData({ notice: `已完成：${ACTION_LABELS[action]}` });
+      this.setData({ notice: `已完成：${STAFF_COMMANDS[action].label}` });
       void wx.showToast({ title: '已完成', icon: 'success' });
     },
 

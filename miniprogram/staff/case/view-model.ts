@@ -1,25 +1,11 @@
 // Case handling for staff as plain data: the case as shown to them, the actions the server allows (`can`), and for
 // each action the checks on its form and the payload it sends (without id and version, which the page adds).
-import type { CaseAbilities, CaseView, RejectReason, ReplyTemplate, RequestOf } from '../../../typings/api';
+import type { CaseAbilities, CaseView, RejectReason } from '../../../typings/api';
 import { caseBasics, ratingLabel, timelineView, type CaseBasics, type TimelineView } from '../../utils/case';
 import { formatDateTime } from '../../utils/time';
+import { STAFF_COMMANDS, type ActionContext, type ActionForm, type FormSpec, type Payload, type StaffAction, type StaffCommand } from './commands';
 
-export type StaffAction = Exclude<keyof CaseAbilities, 'withdraw' | 'supplement' | 'rate'>;
-
-export const ACTION_LABELS: Record<StaffAction, string> = {
-  accept: '受理',
-  reject: '不予受理',
-  assign: '转办',
-  askInfo: '请市民补充',
-  reply: '答复',
-  approveReply: '审核答复',
-  note: '内部备注',
-  requestExtension: '申请延期',
-  approveExtension: '审批延期',
-  escalate: '督办',
-  setPublishable: '公开设置',
-  clearContent: '内容复核通过',
-};
+export type { ActionContext, ActionForm, FormSpec, StaffAction } from './commands';
 
 const ORDER: readonly StaffAction[] = [
   'accept',
@@ -38,7 +24,7 @@ const ORDER: readonly StaffAction[] = [
 
 /** The buttons to offer, in the order of the work: only what the server says this person may do now. */
 export function availableActions(can: CaseAbilities): Array<{ key: StaffAction; label: string }> {
-  return ORDER.filter((k) => can[k]).map((key) => ({ key, label: ACTION_LABELS[key] }));
+  return ORDER.filter((k) => can[k]).map((key) => ({ key, label: STAFF_COMMANDS[key].label }));
 }
 
 export const REJECT_REASONS: ReadonlyArray<{ key: RejectReason; label: string }> = [
@@ -49,27 +35,6 @@ export const REJECT_REASONS: ReadonlyArray<{ key: RejectReason; label: string }>
   { key: 'not_government', label: '不属于政府职能范围' },
   { key: 'other', label: '其他原因' },
 ];
-
-export const NOTE_MAX = 500;
-/** Extension reasons and content-review notes are short (the server takes 200). */
-export const REASON_MAX = 200;
-export const REPLY_MAX = 5000;
-
-/** Everything any action form holds; each action reads its own fields. */
-export interface ActionForm {
-  departmentId: string;
-  reason: RejectReason | '';
-  note: string;
-  question: string;
-  content: string;
-  templateId: string;
-  days: number;
-  approve: '' | 'yes' | 'no';
-  publishable: boolean;
-  /** One text to remove per line. */
-  redactions: string;
-  publicTitle: string;
-}
 
 /** A blank form; the department starts at the case's own, or before routing at the category's default. */
 export function emptyForm(c?: Partial<Pick<CaseView, 'departmentId' | 'suggestedDepartmentId' | 'publishable'>>): ActionForm {
@@ -88,120 +53,15 @@ export function emptyForm(c?: Partial<Pick<CaseView, 'departmentId' | 'suggested
   };
 }
 
-type Payload<A extends StaffAction> = Omit<RequestOf<`case.${A}`>, 'id' | 'version'>;
+export type ActionResult<A extends StaffAction> = { errors: Record<string, string>; payload: null } | { errors: Record<string, never>; payload: Payload<A> };
 
-export type ActionResult = { errors: Record<string, string>; payload: null } | { errors: Record<string, never>; payload: object };
-
-function required(value: string, name: string, max: number): string {
-  const n = value.trim().length;
-  if (!n) return `请填写${name}`;
-  if (n > max) return `${name}最多 ${max} 个字`;
-  return '';
-}
-
-function optional(value: string, name: string, max: number): string {
-  return value.trim().length > max ? `${name}最多 ${max} 个字` : '';
-}
-
-function withNote<T extends object>(payload: T, note: string): T & { note?: string } {
-  const n = note.trim();
-  return n ? { ...payload, note: n } : payload;
-}
-
-export interface ActionContext {
-  extensionMaxDays: number;
-  templates: readonly ReplyTemplate[];
-}
-
-/** Checks one action's form and builds its payload. */
-export function actionPayload(action: StaffAction, form: ActionForm, ctx: ActionContext): ActionResult {
+/** Checks one command's form and builds its payload (null while the form has refusals). */
+export function actionPayload<A extends StaffAction>(action: A, form: ActionForm, ctx: ActionContext): ActionResult<A> {
   const errors: Record<string, string> = {};
-  let payload: object = {};
-  const noteError = optional(form.note, '说明', NOTE_MAX);
-  switch (action) {
-    case 'accept': {
-      if (noteError) errors.note = noteError;
-      const p: Payload<'accept'> = form.departmentId ? { departmentId: form.departmentId } : {};
-      payload = withNote(p, form.note);
-      break;
-    }
-    case 'assign': {
-      if (!form.departmentId) errors.departmentId = '请选择承办部门';
-      if (noteError) errors.note = noteError;
-      payload = withNote({ departmentId: form.departmentId } as Payload<'assign'>, form.note);
-      break;
-    }
-    case 'reject': {
-      if (!form.reason) errors.reason = '请选择不予受理的原因';
-      const e = form.reason === 'other' ? required(form.note, '具体原因', NOTE_MAX) : noteError;
-      if (e) errors.note = e;
-      payload = withNote({ reason: form.reason as RejectReason } as Payload<'reject'>, form.note);
-      break;
-    }
-    case 'askInfo': {
-      const e = required(form.question, '需要补充的内容', NOTE_MAX);
-      if (e) errors.question = e;
-      payload = { question: form.question.trim() } as Payload<'askInfo'>;
-      break;
-    }
-    case 'reply': {
-      const e = required(form.content, '答复内容', REPLY_MAX);
-      if (e) errors.content = e;
-      const p: Payload<'reply'> = { content: form.content.trim() };
-      if (form.templateId && ctx.templates.some((t) => t.id === form.templateId)) p.templateId = form.templateId;
-      payload = p;
-      break;
-    }
-    case 'note': {
-      const e = required(form.note, '备注', NOTE_MAX);
-      if (e) errors.note = e;
-      payload = { content: form.note.trim() } as Payload<'note'>;
-      break;
-    }
-    case 'requestExtension': {
-      if (!Number.isInteger(form.days) || form.days < 1 || form.days > ctx.extensionMaxDays) {
-        errors.days = `延期天数为 1 到 ${ctx.extensionMaxDays} 个工作日`;
-      }
-      const e = required(form.note, '延期理由', REASON_MAX);
-      if (e) errors.note = e;
-      payload = { days: form.days, reason: form.note.trim() } as Payload<'requestExtension'>;
-      break;
-    }
-    case 'approveExtension':
-    case 'approveReply': {
-      if (!form.approve) errors.approve = '请选择同意或退回';
-      const e = form.approve === 'no' ? required(form.note, '退回理由', NOTE_MAX) : noteError;
-      if (e) errors.note = e;
-      payload = withNote({ approve: form.approve === 'yes' }, form.note);
-      break;
-    }
-    case 'escalate': {
-      const e = required(form.note, '督办意见', NOTE_MAX);
-      if (e) errors.note = e;
-      payload = { note: form.note.trim() } as Payload<'escalate'>;
-      break;
-    }
-    case 'setPublishable': {
-      const redactions = form.redactions
-        .split('\n')
-        .map((r) => r.trim())
-        .filter(Boolean);
-      const title = form.publicTitle.trim();
-      const e = optional(title, '公开标题', 50);
-      if (e) errors.publicTitle = e;
-      const p: Payload<'setPublishable'> = { publishable: form.publishable };
-      if (form.publishable && redactions.length) p.redactions = redactions;
-      if (form.publishable && title) p.publicTitle = title;
-      payload = p;
-      break;
-    }
-    case 'clearContent': {
-      const e = optional(form.note, '说明', REASON_MAX);
-      if (e) errors.note = e;
-      payload = withNote({} as Payload<'clearContent'>, form.note);
-      break;
-    }
-  }
+  const command: StaffCommand<A> = STAFF_COMMANDS[action];
+  const payload = command.build(form, ctx, (field, message) => {
+    if (message && !errors[field]) errors[field] = message;
+  });
   return Object.keys(errors).length ? { errors, payload: null } : { errors: {}, payload };
 }
 
@@ -265,48 +125,9 @@ export function staffCaseView(c: CaseView, now: number = Date.now()): { view: St
   };
 }
 
-export interface FormSpec {
-  department: boolean;
-  reason: boolean;
-  question: boolean;
-  content: boolean;
-  days: boolean;
-  approve: boolean;
-  publish: boolean;
-  /** The label of the note field; empty when the action has none. */
-  note: string;
-  submit: string;
-}
+const NO_FIELDS: FormSpec = { department: false, reason: false, question: false, content: false, days: false, approve: false, publish: false, note: '', submit: '' };
 
-/** Which fields each action's form shows, and what its note field and button say. */
+/** Which fields each command's form shows, and what its note field and button say. */
 export function formSpec(action: StaffAction | ''): FormSpec {
-  const spec: FormSpec = { department: false, reason: false, question: false, content: false, days: false, approve: false, publish: false, note: '', submit: '' };
-  switch (action) {
-    case 'accept':
-      return { ...spec, department: true, note: '受理说明（选填）', submit: '确认受理' };
-    case 'assign':
-      return { ...spec, department: true, note: '转办说明（选填）', submit: '确认转办' };
-    case 'reject':
-      return { ...spec, reason: true, note: '具体原因（市民可见；选“其他原因”时必填）', submit: '确认不予受理' };
-    case 'askInfo':
-      return { ...spec, question: true, submit: '发送给市民' };
-    case 'reply':
-      return { ...spec, content: true, submit: '提交答复' };
-    case 'note':
-      return { ...spec, note: '备注内容（仅工作人员可见）', submit: '保存备注' };
-    case 'requestExtension':
-      return { ...spec, days: true, note: '延期理由（市民可见）', submit: '提交延期申请' };
-    case 'approveExtension':
-      return { ...spec, approve: true, note: '审批意见（退回时必填）', submit: '提交审批' };
-    case 'approveReply':
-      return { ...spec, approve: true, note: '审核意见（退回时必填）', submit: '提交审核' };
-    case 'escalate':
-      return { ...spec, note: '督办意见', submit: '确认督办' };
-    case 'setPublishable':
-      return { ...spec, publish: true, submit: '保存公开设置' };
-    case 'clearContent':
-      return { ...spec, note: '复核说明（选填）', submit: '确认内容无问题' };
-    default:
-      return spec;
-  }
+  return action ? { ...NO_FIELDS, ...STAFF_COMMANDS[action].form } : NO_FIELDS;
 }

@@ -184,7 +184,7 @@ describe('staff queue filters', () => {
 });
 
 describe('staff case handling', () => {
-  const ctx = { extensionMaxDays: 10, templates: [{ id: 't1', title: '已转办', text: '您反映的问题已转相关部门办理。' }] };
+  const ctx = { extensionMaxDays: 10, noteMax: 500, reasonMax: 200, replyMax: 5000, publicTitleMax: 50, templates: [{ id: 't1', title: '已转办', text: '您反映的问题已转相关部门办理。' }] };
   const f = (over: Partial<ActionForm>): ActionForm => ({ ...emptyForm(), ...over });
 
   test('only the actions the server allows are offered, in working order', () => {
