@@ -63,6 +63,13 @@ const PATCHES: Patch[] = [
     replace: 'const targetRect = window.__mpRect ? window.__mpRect(targetNode.$$) : targetNode.$$.getBoundingClientRect()',
     count: 1,
   },
+  {
+    why: 'aria: WeChat writes aria-* attributes (aria-role as role) onto the rendered element; simulate drops them (wcc names them ariaLabel, ariaRole...)',
+    find: "exparserNode.setAttribute(name, value)\n    } else if (isComponentNode && name === 'animation') {",
+    replace:
+      "exparserNode.setAttribute(name, value)\n    } else if (window.__mpAria && /^aria(-|[A-Z])/.test(name)) {\n      window.__mpAria(exparserNode, name, value)\n    } else if (isComponentNode && name === 'animation') {",
+    count: 1,
+  },
 ];
 
 export function patchedSimulate(): string {

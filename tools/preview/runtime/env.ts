@@ -28,6 +28,7 @@ export interface PreviewWindow extends Window {
   __mpRpx?: (style: string) => string;
   __mpRunModule?: (filePath: string) => unknown;
   __mpRect?: (el: Element) => DOMRect;
+  __mpAria?: (node: AnyObject, name: string, value: unknown) => void;
   __mpViewport?: () => { width: number; height: number; scrollTop: number };
   require: (path: string) => unknown;
   Component: (def: AnyObject) => unknown;

@@ -3,6 +3,7 @@
 // the first page. window.__mp is the handle the e2e tests and the console use.
 import { installMiniprogramShims, type ShimGlobals } from '../../mp-shims';
 import { isIdle, noteTap } from './activity';
+import { applyAria } from './aria';
 import { installBuiltins } from './builtins';
 import { DEVICE, rpxToPx } from './device';
 import { win, type AnyObject } from './env';
@@ -36,6 +37,7 @@ function boot(): void {
   const manifest = win.__MANIFEST__;
   installBaseStyles();
   win.__mpRpx = rpxToPx;
+  win.__mpAria = applyAria;
   for (const wxml of manifest.wxmlList) win.__FILE_MAP__[wxml] = win.__mpGwx(wxml);
   installModuleSystem();
   const knownNames = Object.keys(win.wx ?? {});

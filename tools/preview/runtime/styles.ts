@@ -62,6 +62,9 @@ body { font-family: -apple-system, BlinkMacSystemFont, 'PingFang SC', 'Noto Sans
   box-sizing: border-box; border-radius: 8px; background: #fa5151; color: #fff; font-size: 11px; line-height: 16px; }
 .mp-tabbar__reddot { position: absolute; top: 5px; left: calc(50% + 10px); width: 8px; height: 8px; border-radius: 50%; background: #fa5151; }
 .mp-overlays { position: absolute; inset: 0; z-index: 100; pointer-events: none; }
+/* An empty native layer is not drawn: as a full-screen box it would sit above every page element, and axe (like any
+   hit test) would find each one covered and could not compute its text contrast. */
+.mp-overlays:empty { display: none; }
 .mp-overlays > * { pointer-events: auto; }
 .mp-layer { position: absolute; inset: 0; }
 .mp-mask { position: absolute; inset: 0; background: rgba(0,0,0,.6); display: flex; align-items: center; justify-content: center; }

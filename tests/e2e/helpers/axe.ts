@@ -1,0 +1,71 @@
+// axe-core (pinned devDependency) run inside the preview, scoped to the mini program page, not the phone's chrome or
+// the console.
+import fs from 'fs';
+import { createRequire } from 'module';
+import type { Frame } from 'playwright-core';
+
+const AXE_SOURCE = fs.readFileSync(createRequire(__filename).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeNode {
+  target: string;
+  html: string;
+  summary: string;
+  data: unknown[];
+}
+
+export interface AxeRule {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: AxeNode[];
+}
+
+export interface AxeOutcome {
+  violations: AxeRule[];
+  incomplete: AxeRule[];
+}
+
+/** Puts axe into the frame once per document. */
+export async function injectAxe(frame: Frame): Promise<void> {
+  if (await frame.evaluate(() => 'axe' in window)) return;
+  await frame.evaluate(AXE_SOURCE);
+}
+
+/** Runs axe on the current page's root element (`[data-mp-page="<route>"]`). */
+export async function runAxe(frame: Frame, route: string, rules?: string[]): Promise<AxeOutcome> {
+  await injectAxe(frame);
+  return frame.evaluate(
+    async ({ route, rules }) => {
+      interface RawNode {
+        target: unknown[];
+        html: string;
+        failureSummary?: string;
+        any: Array<{ data: unknown }>;
+        all: Array<{ data: unknown }>;
+        none: Array<{ data: unknown }>;
+      }
+      interface RawRule {
+        id: string;
+        impact?: string | null;
+        help: string;
+        nodes: RawNode[];
+      }
+      const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: RawRule[]; incomplete: RawRule[] }> } }).axe;
+      const options = { resultTypes: ['violations', 'incomplete'], ...(rules ? { runOnly: { type: 'rule', values: rules } } : {}) };
+      const result = await axe.run({ include: [`[data-mp-page="${route}"]`] }, options);
+      const shape = (r: RawRule) => ({
+        id: r.id,
+        impact: r.impact ?? null,
+        help: r.help,
+        nodes: r.nodes.map((n) => ({
+          target: n.target.map(String).join(' '),
+          html: n.html.slice(0, 160),
+          summary: n.failureSummary ?? '',
+          data: [...n.any, ...n.all, ...n.none].map((c) => c.data).filter((d) => d !== null && d !== undefined),
+        })),
+      });
+      return { violations: result.violations.map(shape), incomplete: result.incomplete.map(shape) };
+    },
+    { route, rules },
+  );
+}
