@@ -13,6 +13,8 @@ export interface InviteDoc {
   createdBy: string;
   usedBy?: string;
   usedAt?: string;
+  /** Set when an admin withdraws the invite: unused, it cannot be bound; used, its binding grants nothing. */
+  revokedAt?: string;
 }
 
 export async function findInvite(id: string): Promise<InviteDoc | null> {

@@ -81,6 +81,7 @@ export const staffBind = defineAction<'staff.bind'>({
       const fresh = await txGet<InviteDoc>(tx, COLLECTIONS.invites, invite._id);
       if (!fresh) throw errors.invalid('邀请码不正确，请核对后重新输入。', { code: '邀请码不正确' });
       if (fresh.usedBy) throw errors.precondition('该邀请码已被使用，请向管理员索取新的邀请码。');
+      if (fresh.revokedAt) throw errors.precondition('该邀请码已被管理员撤销，请向管理员索取新的邀请码。');
       if (fresh.expiresAt < nowIso) throw errors.precondition('该邀请码已过期，请向管理员索取新的邀请码。');
       const existing = await txGet<UserDoc>(tx, COLLECTIONS.users, openid);
       const user: UserDoc = { _id: openid, roles: [...fresh.roles], boundAt: nowIso, version: (existing?.version ?? 0) + 1, inviteId: fresh._id, disabled: false };
