@@ -97,8 +97,8 @@ describe('gateway', () => {
   });
 
   test('uploads are stored and served back at their temp URL', async () => {
-    const up = await post(`${gw.url}/_storage/upload?cloudPath=${encodeURIComponent('cases/a b.png')}`, Buffer.from([1, 2, 3]), { 'x-wx-openid': 'o_a' });
-    expect(up.json).toMatchObject({ fileID: expect.stringMatching(/^cloud:\/\/.+\/cases\/a b\.png$/), statusCode: 200 });
+    const up = await post(`${gw.url}/_storage/upload?cloudPath=${encodeURIComponent('cases/o_a/a b.png')}`, Buffer.from([1, 2, 3]), { 'x-wx-openid': 'o_a', 'content-type': 'image/png' });
+    expect(up.json).toMatchObject({ fileID: expect.stringMatching(/^cloud:\/\/.+\/cases\/o_a\/a b\.png$/), statusCode: 200 });
     const temp = await localCloud.invoke(async () => {
       const cloud = await import('wx-server-sdk');
       return cloud.getTempFileURL({ fileList: [up.json.fileID as string] });

@@ -171,7 +171,7 @@ describe('storage', () => {
 
     const temp = await cloud.getTempFileURL({ fileList: [up.fileID, { fileID: 'cloud://local-dev.x/none.png', maxAge: 60 }] });
     expect(temp.fileList).toEqual([
-      { fileID: up.fileID, tempFileURL: 'http://127.0.0.1:0/_storage/cases/c1/photo%201.png', maxAge: 86400, status: 0, errMsg: 'ok' },
+      { fileID: up.fileID, tempFileURL: expect.stringMatching(/^http:\/\/127\.0\.0\.1:0\/_storage\/cases\/c1\/photo%201\.png\?t=\d+&sign=[0-9a-f]{64}$/), maxAge: 86400, status: 0, errMsg: 'ok' },
       { fileID: 'cloud://local-dev.x/none.png', tempFileURL: '', maxAge: 60, status: -1, errMsg: expect.any(String) },
     ]);
 

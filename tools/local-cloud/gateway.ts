@@ -1,8 +1,10 @@
 // The local cloud over HTTP, on 127.0.0.1 only: what the browser preview and black-box tests call.
 //   POST /functions/<name>            body = callFunction's `data`, header x-wx-openid = the caller -> { result, errMsg, requestID }
 //                                     (a client call, SOURCE wx_client, with or without the header)
-//   POST /_storage/upload?cloudPath=  raw body, as wx.cloud.uploadFile  -> { fileID, statusCode, errMsg }
-//   GET  /_storage/<cloudPath>         a stored file (what getTempFileURL points at)
+//   POST /_storage/upload?cloudPath=  raw body, as wx.cloud.uploadFile  -> { fileID, statusCode, errMsg }; with an
+//                                      x-wx-openid, only under <area>/<that openid>/ (4xx for bad paths, types, sizes)
+//   GET  /_storage/<cloudPath>?t=&sign= a stored file at a signed temp URL (getTempFileURL's); 403 expired or forged
+//   GET  /_storage/open/<cloudPath>    302 to a fresh temp URL: the mini program resolving a cloud:// fileID
 //   GET|POST /_emulator/clock          { now, frozen? } sets the time functions see; { now: null } returns to real time
 //   POST /_emulator/timers/<trigger>   runs a timer trigger from config.json now (SOURCE wx_trigger, no identity)
 //   GET  /_emulator/outbox             recorded openapi calls (subscribe messages, content checks); DELETE clears it
@@ -12,11 +14,14 @@
 import crypto from 'crypto';
 import http from 'http';
 import type { AddressInfo } from 'net';
-import { CLIENT_SOURCE, localCloud, type LocalCloudOptions } from './index';
+import { CLIENT_SOURCE, localCloud, localCloudInternals, type LocalCloudOptions } from './index';
+import { cloudPathProblem } from './storage';
 import { loadFunctions, type LoadedFunction } from './functions';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** What the mini program uploads (images, documents); anything else is refused with 415. */
+export const UPLOAD_CONTENT_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain', 'application/octet-stream'];
 
 export interface GatewayOptions {
   port?: number;
@@ -103,6 +108,34 @@ function openidOf(req: http.IncomingMessage): string | undefined {
   return value && value.trim() ? value.trim() : undefined;
 }
 
+function uploadPathOf(url: URL, openid: string | undefined): string {
+  const cloudPath = url.searchParams.get('cloudPath');
+  if (!cloudPath) throw new HttpError(400, 'INVALID_CLOUD_PATH', '缺少文件路径 cloudPath');
+  const problem = cloudPathProblem(cloudPath);
+  if (problem) throw new HttpError(400, 'INVALID_CLOUD_PATH', problem);
+  // As the project's storage rule: a user writes only under their own folder, <area>/<openid>/...
+  if (openid !== undefined && cloudPath.split('/')[1] !== openid) {
+    throw new HttpError(403, 'PATH_NOT_OWNED', '只能上传到自己的目录（如 cases/<您的 OPENID>/...）');
+  }
+  return cloudPath;
+}
+
+function checkUploadType(req: http.IncomingMessage): void {
+  const type = (req.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase();
+  if (!UPLOAD_CONTENT_TYPES.includes(type)) {
+    throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `不支持上传此类型的文件（${type.slice(0, 80)}），仅支持图片、PDF 和文本`);
+  }
+}
+
+/** Path segments, decoded; a malformed escape is the caller's mistake, not a crash. */
+function segmentsOf(pathname: string): string[] {
+  try {
+    return pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    throw new HttpError(400, 'BAD_PATH', '请求路径的编码不正确');
+  }
+}
+
 function contentTypeOf(path: string): string {
   const ext = path.split('.').pop()?.toLowerCase();
   const types: Record<string, string> = {
@@ -124,7 +157,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<Gateway> 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
-    const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    const parts = segmentsOf(url.pathname);
 
     if (method === 'OPTIONS') {
       res.writeHead(204);
@@ -153,17 +186,29 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<Gateway> 
     }
 
     if (parts[0] === '_storage') {
+      const storage = localCloudInternals.storageBackend;
       if (parts[1] === 'upload' && parts.length === 2 && method === 'POST') {
-        const cloudPath = url.searchParams.get('cloudPath');
-        if (!cloudPath) throw new HttpError(400, 'BAD_REQUEST', 'cloudPath is required');
+        const cloudPath = uploadPathOf(url, openidOf(req));
+        checkUploadType(req);
         const body = await readBody(req, MAX_UPLOAD_BYTES);
-        const fileID = localCloud.storage.write(cloudPath, body);
+        const fileID = storage.write(cloudPath, body);
         send(res, 200, { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' });
+        return;
+      }
+      if (parts[1] === 'open' && parts.length >= 3 && method === 'GET') {
+        const cloudPath = parts.slice(2).join('/');
+        if (cloudPathProblem(cloudPath) || !storage.exists(cloudPath)) throw new HttpError(404, 'FILE_NOT_FOUND', `no stored file ${cloudPath}`);
+        res.writeHead(302, { location: storage.tempUrlOf(cloudPath) });
+        res.end();
         return;
       }
       if (method === 'GET' && parts.length >= 2) {
         const cloudPath = parts.slice(1).join('/');
-        const content = localCloud.storage.read(cloudPath);
+        if (cloudPathProblem(cloudPath)) throw new HttpError(404, 'FILE_NOT_FOUND', `no stored file ${cloudPath}`);
+        const check = storage.checkTempUrl(cloudPath, url.searchParams.get('t'), url.searchParams.get('sign'));
+        if (check === 'expired') throw new HttpError(403, 'URL_EXPIRED', '临时链接已过期，请重新获取');
+        if (check !== 'ok') throw new HttpError(403, 'SIGNATURE_INVALID', '临时链接的签名无效');
+        const content = storage.read(cloudPath);
         if (!content) throw new HttpError(404, 'FILE_NOT_FOUND', `no stored file ${cloudPath}`);
         res.writeHead(200, { 'content-type': contentTypeOf(cloudPath), 'content-length': content.length });
         res.end(content);
@@ -228,12 +273,17 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<Gateway> 
     allowLocalOrigin(req, res);
     route(req, res).catch((error: unknown) => {
       if (res.headersSent) return res.end();
+      req.resume(); // a refused upload's body is drained, so the answer reaches the client
       if (error instanceof HttpError) return send(res, error.status, { error: { code: error.code, message: error.message } });
       console.error('[local cloud] gateway error', error);
       send(res, 500, { error: { code: 'INTERNAL', message: String((error as Error)?.message ?? error) } });
     });
   });
 
+  // Clients keep connections open between calls (wx.cloud, the preview, the load bench). With Node's 5 s default the
+  // server closed sockets that had sat idle through a stall just as a client reused them: "socket hang up" errors.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());

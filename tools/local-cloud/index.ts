@@ -163,7 +163,7 @@ class LocalCloudImpl implements LocalCloud {
       store,
       transactions,
       executor: new Executor(store, transactions, () => this.clockImpl.nowMs()),
-      storage: new LocalStorage(resolved.storageDir!, resolved.envId, resolved.tempUrlBase ?? DEFAULTS.tempUrlBase),
+      storage: new LocalStorage(resolved.storageDir!, resolved.envId, resolved.tempUrlBase ?? DEFAULTS.tempUrlBase, () => this.clockImpl.nowMs()),
       ownedStorageDir,
     };
     this.lastOptions = { ...opts };

@@ -1,4 +1,6 @@
-// Cloud storage on a local folder: fileIDs and result shapes as wx-server-sdk returns them.
+// Cloud storage on a local folder: fileIDs and result shapes as wx-server-sdk returns them. Temporary URLs are signed
+// (HMAC with a secret drawn per process) and expire after their maxAge, as the real storage's do (docs/adr/0056).
+import { createHmac, randomBytes, timingSafeEqual } from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import { CloudSdkError } from './openapi';
@@ -7,6 +9,38 @@ const MAX_FILES_PER_CALL = 50;
 const DEFAULT_MAX_AGE = 86400;
 const STORAGE_FILE_NOT_EXISTS = -503003;
 const INVALID_PARAM = -501007;
+
+const MAX_PATH_LENGTH = 1024;
+const URL_SECRET = randomBytes(32);
+
+/** Why a cloud path is refused, in the words the uploader sees; null when it is a plain relative path. */
+export function cloudPathProblem(cloudPath: string): string | null {
+  if (!cloudPath) return '文件路径不能为空';
+  if (cloudPath.length > MAX_PATH_LENGTH) return `文件路径不能超过 ${MAX_PATH_LENGTH} 个字符`;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (/[\u0000-\u001f\u007f]/.test(cloudPath)) return '文件路径不能包含控制字符';
+  if (cloudPath.includes('\\')) return '文件路径不能包含反斜杠';
+  if (cloudPath.startsWith('/')) return '文件路径必须是相对路径，不能以 / 开头';
+  // A name that decodes to something else later ("%2e%2e", "%2f") is never what an uploader meant to store.
+  if (/%[0-9a-f]{2}/i.test(cloudPath)) return '文件路径不能包含百分号编码';
+  if (cloudPath.split('/').some((seg) => seg === '' || seg === '.' || seg === '..')) return '文件路径不能包含空目录、. 或 ..';
+  return null;
+}
+
+function signatureOf(cloudPath: string, expiresAt: number): Buffer {
+  return createHmac('sha256', URL_SECRET).update(`${cloudPath}\n${expiresAt}`).digest();
+}
+
+export type TempUrlCheck = 'ok' | 'unsigned' | 'forged' | 'expired';
+
+/** Checks a temp URL's `t` (expiry, Unix seconds) and `sign` for the cloud path it names. */
+export function checkTempUrl(cloudPath: string, t: string | null, sign: string | null, nowMs: number): TempUrlCheck {
+  if (t === null || sign === null) return 'unsigned';
+  const expiresAt = Number(t);
+  if (!/^\d{1,12}$/.test(t) || !/^[0-9a-f]{64}$/.test(sign)) return 'forged';
+  if (!timingSafeEqual(signatureOf(cloudPath, expiresAt), Buffer.from(sign, 'hex'))) return 'forged';
+  return expiresAt * 1000 < nowMs ? 'expired' : 'ok';
+}
 
 export interface FileStatus {
   fileID: string;
@@ -31,6 +65,8 @@ export class LocalStorage {
     readonly dir: string,
     private readonly envId: string,
     private readonly tempUrlBase: string,
+    /** The cloud's clock (temp URLs expire in its time). */
+    private readonly nowMs: () => number = Date.now,
   ) {
     fs.mkdirSync(dir, { recursive: true });
   }
@@ -59,7 +95,10 @@ export class LocalStorage {
   }
 
   private fileOf(cloudPath: string): string {
-    return path.join(this.dir, ...cloudPath.split('/'));
+    const file = path.resolve(this.dir, ...cloudPath.split('/'));
+    // Defence in depth: whatever the checks above missed, nothing is read or written outside the folder.
+    if (!file.startsWith(path.resolve(this.dir) + path.sep)) throw new CloudSdkError(INVALID_PARAM, `invalid cloudPath: ${cloudPath}`);
+    return file;
   }
 
   read(fileIdOrPath: string): Buffer | null {
@@ -73,16 +112,28 @@ export class LocalStorage {
   }
 
   write(cloudPath: string, content: Buffer): string {
-    const p = this.cloudPathOf(cloudPath);
-    if (!p || cloudPath.startsWith('cloud://')) throw new CloudSdkError(INVALID_PARAM, `uploadFile:fail invalid cloudPath: ${cloudPath}`);
-    const file = this.fileOf(p);
+    const problem = cloudPathProblem(cloudPath);
+    if (problem) throw new CloudSdkError(INVALID_PARAM, `uploadFile:fail invalid cloudPath: ${problem}: ${cloudPath}`);
+    const file = this.fileOf(cloudPath);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, content);
-    return this.fileIdOf(p);
+    return this.fileIdOf(cloudPath);
   }
 
-  tempUrlOf(cloudPath: string): string {
-    return `${this.tempUrlBase.replace(/\/+$/, '')}/${cloudPath.split('/').map(encodeURIComponent).join('/')}`;
+  exists(cloudPath: string): boolean {
+    const p = this.cloudPathOf(cloudPath);
+    return !!p && fs.existsSync(this.fileOf(p));
+  }
+
+  /** A URL that serves the file for `maxAge` seconds from now on the cloud's clock. */
+  tempUrlOf(cloudPath: string, maxAge: number = DEFAULT_MAX_AGE): string {
+    const expiresAt = Math.floor(this.nowMs() / 1000) + Math.ceil(maxAge);
+    const sign = signatureOf(cloudPath, expiresAt).toString('hex');
+    return `${this.tempUrlBase.replace(/\/+$/, '')}/${cloudPath.split('/').map(encodeURIComponent).join('/')}?t=${expiresAt}&sign=${sign}`;
+  }
+
+  checkTempUrl(cloudPath: string, t: string | null, sign: string | null): TempUrlCheck {
+    return checkTempUrl(cloudPath, t, sign, this.nowMs());
   }
 
   // ---- the SDK's four storage APIs -------------------------------------------------------------------------
@@ -119,7 +170,7 @@ export class LocalStorage {
       if (!cloudPath || !fs.existsSync(this.fileOf(cloudPath))) {
         return { fileID, tempFileURL: '', maxAge, status: -1, errMsg: 'STORAGE_FILE_NONEXIST' };
       }
-      return { fileID, tempFileURL: this.tempUrlOf(cloudPath), maxAge, status: 0, errMsg: 'ok' };
+      return { fileID, tempFileURL: this.tempUrlOf(cloudPath, maxAge), maxAge, status: 0, errMsg: 'ok' };
     });
     return { fileList, errMsg: 'getTempFileURL:ok' };
   }

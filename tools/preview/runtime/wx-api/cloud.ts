@@ -17,9 +17,10 @@ export function cloudPathOf(fileID: string): string | null {
   return m ? m[1]! : null;
 }
 
+/** The gateway's `open` route answers a fresh signed temp URL for a fileID, as WeChat resolves cloud:// in <image>. */
 export function tempUrlOf(gatewayUrl: string, fileID: string): string | null {
   const cloudPath = cloudPathOf(fileID);
-  return cloudPath ? `${gatewayUrl}/_storage/${cloudPath.split('/').map(encodeURIComponent).join('/')}` : null;
+  return cloudPath ? `${gatewayUrl}/_storage/open/${cloudPath.split('/').map(encodeURIComponent).join('/')}` : null;
 }
 
 async function readLocalFile(api: string, filePath: string): Promise<Blob> {
