@@ -1,4 +1,6 @@
-// `npm run bench`: runs every tools/bench/*.bench.ts in turn (its default export) and prints the table it answers.
+// `npm run bench [-- name...] [--sizes 10k,100k,1M]`: runs every tools/bench/*.bench.ts whose file name contains one of
+// the names (all when none), in turn, and prints the table its default export answers, then its checks (figure, goal,
+// PASS/FAIL). A new bench is a new file: `export default async function (): Promise<BenchResult>`.
 import fs from 'fs';
 import path from 'path';
 import { installSdkRedirect } from '../local-cloud/register';
@@ -7,11 +9,39 @@ export interface BenchResult {
   title: string;
   rows: Array<Record<string, string | number>>;
   notes?: string[];
+  /** Every figure that has a goal: printed as `PASS|FAIL  figure: value (goal)`, and the run exits 1 on a FAIL. */
+  checks?: BenchCheck[];
+}
+
+export interface BenchCheck {
+  figure: string;
+  value: string;
+  goal: string;
+  pass: boolean;
+}
+
+/** `--sizes 10k,100k,1M` (or BENCH_SIZES): the sizes a scaling bench runs at, or `fallback`. */
+export function benchSizes(fallback: number[]): number[] {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--sizes');
+  const raw = at >= 0 ? args[at + 1] : process.env.BENCH_SIZES;
+  if (!raw) return fallback;
+  return raw.split(',').map((s) => {
+    const m = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(s.trim());
+    if (!m) throw new Error(`--sizes: cannot read "${s}" (e.g. 10k,100k,1M)`);
+    return Math.round(Number(m[1]) * (m[2] ? (m[2].toLowerCase() === 'k' ? 1e3 : 1e6) : 1));
+  });
+}
+
+/** The bench names given on the command line (everything that is not an option or an option's value). */
+function selectedNames(args: string[]): string[] {
+  return args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--sizes');
 }
 
 async function main(): Promise<void> {
   installSdkRedirect();
-  const only = process.argv.slice(2);
+  const only = selectedNames(process.argv.slice(2));
+  let failed = 0;
   const files = fs
     .readdirSync(__dirname)
     .filter((f) => f.endsWith('.bench.ts'))
@@ -24,6 +54,12 @@ async function main(): Promise<void> {
     console.log(`\n${result.title}  (${file}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
     console.table(result.rows);
     for (const note of result.notes ?? []) console.log(`  ${note}`);
+    for (const c of result.checks ?? []) console.log(`  ${c.pass ? 'PASS' : 'FAIL'}  ${c.figure}: ${c.value} (goal: ${c.goal})`);
+    failed += (result.checks ?? []).filter((c) => !c.pass).length;
+  }
+  if (failed) {
+    console.log(`\n${failed} figure(s) miss their goal.`);
+    process.exitCode = 1;
   }
 }
 

@@ -1,7 +1,7 @@
 // Payload schemas are zod; these helpers give every field a Chinese label so a citizen reads
 // "标题不能超过 50 个字", not a type error. Objects are strict: an unknown field is refused, not ignored.
-import { z } from 'zod';
-import zhCN from 'zod/v4/locales/zh-CN.cjs';
+import * as z from 'zod';
+import { zhCN } from 'zod/v4/locales';
 import { charCount, normalizeText, textFlaw, textFlawMessage, visibleLength } from './text';
 
 export { charCount, visibleLength };
@@ -83,4 +83,5 @@ export const pageFields = {
 
 export const empty = () => z.strictObject({});
 
-export { z };
+// Modules import zod as `import * as z from 'zod'`: a namespace only read by property lets esbuild drop what no
+// schema uses (every other locale, JSON-schema conversion); re-exporting `z` from here would keep all of it.

@@ -2,7 +2,8 @@
 import { randomBytes } from 'crypto';
 import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
-import { bool, id, int, oneOf, text, z } from '../../lib/schema';
+import * as z from 'zod';
+import { bool, id, int, oneOf, text } from '../../lib/schema';
 import { readCatalogMaps, saveCategory, saveDepartment, type CategoryDoc, type DepartmentDoc } from '../../repositories/catalog';
 import { CASE_TYPE_KEYS } from '../cases/schemas';
 

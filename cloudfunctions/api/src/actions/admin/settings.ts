@@ -6,7 +6,8 @@ import { TYPE_LABELS } from '../../domain/case-labels';
 import { KEYWORD_RE, MESSAGE_FIELDS } from '../../domain/subscribe-message';
 import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
-import { bool, empty, id, int, oneOf, text, version, z } from '../../lib/schema';
+import * as z from 'zod';
+import { bool, empty, id, int, oneOf, text, version } from '../../lib/schema';
 import { readSettings, saveSettings, type Settings } from '../../repositories/settings';
 import { CASE_TYPE_KEYS } from '../cases/schemas';
 

@@ -3,7 +3,8 @@ import type { CaseStatus, CaseType } from '../../../../../typings/domain';
 import { REJECT_REASONS } from '../../domain/case-labels';
 import { CASE_STATUSES } from '../../domain/case-machine';
 import { DEFAULT_LIMITS } from '../../domain/defaults';
-import { bool, id, int, oneOf, pageFields, text, version, visibleLength, z, type TextOptions } from '../../lib/schema';
+import * as z from 'zod';
+import { bool, id, int, oneOf, pageFields, text, version, visibleLength, type TextOptions } from '../../lib/schema';
 
 export const CASE_TYPE_KEYS = ['inquiry', 'help', 'complaint', 'suggestion'] as const satisfies readonly CaseType[];
 export const STATUS_KEYS = CASE_STATUSES as unknown as readonly [CaseStatus, ...CaseStatus[]];

@@ -1,5 +1,6 @@
 // Payload schemas of the policy and draft actions. Limits match the staff editor's form (miniprogram/staff/policy-edit).
-import { bool, id, instant, int, oneOf, pageFields, text, version, z } from '../../lib/schema';
+import * as z from 'zod';
+import { bool, id, instant, int, oneOf, pageFields, text, version } from '../../lib/schema';
 
 export const LIMITS = {
   titleMax: 100,
