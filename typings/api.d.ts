@@ -5,9 +5,11 @@
 import type { CaseTypeInfo, Category, Department, Limits, Role } from './domain';
 import type { CaseActions, ReplyTemplate } from './api/cases';
 import type { PolicyActions } from './api/policies';
+import type { StatsActions } from './api/stats';
 
 export type * from './api/cases';
 export type * from './api/policies';
+export type * from './api/stats';
 
 export type ErrorCode =
   | 'INVALID_ARGUMENT'
@@ -77,7 +79,7 @@ export interface CoreActions {
 }
 
 /** Every action, composed from the modules' contracts (typings/api/*.d.ts). */
-export interface ApiActions extends CoreActions, CaseActions, PolicyActions {}
+export interface ApiActions extends CoreActions, CaseActions, PolicyActions, StatsActions {}
 
 export type ActionName = keyof ApiActions;
 export type RequestOf<N extends ActionName> = ApiActions[N]['req'];

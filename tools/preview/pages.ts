@@ -4,9 +4,15 @@
 import { appRoutes, type AppRoute } from './build/app-config';
 import { DEMO_IDENTITIES } from '../seed/identities';
 
+/** Who may open the dashboard (permissions.ts: stats.dashboard). */
+const DASHBOARD_ROLES: readonly string[] = ['dispatcher', 'handler', 'supervisor', 'admin'];
+
 export function identitiesFor(route: AppRoute): string[] {
   if (route.subpackage === 'staff') {
     if (route.route.startsWith('staff/admin')) return DEMO_IDENTITIES.filter((i) => i.roles.includes('admin')).map((i) => i.key);
+    if (route.route === 'staff/dashboard/index') {
+      return DEMO_IDENTITIES.filter((i) => i.roles.some((r) => DASHBOARD_ROLES.includes(r))).map((i) => i.key);
+    }
     return DEMO_IDENTITIES.filter((i) => i.roles.length > 0).map((i) => i.key);
   }
   return DEMO_IDENTITIES.map((i) => i.key);

@@ -63,6 +63,9 @@ export const ACCESS: { readonly [N in ActionName]: Access } = {
   'case.approveExtension': staffOnly('supervisor'),
   'case.escalate': staffOnly('supervisor'),
   'case.setPublishable': staffOnly('dispatcher', 'supervisor'),
+  // Statistics: the dashboard for staff who follow performance (a handler sees their department only, below).
+  'stats.dashboard': staffOnly('dispatcher', 'handler', 'supervisor', 'admin'),
+  'stats.public': anyone,
   // Staff binding and administration.
   'staff.bind': user,
   'admin.invite': staffOnly('admin'),
@@ -209,6 +212,19 @@ export function caseAbilities(caller: Caller, doc: CaseDoc, now: string, reviewR
 }
 
 /** The department a queue shows: handlers see only their own; dispatchers and supervisors any, or all. */
+/** Supervisors, admins and dispatchers follow every department on the dashboard; a handler only their own. */
+export function mayChooseStatsDepartment(caller: Caller): boolean {
+  return hasRole(caller, 'dispatcher', 'supervisor', 'admin');
+}
+
+/** The department a dashboard shows: the one asked for (any, for those who may choose), else the handler's own. */
+export function statsDepartment(caller: Caller, requested: string | undefined): string | undefined {
+  if (mayChooseStatsDepartment(caller)) return requested;
+  if (!caller.departmentId) throw errors.precondition('您的账号尚未绑定承办单位，请联系管理员。');
+  if (requested && requested !== caller.departmentId) throw errors.denied('只能查看本单位的统计。');
+  return caller.departmentId;
+}
+
 export function queueDepartment(caller: Caller, requested: string | undefined): string | undefined {
   if (hasRole(caller, 'dispatcher', 'supervisor')) return requested;
   if (!caller.departmentId) throw errors.precondition('您的账号尚未绑定承办单位，请联系管理员。');

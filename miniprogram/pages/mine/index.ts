@@ -10,6 +10,8 @@ definePage({
     isStaff: false,
     isAdmin: false,
     isEditor: false,
+    /** Staff who follow performance: dispatchers, handlers, supervisors, admins (not editors alone). */
+    mayDashboard: false,
     roles: '',
     /** The caller's OPENID: the first administrators put theirs in the function's ADMIN_OPENIDS (docs/deploy.md). */
     openid: '',
@@ -30,6 +32,7 @@ definePage({
           isStaff: me.isStaff,
           isAdmin: me.roles.includes('admin'),
           isEditor: me.roles.includes('editor') || me.roles.includes('admin'),
+          mayDashboard: me.roles.some((r) => r === 'dispatcher' || r === 'handler' || r === 'supervisor' || r === 'admin'),
           roles: roleNames(me.roles),
           openid: me.openid,
         });

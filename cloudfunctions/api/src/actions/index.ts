@@ -5,6 +5,7 @@ import { metaGet } from './meta';
 import { POLICY_ACTIONS } from './policies';
 import { CASE_ACTIONS } from './cases';
 import { ADMIN_ACTIONS } from './admin';
+import { STATS_ACTIONS } from './stats';
 
 export const ACTIONS: ActionTable = {
   'meta.get': metaGet,
@@ -12,4 +13,5 @@ export const ACTIONS: ActionTable = {
   ...POLICY_ACTIONS,
   ...CASE_ACTIONS,
   ...ADMIN_ACTIONS,
+  ...STATS_ACTIONS,
 };

@@ -96,6 +96,23 @@ export interface CaseEventDoc {
   /** For the audit log only; never part of any answer. */
   actorOpenid?: string;
   visibility: Visibility;
+  /** What the event counts for in the figures (domain/case-figures.ts); set by the repository when it is written. */
+  facts?: EventFacts;
+}
+
+/** The facts a counted event was judged on when written, so the daily figures can be rebuilt from events alone. */
+export interface EventFacts {
+  /** The department the figure belongs to (the case's, or the one proposed by its category before assignment). */
+  departmentId?: string;
+  /** Acceptance or answer by its deadline (extensions approved before it count). */
+  onTime?: boolean;
+  /** Answer: working days from the day of submission to the day of the answer. */
+  workDays?: number;
+  fromTemplate?: boolean;
+  /** Answer: a reply template with fewer than MIN_OWN_CHARS characters of its own (domain/reply-template.ts). */
+  templateOnly?: boolean;
+  score?: 1 | 2 | 3 | 4 | 5;
+  solved?: boolean;
 }
 
 /** An event before the repository numbers it. */

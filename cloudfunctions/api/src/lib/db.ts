@@ -15,6 +15,7 @@ export const COLLECTIONS = {
   cases: 'cases',
   caseEvents: 'case_events',
   caseStats: 'case_stats',
+  caseDaily: 'case_daily',
   counters: 'counters',
   invites: 'invites',
   notifications: 'notifications',

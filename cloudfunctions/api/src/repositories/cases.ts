@@ -2,8 +2,10 @@
 // case, check its version, write it with recomputed keys, append its events, move its counters, queue its messages
 // in the outbox, and keep its public letter in step. Whatever a change needs from elsewhere (settings, recipients,
 // content-check verdicts) is read before the transaction, so the transaction holds only single-document operations.
+import type { ReplyTemplate } from '../../../../typings/api';
 import type { WorkCalendar } from '../domain/calendar';
 import type { CaseDoc, CaseEventDoc, NewEvent } from '../domain/case-doc';
+import { eventFacts } from '../domain/case-figures';
 import { statDelta, withKeys, type CaseCore } from '../domain/case-keys';
 import type { CaseRules } from '../domain/deadlines';
 import { formatTrackingNo } from '../domain/tracking';
@@ -12,12 +14,15 @@ import { errors } from '../lib/errors';
 import { runTransaction, txGet, withoutId, type Transaction } from '../lib/transaction';
 import { dailySubmissionsKey, trackingSequenceKey } from './counters';
 import { newNotificationDoc, type NotificationDraft } from './notifications';
+import { moveDailyFigures } from './stats';
 import type { LetterDoc } from './letters';
 
 export interface CaseContext {
   rules: CaseRules;
   cal: WorkCalendar;
   now: string;
+  /** From settings: an answer is compared with them for the template-only figure. */
+  replyTemplates?: readonly ReplyTemplate[];
 }
 
 export async function findCase(id: string): Promise<CaseDoc | null> {
@@ -68,14 +73,19 @@ async function moveStats(tx: Transaction, before: CaseDoc | null, after: CaseDoc
   }
 }
 
-async function appendEvents(tx: Transaction, caseId: string, version: number, events: NewEvent[]): Promise<void> {
+/** Appends the events, each with the facts it counts for, and adds them to the daily figures. */
+async function appendEvents(tx: Transaction, ctx: CaseContext, before: CaseDoc | null, after: CaseDoc, events: NewEvent[]): Promise<void> {
+  const written: CaseEventDoc[] = [];
   let i = 0;
   for (const e of events) {
+    const facts = eventFacts(before, after, e, ctx);
     // Deterministic ids: a retried transaction cannot append an event twice.
-    const doc: CaseEventDoc = { ...e, _id: `${caseId}-${version}-${i}`, caseId, seq: version * 100 + i };
+    const doc: CaseEventDoc = { ...e, ...(facts ? { facts } : {}), _id: `${after._id}-${after.version}-${i}`, caseId: after._id, seq: after.version * 100 + i };
     await tx.collection(COLLECTIONS.caseEvents).add({ data: doc });
+    written.push(doc);
     i++;
   }
+  await moveDailyFigures(tx, written);
 }
 
 async function queueNotifications(tx: Transaction, caseId: string, version: number, drafts: NotificationDraft[], now: string): Promise<string[]> {
@@ -115,7 +125,7 @@ export async function updateCase(id: string, ctx: CaseContext, decide: (doc: Cas
     const version = doc.version + 1;
     const next = withKeys({ ...change.next, _id: doc._id, version, updatedAt: ctx.now }, ctx.rules, ctx.cal);
     await tx.collection(COLLECTIONS.cases).doc(id).set({ data: withoutId(next) });
-    await appendEvents(tx, id, version, change.events);
+    await appendEvents(tx, ctx, doc, next, change.events);
     await moveStats(tx, doc, next);
     await syncLetter(tx, doc, next, change.letter);
     const notificationIds = await queueNotifications(tx, id, version, change.notifications ?? [], ctx.now);
@@ -155,7 +165,7 @@ export async function createCase(input: NewCase, ctx: CaseContext, rateLimited: 
       await tx.collection(COLLECTIONS.counters).doc(mineId).set({ data: { n: (mine?.n ?? 0) + 1 } });
       const doc = withKeys({ ...input.doc, trackingNo: formatTrackingNo(input.day, seq), version: 1 }, ctx.rules, ctx.cal);
       await tx.collection(COLLECTIONS.cases).add({ data: doc });
-      await appendEvents(tx, id, 1, input.events);
+      await appendEvents(tx, ctx, null, doc, input.events);
       await moveStats(tx, null, doc);
       const notificationIds = await queueNotifications(tx, id, 1, input.notifications ?? [], ctx.now);
       return { created: true, doc, notificationIds };

@@ -23,7 +23,7 @@ export interface CaseEnv extends CaseContext {
 
 export async function caseEnv(now: Date): Promise<CaseEnv> {
   const [settings, catalog] = await Promise.all([loadSettings(), loadCatalogMaps()]);
-  return { settings, rules: caseRules(settings), cal: workCalendar(settings), catalog, now: now.toISOString() };
+  return { settings, rules: caseRules(settings), cal: workCalendar(settings), catalog, now: now.toISOString(), replyTemplates: settings.replyTemplates };
 }
 
 export function typeLabel(env: CaseEnv, type: CaseDoc['type']): string {

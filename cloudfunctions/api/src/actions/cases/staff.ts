@@ -44,7 +44,7 @@ const excerpt = (s: string) => s.replace(/\s+/g, ' ').slice(0, 40);
  * Counts from the maintained counters (one document read, docs/adr/0013-case-queries-and-counters.md). Deadlines
  * are ends of days, so "overdue" is every day bucket before today and "due within a day" is today's bucket.
  */
-function queueCounts(stats: Record<string, number>, now: string): QueueFilterCounts {
+export function queueCounts(stats: Record<string, number>, now: string): QueueFilterCounts {
   const today = dueBucket(now);
   let overdue = 0;
   for (const [k, n] of Object.entries(stats)) if (/^d\d{8}$/.test(k) && k < today) overdue += n;
