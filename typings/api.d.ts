@@ -5,9 +5,13 @@
 import type { CaseTypeInfo, Category, Department, Limits, Role } from './domain';
 import type { CaseActions, ReplyTemplate } from './api/cases';
 import type { PolicyActions } from './api/policies';
+import type { CosignActions } from './api/cosign';
+import type { LookupActions } from './api/lookup';
 
 export type * from './api/cases';
 export type * from './api/policies';
+export type * from './api/cosign';
+export type * from './api/lookup';
 
 export type ErrorCode =
   | 'INVALID_ARGUMENT'
@@ -60,7 +64,14 @@ export interface MetaGetResponse {
    * Subscribe-message template ids to ask for with wx.requestSubscribeMessage: `caseStatus` for citizens (at submit,
    * and on a case page); `staff` (new assignment, review, deadline, overdue) only for staff callers.
    */
-  subscribe?: { caseStatus?: string; staff?: string[]; /** asked for when a citizen comments on a draft */ draftReport?: string };
+  subscribe?: {
+    caseStatus?: string;
+    staff?: string[];
+    /** asked for when a citizen comments on a draft */
+    draftReport?: string;
+    /** asked for when a citizen co-signs a suggestion (the agency's response) */
+    cosignResponse?: string;
+  };
 }
 
 export interface MeGetResponse {
@@ -77,7 +88,7 @@ export interface CoreActions {
 }
 
 /** Every action, composed from the modules' contracts (typings/api/*.d.ts). */
-export interface ApiActions extends CoreActions, CaseActions, PolicyActions {}
+export interface ApiActions extends CoreActions, CaseActions, PolicyActions, CosignActions, LookupActions {}
 
 export type ActionName = keyof ApiActions;
 export type RequestOf<N extends ActionName> = ApiActions[N]['req'];

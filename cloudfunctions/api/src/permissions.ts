@@ -63,6 +63,11 @@ export const ACCESS: { readonly [N in ActionName]: Access } = {
   'case.approveExtension': staffOnly('supervisor'),
   'case.escalate': staffOnly('supervisor'),
   'case.setPublishable': staffOnly('dispatcher', 'supervisor'),
+  // Co-signing: any WeChat user backs a published suggestion; the response is the supervisor's or the case's handler's.
+  'case.cosign': user,
+  'case.respondCosign': staffOnly('handler', 'supervisor'),
+  // Progress lookup: a WeChat identity is required, so failures can be counted per caller (docs/adr/0086).
+  'case.lookup': user,
   // Staff binding and administration.
   'staff.bind': user,
   'admin.invite': staffOnly('admin'),
