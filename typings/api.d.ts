@@ -6,10 +6,14 @@ import type { CaseTypeInfo, Category, Department, Limits, Role } from './domain'
 import type { CaseActions, ReplyTemplate } from './api/cases';
 import type { PolicyActions } from './api/policies';
 import type { StatsActions } from './api/stats';
+import type { CosignActions } from './api/cosign';
+import type { LookupActions } from './api/lookup';
 
 export type * from './api/cases';
 export type * from './api/policies';
 export type * from './api/stats';
+export type * from './api/cosign';
+export type * from './api/lookup';
 
 export type ErrorCode =
   | 'INVALID_ARGUMENT'
@@ -62,7 +66,14 @@ export interface MetaGetResponse {
    * Subscribe-message template ids to ask for with wx.requestSubscribeMessage: `caseStatus` for citizens (at submit,
    * and on a case page); `staff` (new assignment, review, deadline, overdue) only for staff callers.
    */
-  subscribe?: { caseStatus?: string; staff?: string[]; /** asked for when a citizen comments on a draft */ draftReport?: string };
+  subscribe?: {
+    caseStatus?: string;
+    staff?: string[];
+    /** asked for when a citizen comments on a draft */
+    draftReport?: string;
+    /** asked for when a citizen co-signs a suggestion (the agency's response) */
+    cosignResponse?: string;
+  };
 }
 
 export interface MeGetResponse {
@@ -79,7 +90,7 @@ export interface CoreActions {
 }
 
 /** Every action, composed from the modules' contracts (typings/api/*.d.ts). */
-export interface ApiActions extends CoreActions, CaseActions, PolicyActions, StatsActions {}
+export interface ApiActions extends CoreActions, CaseActions, PolicyActions, StatsActions, CosignActions, LookupActions {}
 
 export type ActionName = keyof ApiActions;
 export type RequestOf<N extends ActionName> = ApiActions[N]['req'];

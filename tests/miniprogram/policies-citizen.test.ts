@@ -163,7 +163,7 @@ test('a republished policy says when it was updated, and an earlier version can 
 
   const page = mountPage('pages/policy/index', { id: first.id });
   await waitFor(page, (d) => d.loading === false);
-  expect(textOf(page, 'updated-note')).toMatch(/^更新于 \d{4}年\d{1,2}月\d{1,2}日$/);
+  expect(textOf(page, 'updated-note')).toMatch(/^于\d{4}年\d{1,2}月\d{1,2}日修订$/);
   expect(textOf(page, 'policy-body')).toContain('物业费每两年评估一次');
   const rows = allByTestId(page, 'version');
   expect(rows).toHaveLength(2);

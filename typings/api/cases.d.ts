@@ -3,6 +3,7 @@
 // what the caller may do next) come from the server.
 import type { Empty, Page, PageRequest } from '../api';
 import type { CaseStatus, CaseType, Category, Department, Instant, Role } from '../domain';
+import type { CaseCosign, CosignResponse, LetterCosign } from './cosign';
 
 export type RejectReason = 'out_of_scope' | 'duplicate' | 'insufficient_info' | 'other_channel' | 'not_government' | 'other';
 
@@ -36,7 +37,11 @@ export type CaseEventKind =
   | 'content_cleared'
   | 'reminded'
   /** Retention: contact details and images removed from a case closed longer than settings.retentionDays. */
-  | 'purged';
+  | 'purged'
+  /** Co-signing (附议): the public letter reached the threshold; the agency owes a response. */
+  | 'cosign_threshold'
+  /** The agency's response to the co-signers, published on the letter. */
+  | 'cosign_responded';
 
 export interface TimelineEntry {
   id: string;
@@ -143,6 +148,8 @@ export interface CaseView {
   /** Staff only: the content check asked for a human look (`review`); hidden from public views until cleared. */
   flagged?: boolean;
   escalated?: boolean;
+  /** Staff only: co-signs of the case's public letter, once it has any. */
+  cosign?: CaseCosign;
   timeline: TimelineEntry[];
   can: CaseAbilities;
 }
@@ -172,6 +179,8 @@ export interface QueueItem extends CaseListItem {
   escalated: boolean;
   awaitingReview: boolean;
   extensionPending: boolean;
+  /** Co-signs reached the threshold and the response is still owed; the count when it was reached. */
+  cosignAwaiting?: { count: number };
 }
 
 /**
@@ -190,9 +199,11 @@ export type QueueFilterCounts = {
   dueSoon: number;
   awaitingReview: number;
   flagged: number;
+  /** Suggestions whose co-signs reached the threshold, response still owed. */
+  cosignAwaiting: number;
 };
 
-export interface PublicLetter {
+export interface PublicLetter extends LetterCosign {
   id: string;
   title: string;
   categoryId: string;
@@ -209,6 +220,12 @@ export interface PublicLetterDetail extends PublicLetter {
   reply: string;
   departmentName?: string;
   timeline: TimelineEntry[];
+  /** The caller has co-signed it (false without a WeChat identity). */
+  cosigned: boolean;
+  /** Co-signs at which the agency owes a public response. */
+  cosignThreshold: number;
+  /** The agency's response to the co-signers, once published. */
+  cosignResponse?: CosignResponse;
 }
 
 export type MineTab = 'all' | 'open' | 'replied' | 'done';
@@ -284,6 +301,10 @@ export interface SettingsView {
   ratingReminderDays: number;
   autoCloseDays: number;
   submissionsPerDay: number;
+  /** Co-signs (附议) at which a suggestion is flagged and the agency owes a public response. */
+  cosignThreshold: number;
+  /** Co-signs one citizen may make in a day. */
+  cosignsPerDay: number;
   reviewReplies: boolean;
   retentionDays: number;
   calendar: CalendarSettings;
@@ -297,6 +318,8 @@ export interface SettingsView {
     staffOverdue?: SubscribeTemplate;
     /** citizen: the adoption report of a draft consultation they commented on is published. */
     draftReport?: SubscribeTemplate;
+    /** citizen: the agency published its response to a suggestion they co-signed. */
+    cosignResponse?: SubscribeTemplate;
   };
 }
 
@@ -317,7 +340,16 @@ export interface CaseActions {
    * status (finished ones newest first); `overdue` / `dueWithinHours` / `flagged` / `awaitingReview` narrow it.
    */
   'case.queue': {
-    req: PageRequest & { status?: CaseStatus; departmentId?: string; overdue?: boolean; dueWithinHours?: number; flagged?: boolean; awaitingReview?: boolean };
+    req: PageRequest & {
+      status?: CaseStatus;
+      departmentId?: string;
+      overdue?: boolean;
+      dueWithinHours?: number;
+      flagged?: boolean;
+      awaitingReview?: boolean;
+      /** Suggestions whose co-signs reached the threshold and still wait for the agency's response. */
+      cosignAwaiting?: boolean;
+    };
     res: Page<QueueItem> & { counts: QueueFilterCounts };
   };
   'case.accept': { req: Versioned & { departmentId?: string; note?: string }; res: CaseView };

@@ -58,7 +58,7 @@ export interface Policy {
   related?: Array<{ id: string; title: string; docNo?: string }>;
   publishedAt?: Instant;
   updatedAt: Instant;
-  /** "更新于 2026年11月25日" when a published policy has later versions. */
+  /** "于2026年11月25日修订" (the day of the last revision) when a published policy has later versions. */
   updatedNote?: string;
   /** Published versions, newest first; `policy.get { id, version }` reads an earlier one. */
   versions: Array<{ version: number; publishedAt: Instant; note?: string }>;
@@ -68,6 +68,8 @@ export interface Policy {
   favorited: boolean;
   /** Editors: whether there are unpublished edits after the published version. */
   hasDraftChanges?: boolean;
+  /** Editors: the change note saved with the unpublished edits (policy.save `note`); the next version's note. */
+  pendingNote?: string;
 }
 
 export interface PolicyListItem {
@@ -175,7 +177,8 @@ export interface PolicyActions {
   };
   'policy.get': { req: { id: string; version?: number }; res: Policy };
   /** `clientRequestId` (creation only): a retried create answers the policy the first attempt made. */
-  'policy.save': { req: PolicyInput & { id?: string; version?: number; clientRequestId?: string }; res: Policy };
+  /** `note` (修订说明): only for an edit of a published or repealed policy; the next published version carries it. */
+  'policy.save': { req: PolicyInput & { id?: string; version?: number; clientRequestId?: string; note?: string }; res: Policy };
   'policy.publish': { req: { id: string; version: number; note?: string }; res: Policy };
   'policy.unpublish': { req: { id: string; version: number; reason: string; repeal?: boolean }; res: Policy };
   /** Toggles; with `favorited` sets that state instead, which is what a retry or a double tap should send. */

@@ -89,6 +89,12 @@ export const AUTHORIZATION_MATRIX: { readonly [N in ActionName]: MatrixRow } = {
   'case.approveExtension': staff({ supervisor: 'ok' }),
   'case.escalate': staff({ supervisor: 'ok' }),
   'case.setPublishable': staff({ dispatcher: 'ok', supervisor: 'ok' }),
+  // The author of a suggestion does not co-sign it.
+  'case.cosign': row('ok', { anonymous: 'UNAUTHENTICATED', owner: 'FAILED_PRECONDITION' }),
+  'case.respondCosign': staff({ handler: 'ok', otherHandler: 'NOT_FOUND', supervisor: 'ok' }),
+  'case.lookup': users,
+  'stats.dashboard': staff({ dispatcher: 'ok', handler: 'ok', otherHandler: 'ok', supervisor: 'ok', admin: 'ok' }),
+  'stats.public': everyone,
   'staff.bind': users,
   'admin.invite': admins,
   'admin.staff.list': admins,

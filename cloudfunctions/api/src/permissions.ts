@@ -66,6 +66,11 @@ export const ACCESS: { readonly [N in ActionName]: Access } = {
   // Statistics: the dashboard for staff who follow performance (a handler sees their department only, below).
   'stats.dashboard': staffOnly('dispatcher', 'handler', 'supervisor', 'admin'),
   'stats.public': anyone,
+  // Co-signing: any WeChat user backs a published suggestion; the response is the supervisor's or the case's handler's.
+  'case.cosign': user,
+  'case.respondCosign': staffOnly('handler', 'supervisor'),
+  // Progress lookup: a WeChat identity is required, so failures can be counted per caller (docs/adr/0086).
+  'case.lookup': user,
   // Staff binding and administration.
   'staff.bind': user,
   'admin.invite': staffOnly('admin'),

@@ -24,6 +24,8 @@ export type NumberKey =
   | 'ratingReminderDays'
   | 'autoCloseDays'
   | 'submissionsPerDay'
+  | 'cosignThreshold'
+  | 'cosignsPerDay'
   | 'retentionDays';
 
 export interface NumberField {
@@ -68,11 +70,18 @@ export const NUMBER_GROUPS: ReadonlyArray<{ title: string; fields: readonly Numb
       { key: 'retentionDays', label: '个人信息保存期限', unit: '天', min: 30, max: 3650, hint: '留言结束后这么多天，删除联系人姓名、电话和图片' },
     ],
   },
+  {
+    title: '附议',
+    fields: [
+      { key: 'cosignThreshold', label: '附议回应人数', unit: '人', min: 1, max: 100000, hint: '公开的建议附议达到这么多人，提醒督办，须公开回应' },
+      { key: 'cosignsPerDay', label: '每人每日附议上限', unit: '次', min: 1, max: 1000, hint: '同一位市民一天最多附议的建议数' },
+    ],
+  },
 ];
 
 export const NUMBER_FIELDS: readonly NumberField[] = NUMBER_GROUPS.flatMap((g) => g.fields);
 
-const SCALARS = ['acceptDays', 'extensionMaxDays', 'ratingReminderDays', 'autoCloseDays', 'submissionsPerDay', 'retentionDays'] as const;
+const SCALARS = ['acceptDays', 'extensionMaxDays', 'ratingReminderDays', 'autoCloseDays', 'submissionsPerDay', 'retentionDays', 'cosignThreshold', 'cosignsPerDay'] as const;
 
 export function checkNumber(raw: string, f: NumberField): string {
   const value = raw.trim();
@@ -220,6 +229,7 @@ export const TEMPLATE_KINDS: readonly KindInfo[] = [
   { kind: 'staffDue', title: '即将到期提醒', when: '发给承办人：答复期限的前一个工作日', page: 'staff/case/index', pageLabel: '办理页面', fields: [...CASE_FIELDS, 'due'] },
   { kind: 'staffOverdue', title: '超期与督办通知', when: '发给督办和承办人：留言超期或被督办', page: 'staff/case/index', pageLabel: '办理页面', fields: [...CASE_FIELDS, 'due'] },
   { kind: 'draftReport', title: '意见采纳情况通知', when: '发给提过意见的市民：意见征集公布采纳情况时', page: 'pages/draft/index', pageLabel: '意见征集页面', fields: ['title', 'status', 'time', 'note'] },
+  { kind: 'cosignResponse', title: '附议回应通知', when: '发给附议过的市民：建议附议达到人数后，公开回应发布时', page: 'pages/letter/index', pageLabel: '公开信件页面', fields: ['title', 'status', 'time', 'note'] },
 ];
 
 const KIND_INFO = new Map(TEMPLATE_KINDS.map((k) => [k.kind, k]));

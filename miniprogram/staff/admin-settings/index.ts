@@ -55,6 +55,8 @@ function emptyForm(): SettingsForm {
     ratingReminderDays: 0,
     autoCloseDays: 0,
     submissionsPerDay: 0,
+    cosignThreshold: 0,
+    cosignsPerDay: 0,
     reviewReplies: false,
     retentionDays: 0,
     calendar: { holidays: [], workdays: [] },

@@ -104,7 +104,7 @@ definePage({
         hasDraftChanges: !!policy.hasDraftChanges,
         unpublishReason: policy.unpublishReason ?? '',
         versions: policy.versions.map((v) => ({ version: v.version, text: `第 ${v.version} 版 · ${formatFullDate(v.publishedAt)}发布`, note: v.note ?? '' })),
-        ...(replaceForm ? { form } : {}),
+        ...(replaceForm ? { form, publishNote: policy.pendingNote ?? '' } : {}),
       });
       void wx.setNavigationBarTitle({ title: '编辑政策' });
     },
@@ -205,7 +205,9 @@ definePage({
       const input = toPolicyInput(form);
       this.setData({ saving: true, formError: '', errors: NO_ERRORS });
       try {
-        const policy = await call('policy.save', { ...input, ...saveTarget(h) });
+        // An edit of a public policy carries its change note, so a later publish (by anyone) keeps it.
+        const note = this.data.status !== 'draft' ? this.data.publishNote.trim() : '';
+        const policy = await call('policy.save', { ...input, ...saveTarget(h), ...(note ? { note } : {}) });
         this.showPolicy(policy, false);
         h.savedJson = JSON.stringify(input);
         return true;

@@ -16,6 +16,7 @@ export const QUEUE_FILTERS: ReadonlyArray<{ key: QueueFilterKey; label: string }
   { key: 'dueSoon', label: '一天内到期' },
   { key: 'awaitingReview', label: '待审核' },
   { key: 'flagged', label: '内容待复核' },
+  { key: 'cosignAwaiting', label: '附议待回应' },
 ];
 
 /** "Due within a day" as the server measures it. */
@@ -34,6 +35,7 @@ export function queueRequest(filter: QueueFilterKey, departmentId: string, curso
   else if (filter === 'dueSoon') req.dueWithinHours = DUE_SOON_HOURS;
   else if (filter === 'awaitingReview') req.awaitingReview = true;
   else if (filter === 'flagged') req.flagged = true;
+  else if (filter === 'cosignAwaiting') req.cosignAwaiting = true;
   if (departmentId) req.departmentId = departmentId;
   if (cursor) req.cursor = cursor;
   return req;

@@ -251,7 +251,7 @@ describe('the queue', () => {
 
     const all = await ok(DISPATCHER, 'case.queue', {});
     expect(all.items.map((i) => i.title)).toEqual(['新件', '咨询', '投诉', '公交建议', '待补充']);
-    expect(all.counts).toEqual({ all: 5, submitted: 1, accepted: 0, processing: 3, needs_info: 1, replied: 1, overdue: 0, dueSoon: 0, awaitingReview: 0, flagged: 0 });
+    expect(all.counts).toEqual({ all: 5, submitted: 1, accepted: 0, processing: 3, needs_info: 1, replied: 1, overdue: 0, dueSoon: 0, awaitingReview: 0, flagged: 0, cosignAwaiting: 0 });
 
     const page1 = await ok(DISPATCHER, 'case.queue', { limit: 2 });
     const page2 = await ok(DISPATCHER, 'case.queue', { limit: 2, cursor: page1.nextCursor! });

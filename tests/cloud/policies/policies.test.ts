@@ -131,7 +131,7 @@ describe('publishing and versions', () => {
 
     tick();
     const v2 = await ok(EDITOR, 'policy.publish', { id: v1.id, version: edited.version, note: '按条例修订收费公示要求' });
-    expect(v2).toMatchObject({ publishedVersion: 2, updatedNote: '更新于 2026年4月10日', hasDraftChanges: false });
+    expect(v2).toMatchObject({ publishedVersion: 2, updatedNote: '于2026年4月10日修订', hasDraftChanges: false });
     expect(v2.versions).toEqual([
       { version: 2, publishedAt: '2026-04-10T02:01:00.000Z', note: '按条例修订收费公示要求' },
       { version: 1, publishedAt: '2026-03-02T01:01:00.000Z' },
@@ -143,6 +143,37 @@ describe('publishing and versions', () => {
     expect(await count('policy_versions')).toBe(2);
     expect((await errorOf(CITIZEN, 'policy.get', { id: v1.id, version: 3 })).code).toBe('NOT_FOUND');
     expect((await eventsOf(v1.id)).map((e) => e.kind)).toEqual(['created', 'published', 'edited', 'published']);
+  });
+
+  test('a change note saved with the edit of a published policy becomes the new version\'s note; the old text stays readable', async () => {
+    const v1 = await publishedPolicy();
+    at('2026-05-06T03:00:00.000Z');
+    const edited = await ok(EDITOR, 'policy.save', { ...policyInput({ title: '关于加强住宅小区物业管理的意见（修订）' }), id: v1.id, version: v1.version, note: '调整标题表述' });
+    expect(edited).toMatchObject({ hasDraftChanges: true, pendingNote: '调整标题表述' });
+    // A second save without a note keeps the note written for these edits.
+    const again = await ok(EDITOR, 'policy.save', { ...policyInput({ title: '关于加强住宅小区物业管理的意见（修订稿）' }), id: v1.id, version: edited.version });
+    expect(again.pendingNote).toBe('调整标题表述');
+    expect((await ok(CITIZEN, 'policy.get', { id: v1.id })).pendingNote).toBeUndefined();
+    const v2 = await ok(EDITOR, 'policy.publish', { id: v1.id, version: again.version });
+    expect(v2).toMatchObject({ publishedVersion: 2, updatedNote: '于2026年5月6日修订', title: '关于加强住宅小区物业管理的意见（修订稿）' });
+    expect(v2.pendingNote).toBeUndefined();
+    const citizen = await ok(CITIZEN, 'policy.get', { id: v1.id });
+    expect(citizen.versions).toEqual([
+      { version: 2, publishedAt: '2026-05-06T03:00:00.000Z', note: '调整标题表述' },
+      { version: 1, publishedAt: v1.publishedAt },
+    ]);
+    expect((await ok(CITIZEN, 'policy.get', { id: v1.id, version: 1 })).title).toBe(v1.title);
+    const edits = (await eventsOf(v1.id)).filter((e) => e.kind === 'edited');
+    expect(edits).toHaveLength(2);
+  });
+
+  test('a change note on a policy never published is refused and changes nothing', async () => {
+    const draft = await createPolicy();
+    const err = await errorOf(EDITOR, 'policy.save', { ...policyInput({ title: '新标题' }), id: draft.id, version: draft.version, note: '修订' });
+    expect(err).toMatchObject({ code: 'INVALID_ARGUMENT', fields: { note: expect.stringContaining('修订说明') } });
+    expect((await ok(EDITOR, 'policy.get', { id: draft.id })).version).toBe(draft.version);
+    const long = await errorOf(EDITOR, 'policy.save', { ...policyInput(), id: draft.id, version: draft.version, note: '长'.repeat(1000) });
+    expect(long.code).toBe('INVALID_ARGUMENT');
   });
 
   test('publishing what is already published changes nothing (a retry, a double tap)', async () => {

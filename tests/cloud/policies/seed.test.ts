@@ -20,7 +20,7 @@ test('demo policies (two versions, expired, repealed), favourites, an open and a
 
   const fees = library.items.find((i) => i.title === '北京市住宅小区物业服务收费管理办法')!;
   const detail = await ok(citizen, 'policy.get', { id: fees.id });
-  expect(detail).toMatchObject({ publishedVersion: 2, favorited: true, updatedNote: '更新于 2026年11月13日' });
+  expect(detail).toMatchObject({ publishedVersion: 2, favorited: true, updatedNote: '于2026年11月13日修订' });
   expect(detail.versions.map((v) => v.version)).toEqual([2, 1]);
   expect(detail.explanation?.changes).toContain('每季度公示');
   expect(detail.related?.map((r) => r.title)).toEqual(['关于加强和改进住宅小区业主委员会建设的指导意见', '住宅专项维修资金管理实施细则']);

@@ -38,7 +38,8 @@ let serial = 0;
 const next = () => ++serial;
 
 async function setUpWorld(): Promise<void> {
-  await setUpAgency({ settings: { limits: { ...DEFAULT_LIMITS, submissionsPerDay: 100 } } });
+  // One co-sign reaches the response threshold, so a fixture can owe a response in one step.
+  await setUpAgency({ settings: { limits: { ...DEFAULT_LIMITS, submissionsPerDay: 100 }, cosignThreshold: 1 } });
   await seedStaff(EDITOR, ['editor']);
   await seedStaff(TARGET, ['dispatcher']);
   await database().collection('users').doc(DISABLED).set({ data: { roles: ALL_ROLES, departmentId: 'dept-housing', disabled: true } });
@@ -95,6 +96,11 @@ async function flaggedCase() {
 }
 
 const versioned = (c: { id: string; version: number }) => ({ id: c.id, version: c.version });
+
+async function publishedSuggestion() {
+  const r = await repliedCase({ type: 'suggestion', title: '建议在幸福路增设公交站', content: '幸福路沿线居民多，建议增设一站公交站。' });
+  return ok(DISPATCHER, 'case.setPublishable', { ...versioned(r), publishable: true });
+}
 
 /** A payload the allowed callers can run, on a record made for this cell. */
 const FIXTURES: { readonly [N in ActionName]: () => Promise<RequestOf<N>> } = {
@@ -164,6 +170,19 @@ const FIXTURES: { readonly [N in ActionName]: () => Promise<RequestOf<N>> } = {
   },
   'case.escalate': async () => ({ ...versioned(await processingCase()), note: '请加快办理。' }),
   'case.setPublishable': async () => ({ ...versioned(await repliedCase()), publishable: true }),
+  'case.cosign': async () => ({ id: (await publishedSuggestion()).id }),
+  'case.respondCosign': async () => {
+    const c = await publishedSuggestion();
+    await ok(OTHER_CITIZEN, 'case.cosign', { id: c.id });
+    const owed = await ok(SUPERVISOR, 'case.get', { id: c.id });
+    return { ...versioned(owed), content: '已会同交通部门研究，计划年内在幸福路增设公交站。' };
+  },
+  'case.lookup': async () => {
+    const c = await submit({ contactPhone: '13800138000' });
+    return { trackingNo: c.trackingNo, phoneLast4: '8000' };
+  },
+  'stats.dashboard': async () => ({ period: 'month' }),
+  'stats.public': async () => ({}),
   'staff.bind': async () => ({ code: (await ok(ADMIN, 'admin.invite', { roles: ['admin'] })).code }),
   'admin.invite': async () => ({ roles: ['dispatcher'] }),
   'admin.staff.list': async () => ({}),

@@ -39,6 +39,8 @@ function settings(over: Partial<SettingsView> = {}): SettingsView {
     ratingReminderDays: 3,
     autoCloseDays: 7,
     submissionsPerDay: 5,
+    cosignThreshold: 100,
+    cosignsPerDay: 30,
     reviewReplies: false,
     retentionDays: 365,
     calendar: { holidays: ['2026-10-02', '2026-10-01', '2027-01-01'], workdays: ['2026-10-10'] },
@@ -101,7 +103,7 @@ describe('deadlines and limits', () => {
 
   test('every field has a label, a unit and limits', () => {
     expect(NUMBER_FIELDS.map((f) => f.key).sort()).toEqual(
-      ['acceptDays', 'answer_complaint', 'answer_help', 'answer_inquiry', 'answer_suggestion', 'autoCloseDays', 'extensionMaxDays', 'ratingReminderDays', 'retentionDays', 'submissionsPerDay'].sort(),
+      ['acceptDays', 'answer_complaint', 'answer_help', 'answer_inquiry', 'answer_suggestion', 'autoCloseDays', 'cosignThreshold', 'cosignsPerDay', 'extensionMaxDays', 'ratingReminderDays', 'retentionDays', 'submissionsPerDay'].sort(),
     );
     for (const f of NUMBER_FIELDS) expect(f.label && f.unit && f.min <= f.max).toBeTruthy();
   });

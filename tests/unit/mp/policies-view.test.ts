@@ -36,7 +36,7 @@ const policy = (over: Partial<Policy> = {}): Policy => ({
   paragraphs: ['第一条 为规范物业服务收费……', '  ', '第二条 本办法适用于……'],
   publishedAt: '2026-01-12T01:00:00Z',
   updatedAt: '2026-03-01T01:00:00Z',
-  updatedNote: '更新于 2026年3月1日',
+  updatedNote: '于2026年3月1日修订',
   versions: [
     { version: 2, publishedAt: '2026-03-01T01:00:00Z', note: '调整收费标准' },
     { version: 1, publishedAt: '2026-01-12T01:00:00Z' },
@@ -143,7 +143,7 @@ describe('policy detail', () => {
     expect(view.versions[1].ariaLabel).toContain('点按查看此版本');
     expect(view.oldVersionNotice).toBe('');
     expect(view.inactiveNotice).toBe('');
-    expect(view.updatedNote).toBe('更新于 2026年3月1日');
+    expect(view.updatedNote).toBe('于2026年3月1日修订');
   });
   test('reading an earlier version says so', () => {
     const view = policyDetailView(policy(), 1);

@@ -138,6 +138,8 @@ describe('public letters', () => {
       title: '公交线路调整',
       categoryId: 'c',
       categoryName: '公交线路',
+      cosignable: true,
+      cosignCount: 0,
       typeLabel: '建议',
       submittedAt: '2026-11-01T00:00:00Z',
       repliedAt: '2026-11-03T00:00:00Z',
@@ -174,10 +176,11 @@ describe('staff queue filters', () => {
   });
 
   test('chips read their counts; before the first answer they show only the label', () => {
-    const counts: QueueFilterCounts = { all: 9, submitted: 3, accepted: 1, processing: 2, needs_info: 0, replied: 3, overdue: 1, dueSoon: 2, awaitingReview: 0, flagged: 1 };
+    const counts: QueueFilterCounts = { all: 9, submitted: 3, accepted: 1, processing: 2, needs_info: 0, replied: 3, overdue: 1, dueSoon: 2, awaitingReview: 0, flagged: 1, cosignAwaiting: 2 };
     const chips = filterChips(counts);
     expect(chips.find((c) => c.key === 'submitted')).toEqual({ key: 'submitted', label: '待受理', count: 3, text: '待受理 3' });
-    expect(chips.map((c) => c.key)).toHaveLength(10);
+    expect(chips.map((c) => c.key)).toHaveLength(11);
+    expect(chips.find((c) => c.key === 'cosignAwaiting')).toMatchObject({ label: '附议待回应', count: 2 });
     expect(filterChips(null)[0]).toEqual({ key: 'all', label: '全部', count: null, text: '全部' });
     expect(departmentOptions([{ id: 'd', name: '交通运输局' }])[0]).toEqual({ id: '', name: '全部部门' });
   });

@@ -14,6 +14,7 @@ export const metaGet = defineAction<'meta.get'>({
     const subscribe: NonNullable<ResponseOf<'meta.get'>['subscribe']> = {};
     if (t.caseStatus?.templateId) subscribe.caseStatus = t.caseStatus.templateId;
     if (t.draftReport?.templateId) subscribe.draftReport = t.draftReport.templateId;
+    if (t.cosignResponse?.templateId) subscribe.cosignResponse = t.cosignResponse.templateId;
     if (caller.isStaff) {
       res.replyTemplates = settings.replyTemplates;
       const staff = [t.staffAssigned, t.staffReview, t.staffDue, t.staffOverdue].map((x) => x?.templateId).filter((x): x is string => Boolean(x));

@@ -2,6 +2,7 @@
 // and compose into the string sort keys of domain/case-keys.ts).
 import type { ActorRole, RejectReason, Visibility, CaseEventKind } from '../../../../typings/api';
 import type { CaseStatus, CaseType } from '../../../../typings/domain';
+import type { CaseCosignDoc, CosignResponseDoc } from './cosign';
 
 export interface ReplyDoc {
   content: string;
@@ -43,6 +44,8 @@ export interface CaseDoc {
   images: string[];
   contactName?: string;
   contactPhone?: string;
+  /** Keyed hash of the phone's last 4 digits, for progress lookup (domain/phone-tail.ts); removed with the phone. */
+  phoneTailHash?: string;
   publishConsent: boolean;
   policyId?: string;
   status: CaseStatus;
@@ -74,6 +77,10 @@ export interface CaseDoc {
   overdueFor?: string;
   ratingRemindedFor?: string;
   purgedAt?: string;
+  /** Co-signing of its public letter: set when the threshold is reached (domain/cosign.ts). */
+  cosign?: CaseCosignDoc;
+  /** Threshold reached, response owed: the queue's 附议 filter (removed once answered). */
+  cosignAwaiting?: boolean;
   updatedAt: string;
   // Derived keys (domain/case-keys.ts), recomputed on every write; each serves one index.
   lane: Lane;
@@ -134,4 +141,8 @@ export interface LetterDoc {
   listKey: string;
   searchTokens: string[];
   publishedAt: string;
+  /** Co-signs 附议 so far (suggestions only), moved in each co-sign's transaction. */
+  cosignCount?: number;
+  /** The agency's response to the co-signers. */
+  cosignResponse?: CosignResponseDoc;
 }

@@ -80,11 +80,12 @@ export function dueBucket(due: string): string {
 }
 
 /** The counters (case_stats) a case adds one to: its open status, review and flag state, its running deadline's day. */
-export function statKeys(doc: Pick<CaseDoc, 'status' | 'awaitingReview' | 'flagged' | 'acceptDueAt' | 'answerDueAt'>): string[] {
+export function statKeys(doc: Pick<CaseDoc, 'status' | 'awaitingReview' | 'flagged' | 'acceptDueAt' | 'answerDueAt' | 'cosignAwaiting'>): string[] {
   const keys: string[] = [];
   if (laneOf(doc.status) !== 'done') keys.push(doc.status);
   if (doc.awaitingReview) keys.push('awaitingReview');
   if (doc.flagged) keys.push('flagged');
+  if (doc.cosignAwaiting) keys.push('cosignAwaiting');
   const due = RUNNING_STATUSES.includes(doc.status) ? runningDue(doc) : undefined;
   if (due) keys.push(dueBucket(due));
   return keys;

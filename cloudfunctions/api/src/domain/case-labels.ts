@@ -46,6 +46,8 @@ export const EVENT_LABELS: Record<CaseEventKind, string> = {
   content_cleared: '内容审核通过',
   reminded: '到期提醒',
   purged: '个人信息已删除',
+  cosign_threshold: '附议人数达到回应标准',
+  cosign_responded: '已回应附议',
 };
 
 export const ACTOR_LABELS: Record<ActorRole, string> = {

@@ -33,6 +33,7 @@ export function timerChange(doc: CaseDoc, env: CaseEnv, to: Recipients): { chang
     const next: CaseCore = { ...doc, images: [], purgedAt: env.now };
     delete next.contactName;
     delete next.contactPhone;
+    delete next.phoneTailHash;
     const note = `办结满 ${env.rules.retentionDays} 天，已按规定删除联系人、联系电话和图片`;
     return { job: 'purge', change: { next, events: [event(env, 'purged', SYSTEM, 'citizen', { note })] } };
   }

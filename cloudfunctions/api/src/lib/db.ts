@@ -27,6 +27,7 @@ export const COLLECTIONS = {
   drafts: 'drafts',
   draftComments: 'draft_comments',
   policyEvents: 'policy_events',
+  cosigns: 'cosigns',
 } as const;
 
 /** The SDK answers `doc().get()` on a missing document by throwing; repositories want `null`. */

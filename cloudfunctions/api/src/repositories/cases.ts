@@ -50,8 +50,8 @@ export interface CaseChange {
   next: CaseCore;
   events: NewEvent[];
   notifications?: NotificationDraft[];
-  /** Publish (or re-publish) the case as this letter, or withdraw its letter. */
-  letter?: { upsert: LetterDoc } | { remove: true };
+  /** Publish (or re-publish) the case as this letter, withdraw its letter, or set fields of the published letter. */
+  letter?: { upsert: LetterDoc } | { remove: true } | { patch: Partial<Omit<LetterDoc, '_id'>> };
 }
 
 export interface WriteResult {
@@ -102,7 +102,12 @@ async function queueNotifications(tx: Transaction, caseId: string, version: numb
 async function syncLetter(tx: Transaction, before: CaseDoc, after: CaseDoc, letter: CaseChange['letter']): Promise<void> {
   const ref = tx.collection(COLLECTIONS.letters).doc(after._id);
   if (letter && 'upsert' in letter) {
-    await ref.set({ data: withoutId({ ...letter.upsert, visible: letter.upsert.visible && !after.flagged }) });
+    // Co-signs belong to the letter, not to the case it is built from: a re-publication keeps them.
+    const stored = await txGet<LetterDoc>(tx, COLLECTIONS.letters, after._id);
+    const kept = { ...(stored?.cosignCount ? { cosignCount: stored.cosignCount } : {}), ...(stored?.cosignResponse ? { cosignResponse: stored.cosignResponse } : {}) };
+    await ref.set({ data: withoutId({ ...letter.upsert, ...kept, visible: letter.upsert.visible && !after.flagged }) });
+  } else if (letter && 'patch' in letter) {
+    if (await txGet(tx, COLLECTIONS.letters, after._id)) await ref.update({ data: letter.patch });
   } else if (letter && 'remove' in letter) {
     if (await txGet(tx, COLLECTIONS.letters, after._id)) await ref.remove();
   } else if (after.publishable && before.flagged !== after.flagged) {
@@ -122,15 +127,20 @@ export async function updateCase(id: string, ctx: CaseContext, decide: (doc: Cas
     if (!doc) throw errors.notFound('诉求');
     const change = decide(doc);
     if (!change) return null;
-    const version = doc.version + 1;
-    const next = withKeys({ ...change.next, _id: doc._id, version, updatedAt: ctx.now }, ctx.rules, ctx.cal);
-    await tx.collection(COLLECTIONS.cases).doc(id).set({ data: withoutId(next) });
-    await appendEvents(tx, ctx, doc, next, change.events);
-    await moveStats(tx, doc, next);
-    await syncLetter(tx, doc, next, change.letter);
-    const notificationIds = await queueNotifications(tx, id, version, change.notifications ?? [], ctx.now);
-    return { doc: next, notificationIds };
+    return writeCaseChangeInTx(tx, doc, change, ctx);
   });
+}
+
+/** One change of a case read in `tx`, for a transaction that also writes other records (a co-sign). */
+export async function writeCaseChangeInTx(tx: Transaction, doc: CaseDoc, change: CaseChange, ctx: CaseContext): Promise<WriteResult> {
+  const version = doc.version + 1;
+  const next = withKeys({ ...change.next, _id: doc._id, version, updatedAt: ctx.now }, ctx.rules, ctx.cal);
+  await tx.collection(COLLECTIONS.cases).doc(doc._id).set({ data: withoutId(next) });
+  await appendEvents(tx, ctx, doc, next, change.events);
+  await moveStats(tx, doc, next);
+  await syncLetter(tx, doc, next, change.letter);
+  const notificationIds = await queueNotifications(tx, doc._id, version, change.notifications ?? [], ctx.now);
+  return { doc: next, notificationIds };
 }
 
 export interface NewCase {

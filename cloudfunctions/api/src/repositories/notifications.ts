@@ -6,7 +6,7 @@ import type { MessageFields } from '../domain/subscribe-message';
 import { _, COLLECTIONS, db, findById } from '../lib/db';
 import { runTransaction, txGet } from '../lib/transaction';
 
-export type NotificationKind = 'case_status' | 'rating_reminder' | 'staff_assigned' | 'staff_review' | 'staff_due' | 'staff_overdue' | 'draft_report';
+export type NotificationKind = 'case_status' | 'rating_reminder' | 'staff_assigned' | 'staff_review' | 'staff_due' | 'staff_overdue' | 'draft_report' | 'cosign_response';
 export type TemplateKey = keyof SettingsView['subscribeTemplates'];
 
 export interface NotificationDraft {

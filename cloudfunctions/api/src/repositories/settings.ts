@@ -1,6 +1,7 @@
 import type { CalendarSettings, ReplyTemplate, SettingsView } from '../../../../typings/api';
 import type { CaseTypeInfo, Limits } from '../../../../typings/domain';
 import { makeCalendar, type WorkCalendar } from '../domain/calendar';
+import { DEFAULT_COSIGN_THRESHOLD, DEFAULT_COSIGNS_PER_DAY } from '../domain/cosign';
 import type { CaseRules } from '../domain/deadlines';
 import { DEFAULT_CALENDAR, DEFAULT_CASE_RULES, DEFAULT_CASE_TYPES, DEFAULT_LIMITS, DEFAULT_RULES, DEFAULT_SUBSCRIBE_FIELD_LIMITS } from '../domain/defaults';
 import { COLLECTIONS, findById, isNotFound } from '../lib/db';
@@ -25,6 +26,9 @@ export interface Settings {
   subscribeTemplates: SettingsView['subscribeTemplates'];
   /** WeChat's value limits per keyword type (thing ≤ 20 …), editable should WeChat change them. */
   subscribeFieldLimits: Record<string, number>;
+  /** Co-signs 附议 at which a suggestion is flagged and owes a response; co-signs one citizen may make a day. */
+  cosignThreshold: number;
+  cosignsPerDay: number;
 }
 
 const SETTINGS_ID = 'global';
@@ -57,6 +61,8 @@ export function resolveSettings(stored: Partial<Settings>): Settings {
     replyTemplates: stored.replyTemplates ?? [],
     subscribeTemplates: stored.subscribeTemplates ?? {},
     subscribeFieldLimits: { ...DEFAULT_SUBSCRIBE_FIELD_LIMITS, ...(stored.subscribeFieldLimits ?? {}) },
+    cosignThreshold: stored.cosignThreshold ?? DEFAULT_COSIGN_THRESHOLD,
+    cosignsPerDay: stored.cosignsPerDay ?? DEFAULT_COSIGNS_PER_DAY,
   };
 }
 

@@ -20,6 +20,8 @@ function view(s: Settings): SettingsView {
     ratingReminderDays: s.ratingReminderDays,
     autoCloseDays: s.autoCloseDays,
     submissionsPerDay: s.limits.submissionsPerDay,
+    cosignThreshold: s.cosignThreshold,
+    cosignsPerDay: s.cosignsPerDay,
     reviewReplies: s.reviewReplies,
     retentionDays: s.retentionDays,
     calendar: s.calendar,
@@ -73,6 +75,8 @@ const updateSchema = z
     ratingReminderDays: int('评价提醒（天）', 1, 30).optional(),
     autoCloseDays: int('自动办结（天）', 1, 60).optional(),
     submissionsPerDay: int('每人每日提交上限', 1, 100).optional(),
+    cosignThreshold: int('附议回应人数', 1, 100000).optional(),
+    cosignsPerDay: int('每人每日附议上限', 1, 1000).optional(),
     reviewReplies: bool('答复是否需要审核').optional(),
     retentionDays: int('个人信息保存期限（天）', 30, 3650).optional(),
     calendar: z.strictObject({ holidays: dayList('节假日'), workdays: dayList('调休上班日') }).optional(),
@@ -89,6 +93,7 @@ const updateSchema = z
         staffDue: subscribeTemplate.optional(),
         staffOverdue: subscribeTemplate.optional(),
         draftReport: subscribeTemplate.optional(),
+        cosignResponse: subscribeTemplate.optional(),
       })
       .optional(),
   })

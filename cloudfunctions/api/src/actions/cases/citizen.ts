@@ -6,6 +6,7 @@ import { SCORE_LABELS } from '../../domain/case-labels';
 import { ratingOutcome } from '../../domain/case-machine';
 import { dueAfter, pauseDays, promiseText, shiftDue } from '../../domain/deadlines';
 import { dayLabel, shanghaiDay } from '../../domain/calendar';
+import { phoneTail, phoneTailHash } from '../../domain/phone-tail';
 import { trackingDay } from '../../domain/tracking';
 import { defineAction } from '../../lib/action';
 import type { Caller } from '../../lib/caller';
@@ -82,7 +83,11 @@ export const caseSubmit = defineAction<'case.submit'>({
       updatedAt: env.now,
     };
     if (input.contactName) doc.contactName = input.contactName;
-    if (input.contactPhone) doc.contactPhone = input.contactPhone;
+    if (input.contactPhone) {
+      doc.contactPhone = input.contactPhone;
+      const tail = phoneTail(input.contactPhone);
+      if (tail) doc.phoneTailHash = phoneTailHash(id, tail);
+    }
     if (input.policyId) doc.policyId = input.policyId;
     const result = await createCase(
       { doc, day, dailyLimit: limit, events: [event(env, 'submitted', { role: 'citizen' }, 'public', { to: 'submitted', actorOpenid: openid })] },

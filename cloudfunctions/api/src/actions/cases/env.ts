@@ -81,7 +81,7 @@ export function citizenNotice(env: Pick<CaseEnv, 'now'>, doc: Pick<CaseDoc, '_id
 export function staffNotices(
   env: Pick<CaseEnv, 'now'>,
   recipients: readonly string[],
-  kind: Exclude<NotificationDraft['kind'], 'case_status' | 'rating_reminder' | 'draft_report'>,
+  kind: Exclude<NotificationDraft['kind'], 'case_status' | 'rating_reminder' | 'draft_report' | 'cosign_response'>,
   doc: Pick<CaseDoc, '_id' | 'title' | 'trackingNo'>,
   status: string,
   note: string,

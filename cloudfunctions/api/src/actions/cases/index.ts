@@ -1,6 +1,8 @@
 // The case actions, by contract name.
 import type { ActionTable } from '../../lib/action';
 import { caseGet, caseListMine, caseRate, caseSubmit, caseSubscribe, caseSupplement, caseWithdraw } from './citizen';
+import { caseCosign, caseRespondCosign } from './cosign';
+import { caseLookup } from './lookup';
 import { caseGetPublic, caseListPublic } from './public';
 import {
   caseAccept,
@@ -41,4 +43,7 @@ export const CASE_ACTIONS: Pick<ActionTable, `case.${string}` & keyof ActionTabl
   'case.escalate': caseEscalate,
   'case.setPublishable': caseSetPublishable,
   'case.clearContent': caseClearContent,
+  'case.cosign': caseCosign,
+  'case.respondCosign': caseRespondCosign,
+  'case.lookup': caseLookup,
 };

@@ -2,11 +2,13 @@
 // answered from the letters collection only (scrubbed at publication), so no personal detail can leak from a case.
 import type { PublicLetter, PublicLetterDetail } from '../../../../../typings/api';
 import type { LetterDoc } from '../../domain/case-doc';
+import { cosignId, isCosignable } from '../../domain/cosign';
 import { highlight, queryTokens } from '../../domain/search-tokens';
 import { defineAction } from '../../lib/action';
 import { _, COLLECTIONS } from '../../lib/db';
 import { errors } from '../../lib/errors';
 import { listEvents } from '../../repositories/cases';
+import { findCosign } from '../../repositories/cosigns';
 import { findLetter } from '../../repositories/letters';
 import { phasedPage } from '../../repositories/phased-page';
 import { caseEnv, departmentName, typeLabel, type CaseEnv } from './env';
@@ -22,6 +24,8 @@ function letterItem(l: LetterDoc, env: CaseEnv, keyword?: string): PublicLetter 
     typeLabel: typeLabel(env, l.type),
     submittedAt: l.submittedAt,
     repliedAt: l.repliedAt,
+    cosignable: isCosignable(l),
+    cosignCount: l.cosignCount ?? 0,
   };
   if (keyword) item.titleParts = highlight(l.title, keyword);
   return item;
@@ -51,19 +55,31 @@ export const caseListPublic = defineAction<'case.listPublic'>({
 
 export const caseGetPublic = defineAction<'case.getPublic'>({
   schema: getPublicSchema,
-  async run(input, { now }) {
+  async run(input, { caller, now }) {
     const letter = await findLetter(input.id);
     if (!letter || !letter.visible) throw errors.notFound('公开信件');
-    const [env, events] = await Promise.all([caseEnv(now), listEvents(letter._id)]);
+    const [env, events, mine] = await Promise.all([
+      caseEnv(now),
+      listEvents(letter._id),
+      caller.openid ? findCosign(cosignId(letter._id, caller.openid)) : Promise.resolve(null),
+    ]);
     const detail: PublicLetterDetail = {
       ...letterItem(letter, env),
       content: letter.content,
       reply: letter.reply,
       // Public events only, and without their notes: the scrubbed reply above is the public text.
       timeline: events.filter((e) => e.visibility === 'public').map((e) => timelineEntry(e, env, false)),
+      cosigned: mine !== null,
+      cosignThreshold: env.settings.cosignThreshold,
     };
     const dept = departmentName(env, letter.departmentId);
     if (dept) detail.departmentName = dept;
+    const r = letter.cosignResponse;
+    if (r) {
+      detail.cosignResponse = { content: r.content, at: r.at };
+      const by = departmentName(env, r.departmentId);
+      if (by) detail.cosignResponse.departmentName = by;
+    }
     return detail;
   },
 });

@@ -88,6 +88,7 @@ export const queueSchema = z.strictObject({
   dueWithinHours: int('到期时间范围（小时）', 1, 720).optional(),
   flagged: bool('是否待确认内容').optional(),
   awaitingReview: bool('是否待审核').optional(),
+  cosignAwaiting: bool('是否待回应附议').optional(),
 });
 
 export const acceptSchema = z.strictObject({ ...versioned, departmentId: id('承办单位').optional(), note: optionalText('受理意见', 500) });
@@ -122,3 +123,16 @@ export const setPublishableSchema = z.strictObject({
 });
 
 export const clearContentSchema = z.strictObject({ ...versioned, note: optionalText('说明', 200) });
+
+export const cosignSchema = z.strictObject({ id: caseId(), subscribed: templateIds.optional() });
+
+export const respondCosignSchema = z.strictObject({ ...versioned, content: text('回应内容', DEFAULT_LIMITS.contentMax) });
+
+export const lookupSchema = z.strictObject({
+  trackingNo: z
+    .string({ error: '请填写受理编号' })
+    .trim()
+    .transform((s) => s.toUpperCase())
+    .refine((s) => /^MS\d{8}-\d{4,6}$/.test(s), { message: '受理编号格式不正确，应如 MS20261125-0001' }),
+  phoneLast4: z.string({ error: '请填写手机号后四位' }).trim().regex(/^\d{4}$/, '请填写提交时所留手机号的后四位数字'),
+});

@@ -60,6 +60,7 @@ export function queueCounts(stats: Record<string, number>, now: string): QueueFi
     dueSoon: c(today),
     awaitingReview: c('awaitingReview'),
     flagged: c('flagged'),
+    cosignAwaiting: c('cosignAwaiting'),
   };
 }
 
@@ -73,11 +74,12 @@ export const caseQueue = defineAction<'case.queue'>({
     if (input.status) where.status = input.status;
     if (input.flagged) where.flagged = true;
     if (input.awaitingReview) where.awaitingReview = true;
+    if (input.cosignAwaiting) where.cosignAwaiting = true;
     if (input.overdue) {
       bounds.push(['gte', `${QUEUE_RUNNING}|`], ['lt', `${QUEUE_RUNNING}|${nowIso}`]);
     } else if (input.dueWithinHours) {
       bounds.push(['gte', `${QUEUE_RUNNING}|${nowIso}`], ['lte', `${QUEUE_RUNNING}|${new Date(now.getTime() + input.dueWithinHours * HOUR_MS).toISOString()}|\uffff`]);
-    } else if (!input.status && !input.flagged && !input.awaitingReview) {
+    } else if (!input.status && !input.flagged && !input.awaitingReview && !input.cosignAwaiting) {
       // The default queue: work in hand (clock running, then waiting for the citizen), by deadline.
       bounds.push(['lt', QUEUE_REPLIED]);
     }

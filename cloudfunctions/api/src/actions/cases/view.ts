@@ -9,6 +9,7 @@ import { maskName, maskPhone } from '../../domain/privacy';
 import type { Caller } from '../../lib/caller';
 import { caseAbilities, seesContact, seesInternal } from '../../permissions';
 import { listEvents } from '../../repositories/cases';
+import { caseCosignView } from './cosign';
 import { departmentName, typeLabel, type CaseEnv } from './env';
 
 export function timelineEntry(e: CaseEventDoc, env: CaseEnv, withNote: boolean): TimelineEntry {
@@ -96,6 +97,8 @@ export async function caseView(doc: CaseDoc, caller: Caller, env: CaseEnv, event
     view.publishable = doc.publishable;
     view.flagged = doc.flagged;
     view.escalated = doc.escalated;
+    const cosign = await caseCosignView(doc, caller, env);
+    if (cosign) view.cosign = cosign;
   }
   return view;
 }
@@ -137,5 +140,6 @@ export function queueItem(doc: CaseDoc, env: CaseEnv): QueueItem {
     if (name) item.departmentName = name;
   }
   if (doc.answerDueAt) item.answerDueAt = doc.answerDueAt;
+  if (doc.cosignAwaiting && doc.cosign) item.cosignAwaiting = { count: doc.cosign.count };
   return item;
 }

@@ -1,4 +1,4 @@
-import { newPolicy, applyEdit } from '../../domain/policies/lifecycle';
+import { acceptsChangeNote, applyEdit, newPolicy } from '../../domain/policies/lifecycle';
 import { checkPolicyDates, contentOf, isPolicyFileID, type PolicyContent, type PolicyDoc } from '../../domain/policies/policy';
 import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
@@ -40,7 +40,7 @@ async function checkReferences(content: PolicyContent, selfId: string | undefine
 export const savePolicy = defineAction<'policy.save'>({
   schema: policySave,
   async run(input, { caller, now }) {
-    const { id, version, clientRequestId, ...rest } = input;
+    const { id, version, clientRequestId, note, ...rest } = input;
     const content = contentOf(rest);
     const dateFields = checkPolicyDates(content);
     if (Object.keys(dateFields).length) invalid(dateFields);
@@ -63,7 +63,8 @@ export const savePolicy = defineAction<'policy.save'>({
       const existing = await policyInTx(tx, id);
       if (!existing) throw errors.notFound('政策');
       if (existing.version !== version) throw errors.conflict();
-      const next = applyEdit(existing, content, nowIso);
+      if (note && !acceptsChangeNote(existing)) invalid({ note: '修订说明用于修改已发布的政策；尚未发布的政策请直接保存' });
+      const next = applyEdit(existing, content, nowIso, note);
       await putPolicyInTx(tx, next);
       await addEvent(tx, {
         subject: 'policy',
@@ -71,7 +72,7 @@ export const savePolicy = defineAction<'policy.save'>({
         kind: 'edited',
         at: nowIso,
         actor,
-        data: { version: next.version, pending: !!next.pending },
+        data: { version: next.version, pending: !!next.pending, ...(note ? { note } : {}) },
       });
       return next;
     });

@@ -57,6 +57,8 @@ const attachment = z.strictObject({
 
 export const policySave = z.strictObject({
   id: id('政策').optional(),
+  /** 修订说明: an edit of a published policy may say what changed; it becomes the next version's note. */
+  note: text('修订说明', LIMITS.reasonMax).optional(),
   version: version().optional(),
   clientRequestId: clientRequestId().optional(),
   title: text('标题', LIMITS.titleMax),

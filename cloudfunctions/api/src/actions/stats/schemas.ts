@@ -1,5 +1,6 @@
 // Payload schemas of the statistics actions.
-import { id, oneOf, z } from '../../lib/schema';
+import * as z from 'zod';
+import { id, oneOf } from '../../lib/schema';
 import { isValidDay } from '../../domain/calendar';
 import { daysBetween, MAX_PERIOD_DAYS } from '../../domain/stats-period';
 

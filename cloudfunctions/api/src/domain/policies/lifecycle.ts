@@ -42,11 +42,19 @@ export function newPolicy(id: string, content: PolicyContent, nowIso: string): P
  * An edit. While citizens can see the policy (published, repealed) it waits in `pending` and the public face stays the
  * published text; otherwise it is the document itself.
  */
-export function applyEdit(doc: PolicyDoc, content: PolicyContent, nowIso: string): PolicyDoc {
+export function applyEdit(doc: PolicyDoc, content: PolicyContent, nowIso: string, note?: string): PolicyDoc {
   const bump = { version: doc.version + 1, updatedAt: nowIso };
-  if (doc.status === 'draft') return { ...withFace(doc, content), ...bump, pending: null };
-  const differs = !sameContent(content, contentOf(doc));
-  return { ...doc, ...bump, pending: differs ? contentOf(content) : null };
+  const { pendingNote, ...rest } = doc;
+  if (doc.status === 'draft') return { ...withFace(rest, content), ...bump, pending: null };
+  if (sameContent(content, contentOf(doc))) return { ...rest, ...bump, pending: null };
+  // The note of the latest save wins; a save without one keeps the note already written for these edits.
+  const keptNote = note ?? pendingNote;
+  return { ...rest, ...bump, pending: contentOf(content), ...(keptNote ? { pendingNote: keptNote } : {}) };
+}
+
+/** A change note belongs to a revision of public text; before the first publication there is nothing to revise. */
+export function acceptsChangeNote(doc: PolicyDoc): boolean {
+  return doc.status !== 'draft';
 }
 
 /** Whether publishing would change anything: a published policy without pending edits is published already. */
@@ -66,7 +74,9 @@ export function applyPublish(
 ): { doc: PolicyDoc; snapshot: PolicyVersionDoc | null } {
   const content = workingContent(doc);
   const changed = !lastPublished || !sameContent(content, lastPublished);
+  note = note ?? doc.pendingNote;
   let next: PolicyDoc = { ...doc, status: 'published', pending: null, version: doc.version + 1, updatedAt: nowIso };
+  delete next.pendingNote;
   delete next.unpublishReason;
   delete next.unpublishedAt;
   let snapshot: PolicyVersionDoc | null = null;

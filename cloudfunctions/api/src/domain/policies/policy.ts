@@ -65,6 +65,8 @@ export interface PolicyDoc extends PolicyContent {
   versions: PolicyVersionEntry[];
   /** Unpublished edits made while the public face is visible. */
   pending?: PolicyContent | null;
+  /** The editor's change note saved with the pending edits; it becomes the next version's note when published. */
+  pendingNote?: string;
   unpublishReason?: string;
   unpublishedAt?: Instant;
 }
@@ -186,11 +188,11 @@ export function checkPolicyDates(c: Pick<PolicyContent, 'issuedAt' | 'effectiveF
   return fields;
 }
 
-/** "更新于 2026年11月25日": told to readers once a policy has been published more than once. */
+/** "于2026年11月25日修订": told to readers once the public text has changed, with the day of the last revision. */
 export function updatedNote(doc: Pick<PolicyDoc, 'pubVersion' | 'publishedAt'>): string | undefined {
   if (doc.pubVersion < 2 || !doc.publishedAt) return undefined;
   const [y, m, d] = shanghaiDay(doc.publishedAt).split('-').map(Number);
-  return `更新于 ${y}年${m}月${d}日`;
+  return `于${y}年${m}月${d}日修订`;
 }
 
 /** Whether a path of cloud storage is under policies/: `cloud://<env>.<bucket>/policies/...`. */
@@ -254,6 +256,7 @@ export function toPolicy(doc: PolicyDoc, now: Date, x: PolicyViewExtras): Policy
   if (note) out.updatedNote = note;
   if (doc.unpublishReason && doc.status !== 'published') out.unpublishReason = doc.unpublishReason;
   if (x.staff) out.hasDraftChanges = !!doc.pending;
+  if (x.staff && doc.pending && doc.pendingNote) out.pendingNote = doc.pendingNote;
   return out;
 }
 
