@@ -3,13 +3,16 @@
 import { localCloud } from '../../tools/local-cloud';
 import { acceptAndAssign, allowSubmissions, DISPATCHER, HANDLER, SUPERVISOR, seedCaseStaff, submitCase } from '../helpers/cases';
 import { ok, seedCatalog, seedStaff } from '../helpers/cloud';
-import { connectLocalCloud, mountPage, useIdentity, waitFor } from '../helpers/mp';
+import { connectLocalCloud, mountPage, useIdentity, usePhoneStorage, waitFor } from '../helpers/mp';
 import { allByTestId, byTestId, pick, tap, textOf, typeInto } from '../helpers/ui';
 
 const CITIZEN = 'o_staff_citizen';
 const ADMIN = 'o_staff_admin';
 
 type Page = ReturnType<typeof mountPage>;
+
+// The first test compiles the WXML with wcc, which takes longer than jest's 5 s on a busy machine.
+jest.setTimeout(30_000);
 type Methods = Record<string, (...args: unknown[]) => unknown>;
 const call = (page: Page, name: string, ...args: unknown[]) => (page.instance as unknown as Methods)[name](...args);
 type Item = { id: string; title: string; status: string; flags: string[]; department: string };
@@ -173,6 +176,31 @@ describe('case handling', () => {
     const seen = await ok(CITIZEN, 'case.get', { id: created.id });
     expect(seen.reply?.content).toBe('您好，物业已于今天下午更换三单元楼道灯。');
     expect(seen.timeline.some((e) => e.note === '已电话联系物业')).toBe(false);
+  });
+
+  test('a half-written answer survives leaving the page: kept per case, asked about on 返回, cleared once sent', async () => {
+    const store = usePhoneStorage();
+    const enable = jest.spyOn(wx, 'enableAlertBeforeUnload');
+    const created = await submitCase(CITIZEN);
+    const other = await submitCase(CITIZEN, { title: '另一条留言的标题' });
+    await acceptAndAssign(created.id);
+    await acceptAndAssign(other.id);
+    const first = await openCase(HANDLER, created.id);
+    await tap(first, 'action-reply');
+    await typeInto(first, 'reply-field', 'content', '您好，已联系物业，');
+    expect(enable).toHaveBeenCalledTimes(1);
+    expect([...store.keys()]).toEqual([`form-draft:case-action:${created.id}`]);
+
+    expect((await openCase(HANDLER, other.id)).data.active).toBe('');
+    const again = await openCase(HANDLER, created.id);
+    expect(again.data.active).toBe('reply');
+    expect(again.data.form).toMatchObject({ content: '您好，已联系物业，' });
+    expect(textOf(again, 'notice')).toContain('已恢复');
+    await typeInto(again, 'reply-field', 'content', '您好，已联系物业，本周内维修。');
+    await tap(again, 'submit-action');
+    await waitFor(again, (d) => (d.c as { status: string }).status === 'replied');
+    expect(store.size).toBe(0);
+    expect((await openCase(HANDLER, created.id)).data.active).toBe('');
   });
 
   test('a reject needs a standard reason, and "other" needs words', async () => {
