@@ -289,6 +289,32 @@ describe('administration', () => {
     expect((await ok('o_new_handler', 'me.get', {})).isStaff).toBe(false);
   });
 
+  test('a category may have no default department (其他/不确定) and keywords that the submit form uses', async () => {
+    useIdentity(ADMIN);
+    const admin = mountPage('staff/admin/index', { section: 'categories' });
+    await waitFor(admin, (d) => (d.categories as unknown[]).length === 3);
+    await tap(admin, 'cat-edit', 2);
+    await typeInto(admin, 'cat-keywords-field', 'catKeywords', '噪声，施工、 广场舞 噪声');
+    await tap(admin, 'cat-save');
+    await waitFor(admin, (d) => d.catEditing === '');
+    expect((await ok(CITIZEN, 'meta.get', {})).categories.find((c) => c.id === 'cat-noise')?.keywords).toEqual(['噪声', '施工', '广场舞']);
+    expect(textOf(admin, 'cat-keywords')).toContain('噪声、施工、广场舞');
+
+    const add = byTestId(admin, 'cat-add');
+    expect(add).not.toBeNull();
+    await tap(admin, 'cat-add');
+    await typeInto(admin, 'cat-name-field', 'catName', '其他/不确定');
+    await tap(admin, 'cat-save');
+    expect(admin.data.catErrors).toEqual({ departmentId: '请选择默认承办部门' });
+    expect(admin.data.catDepartmentNames[0]).toBe('不指定（由受理员分派）');
+    await pick(admin, 'cat-department-picker', 0);
+    await tap(admin, 'cat-save');
+    await waitFor(admin, (d) => (d.categories as unknown[]).length === 4);
+    const other = (await ok(CITIZEN, 'meta.get', {})).categories.find((c) => c.name === '其他/不确定');
+    expect(other).toEqual({ id: expect.any(String), name: '其他/不确定', types: ['inquiry', 'help', 'complaint', 'suggestion'] });
+    expect(admin.dom!.textContent).toContain('由受理员分派');
+  });
+
   test('the review switch and reply templates are saved in settings', async () => {
     useIdentity(ADMIN);
     const admin = mountPage('staff/admin/index', { section: 'settings' });

@@ -248,3 +248,22 @@ test('清空重写 drops the restored draft', async () => {
   expect(again.data.draftRestored).toBe(false);
   expect(store.size).toBe(0);
 });
+
+test('the title suggests a category from the agency\'s keywords; 其他/不确定 is offered for every type', async () => {
+  const admin = 'o_submit_admin';
+  await seedStaff(admin, ['admin']);
+  await ok(admin, 'admin.categories.save', { id: 'cat-noise', name: '噪声污染', departmentId: 'dept-env', types: ['complaint', 'help'], keywords: ['噪声', '施工'] });
+  await ok(admin, 'admin.categories.save', { name: '其他/不确定', departmentId: null, types: ['inquiry', 'help', 'complaint', 'suggestion'], order: 99 });
+  const page = await open({ type: 'complaint' });
+  expect(page.data.categoryNames).toEqual(['物业管理', '噪声污染', '其他/不确定']);
+  await typeInto(page, 'title-field', 'title', '工地夜间施工');
+  expect(page.data.suggestion).toMatchObject({ id: 'cat-noise', name: '噪声污染' });
+  expect(textOf(page, 'category-suggestion')).toContain('可能属于“噪声污染”');
+  await press(page, 'use-suggestion');
+  expect(page.data.form.categoryId).toBe('cat-noise');
+  expect(page.data.categoryIndex).toBe(1);
+  expect(page.data.suggestion).toBeNull();
+  // A type the suggested category does not take: no suggestion.
+  await tap(page, 'type-inquiry');
+  expect(page.data.suggestion).toBeNull();
+});

@@ -8,6 +8,7 @@ import { caseStatusTemplate, requestSubscribe } from '../../services/subscribe';
 import { uploadCaseImage } from '../../services/upload';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { randomId } from '../../utils/id';
+import { suggestCategory, type Suggestion } from '../../utils/category-suggest';
 import { formDraft, type FormDraft } from '../../utils/form-draft';
 import { decodeQuery } from '../../utils/query';
 import { definePage, pageState } from '../../utils/page';
@@ -84,6 +85,8 @@ definePage({
     result: null as null | { id: string; trackingNo: string; promiseText: string },
     /** A half-written message from last time was put back. */
     draftRestored: false,
+    /** The category the title's words point to, offered when it is not the one chosen. */
+    suggestion: null as Suggestion | null,
   },
   onLoad(query) {
     own(this).query = decodeQuery(query);
@@ -140,6 +143,7 @@ definePage({
         titleCounter: counter(fields.title, meta.limits.titleMax),
         contentCounter: counter(fields.content, meta.limits.contentMax),
         draftRestored: Boolean(kept),
+        suggestion: this.suggestionFor(fields.title, fields.type, fields.categoryId),
         ...this.categoryData(fields.type, fields.categoryId),
       });
     },
@@ -171,6 +175,20 @@ definePage({
       return { categories, categoryNames: categories.map((c) => c.name), categoryIndex: categories.findIndex((c) => c.id === categoryId) };
     },
 
+    suggestionFor(title: string, type: string, categoryId: string): Suggestion | null {
+      const meta = own(this).meta;
+      const suggestion = meta ? suggestCategory(title, meta.categories, type) : null;
+      return suggestion && suggestion.id !== categoryId ? suggestion : null;
+    },
+
+    onUseSuggestion() {
+      const suggestion = this.data.suggestion;
+      if (!suggestion) return;
+      const data = this.categoryData(this.data.form.type, suggestion.id);
+      this.setData({ 'form.categoryId': suggestion.id, 'errors.categoryId': '', suggestion: null, ...data });
+      this.keepDraft();
+    },
+
     onRetry() {
       void this.load();
     },
@@ -180,7 +198,8 @@ definePage({
       const data = this.categoryData(type, this.data.form.categoryId);
       // A category that does not take this type is cleared rather than silently kept.
       const categoryId = data.categoryIndex >= 0 ? this.data.form.categoryId : '';
-      this.setData({ 'form.type': type, 'form.categoryId': categoryId, 'errors.type': '', ...data });
+      const suggestion = this.suggestionFor(this.data.form.title, type, categoryId);
+      this.setData({ 'form.type': type, 'form.categoryId': categoryId, 'errors.type': '', suggestion, ...data });
       this.keepDraft();
     },
 
@@ -188,7 +207,7 @@ definePage({
       const index = Number(valueOf(e.detail));
       const category = this.data.categories[index];
       if (!category) return;
-      this.setData({ 'form.categoryId': category.id, categoryIndex: index, 'errors.categoryId': '' });
+      this.setData({ 'form.categoryId': category.id, categoryIndex: index, 'errors.categoryId': '', suggestion: this.suggestionFor(this.data.form.title, this.data.form.type, category.id) });
       this.keepDraft();
     },
 
@@ -197,7 +216,10 @@ definePage({
       const value = valueOf(e.detail);
       const patch: Record<string, unknown> = { [`form.${field}`]: value };
       if (this.data.errors[field]) patch[`errors.${field}`] = '';
-      if (field === 'title') patch.titleCounter = counter(value, this.data.limits.titleMax);
+      if (field === 'title') {
+        patch.titleCounter = counter(value, this.data.limits.titleMax);
+        patch.suggestion = this.suggestionFor(String(value), this.data.form.type, this.data.form.categoryId);
+      }
       if (field === 'content') patch.contentCounter = counter(value, this.data.limits.contentMax);
       this.setData(patch);
       this.keepDraft();
