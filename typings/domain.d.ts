@@ -25,10 +25,15 @@ export interface Department {
 export interface Category {
   id: string;
   name: string;
-  /** The department a new case of this category is routed to by default. */
-  departmentId: string;
+  /**
+   * The department a new case of this category is routed to by default; absent for "其他/不确定": the dispatcher
+   * routes such a case by hand.
+   */
+  departmentId?: string;
   /** The case types a citizen may choose with this category. */
   types: CaseType[];
+  /** Words in a title that suggest this category on the submit form (admin-edited). */
+  keywords?: string[];
 }
 
 export interface CaseTypeInfo {

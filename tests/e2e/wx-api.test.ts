@@ -63,6 +63,47 @@ test('a subpackage page opens by its absolute path', async () => {
   await log();
 });
 
+test('enableAlertBeforeUnload: the user\'s back asks first (cancel stays, 确定 leaves); wx.navigateBack and the lowest page are not held', async () => {
+  const { app } = preview;
+  await call((w) => w.wx.reLaunch({ url: '/__preview__/lifecycle/index?n=a1' }));
+  await preview.waitForData<{ n: string }>((d) => d.n === 'a1');
+  // On the lowest page there is nothing to go back to: WeChat never asks there.
+  expect(await call((w) => w.wx.canIUse('enableAlertBeforeUnload'))).toBe(true);
+  await call((w) => w.wx.navigateTo({ url: 'index?n=a2' }));
+  await preview.waitForData<{ n: string }>((d) => d.n === 'a2');
+  // Callback-style only, as in WeChat: no promise comes back.
+  const returned = await call((w) => new Promise((resolve) => {
+    const r = w.wx.enableAlertBeforeUnload({ message: '内容还没有保存，确定离开吗？', success: (res: unknown) => resolve({ r: r === undefined, res }) });
+  }));
+  expect(returned).toEqual({ r: true, res: { errMsg: 'enableAlertBeforeUnload:ok' } });
+
+  await app.tap('[data-testid="mp-nav-back"]');
+  await app.waitForSelector('[data-testid="mp-modal"]');
+  expect(await app.textContent('[data-testid="mp-modal"]')).toContain('内容还没有保存，确定离开吗？');
+  await app.tap('[data-testid="mp-modal-cancel"]');
+  await new Promise((r) => setTimeout(r, 100));
+  expect(await preview.pageData<{ n: string }>()).toMatchObject({ n: 'a2' });
+  expect(await call((w) => w.getCurrentPages().length)).toBe(2);
+
+  await app.tap('[data-testid="mp-nav-back"]');
+  await app.tap('[data-testid="mp-modal-confirm"]');
+  await preview.waitForData<{ n: string }>((d) => d.n === 'a1');
+
+  // Disabled again: back goes straight back. And the page's own wx.navigateBack is never asked about.
+  await call((w) => w.wx.navigateTo({ url: 'index?n=a3' }));
+  await preview.waitForData<{ n: string }>((d) => d.n === 'a3');
+  await call((w) => { w.wx.enableAlertBeforeUnload({ message: '确定离开吗？' }); w.wx.disableAlertBeforeUnload(); });
+  await app.tap('[data-testid="mp-nav-back"]');
+  await preview.waitForData<{ n: string }>((d) => d.n === 'a1');
+  await call((w) => w.wx.navigateTo({ url: 'index?n=a4' }));
+  await preview.waitForData<{ n: string }>((d) => d.n === 'a4');
+  await call((w) => w.wx.enableAlertBeforeUnload({ message: '确定离开吗？' }));
+  await call((w) => w.wx.navigateBack());
+  await preview.waitForData<{ n: string }>((d) => d.n === 'a1');
+  expect(await app.$('[data-testid="mp-modal"]')).toBeNull();
+  await log();
+});
+
 test('showModal, showActionSheet and showToast are drawn and answer with what the user tapped', async () => {
   const { app } = preview;
   const confirm = call((w) => w.wx.showModal({ title: '确认撤回？', content: '撤回后不能恢复' }));

@@ -112,3 +112,15 @@ export async function waitFor(comp: Mounted, predicate: (data: Record<string, un
     await simulate.sleep(10);
   }
 }
+
+/**
+ * simulate's wx.setStorageSync keeps nothing: give the pages a phone's storage (JSON-copied, as WeChat stores it)
+ * for tests of local drafts. Undone by jest.restoreAllMocks().
+ */
+export function usePhoneStorage(): Map<string, unknown> {
+  const store = new Map<string, unknown>();
+  jest.spyOn(wx, 'setStorageSync').mockImplementation((key: string, value: unknown) => void store.set(key, JSON.parse(JSON.stringify(value))));
+  jest.spyOn(wx, 'getStorageSync').mockImplementation(((key: string) => (store.has(key) ? store.get(key) : '')) as typeof wx.getStorageSync);
+  jest.spyOn(wx, 'removeStorageSync').mockImplementation((key: string) => void store.delete(key));
+  return store;
+}

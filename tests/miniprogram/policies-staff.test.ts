@@ -3,7 +3,7 @@
 // the draft editor's window rule, moderation, and the adoption report.
 import { localCloud } from '../../tools/local-cloud';
 import { ok, seedCatalog, seedStaff } from '../helpers/cloud';
-import { connectLocalCloud, mountPage, useIdentity, waitFor } from '../helpers/mp';
+import { connectLocalCloud, mountPage, useIdentity, usePhoneStorage, waitFor } from '../helpers/mp';
 import { CITIZEN_A, CITIZEN_B, EDITOR, pickDate, publishPolicy, policyInput, typeText, waitForTestId } from '../helpers/policies';
 import { allByTestId, byTestId, tap, textOf } from '../helpers/ui';
 import { addDays, calendarDateOf } from '../../miniprogram/utils/time';
@@ -149,6 +149,37 @@ test('the editor opens an existing policy, and a stale save is refused with a wa
   await tap(page, 'save');
   await waitFor(page, (d) => d.saving === false && d.formError !== '');
   expect(textOf(page, 'form-error')).toContain('请返回列表重新打开');
+});
+
+test('the editors keep unsaved changes on the phone per record, ask on 返回, and forget them once saved', async () => {
+  const store = usePhoneStorage();
+  const enable = jest.spyOn(wx, 'enableAlertBeforeUnload');
+  const policy = await publishPolicy();
+  const page = await mount('staff/policy-edit/index', { id: policy.id });
+  expect(enable).not.toHaveBeenCalled();
+  await typeText(page, '第一条 改了一半的条文。', 'paragraphs-editor', 'paragraphs-text-0');
+  expect(enable).toHaveBeenCalledTimes(1);
+  expect([...store.keys()]).toEqual([`form-draft:policy:${policy.id}`]);
+
+  const again = await mount('staff/policy-edit/index', { id: policy.id });
+  expect(paragraphs(again)[0]).toBe('第一条 改了一半的条文。');
+  await tap(again, 'save');
+  await waitFor(again, (d) => d.saving === false);
+  expect(again.data.formError).toBe('');
+  expect(store.size).toBe(0);
+
+  // A draft of a version someone has since replaced is not put back over their save.
+  await typeText(again, '我的标题', 'field-title');
+  const latest = await ok(EDITOR, 'policy.get', { id: policy.id });
+  await ok(EDITOR, 'policy.save', { ...policyInput({ title: '别人改过的标题' }), id: policy.id, version: latest.version });
+  expect((await mount('staff/policy-edit/index', { id: policy.id })).data.form.title).toBe('别人改过的标题');
+  expect(store.size).toBe(0);
+
+  // A new consultation's draft is kept under "new" until it is saved.
+  const draft = await mount('staff/draft-edit/index');
+  await typeText(draft, '城市公共交通条例（征求意见稿）', 'field-title');
+  expect([...store.keys()]).toEqual(['form-draft:draft:new']);
+  expect((await mount('staff/draft-edit/index')).data.form.title).toBe('城市公共交通条例（征求意见稿）');
 });
 
 test('the staff policy list filters by status', async () => {

@@ -3,13 +3,16 @@
 import { localCloud } from '../../tools/local-cloud';
 import { acceptAndAssign, allowSubmissions, DISPATCHER, HANDLER, SUPERVISOR, seedCaseStaff, submitCase } from '../helpers/cases';
 import { ok, seedCatalog, seedStaff } from '../helpers/cloud';
-import { connectLocalCloud, mountPage, useIdentity, waitFor } from '../helpers/mp';
+import { connectLocalCloud, mountPage, useIdentity, usePhoneStorage, waitFor } from '../helpers/mp';
 import { allByTestId, byTestId, pick, tap, textOf, typeInto } from '../helpers/ui';
 
 const CITIZEN = 'o_staff_citizen';
 const ADMIN = 'o_staff_admin';
 
 type Page = ReturnType<typeof mountPage>;
+
+// The first test compiles the WXML with wcc, which takes longer than jest's 5 s on a busy machine.
+jest.setTimeout(30_000);
 type Methods = Record<string, (...args: unknown[]) => unknown>;
 const call = (page: Page, name: string, ...args: unknown[]) => (page.instance as unknown as Methods)[name](...args);
 type Item = { id: string; title: string; status: string; flags: string[]; department: string };
@@ -175,6 +178,31 @@ describe('case handling', () => {
     expect(seen.timeline.some((e) => e.note === '已电话联系物业')).toBe(false);
   });
 
+  test('a half-written answer survives leaving the page: kept per case, asked about on 返回, cleared once sent', async () => {
+    const store = usePhoneStorage();
+    const enable = jest.spyOn(wx, 'enableAlertBeforeUnload');
+    const created = await submitCase(CITIZEN);
+    const other = await submitCase(CITIZEN, { title: '另一条留言的标题' });
+    await acceptAndAssign(created.id);
+    await acceptAndAssign(other.id);
+    const first = await openCase(HANDLER, created.id);
+    await tap(first, 'action-reply');
+    await typeInto(first, 'reply-field', 'content', '您好，已联系物业，');
+    expect(enable).toHaveBeenCalledTimes(1);
+    expect([...store.keys()]).toEqual([`form-draft:case-action:${created.id}`]);
+
+    expect((await openCase(HANDLER, other.id)).data.active).toBe('');
+    const again = await openCase(HANDLER, created.id);
+    expect(again.data.active).toBe('reply');
+    expect(again.data.form).toMatchObject({ content: '您好，已联系物业，' });
+    expect(textOf(again, 'notice')).toContain('已恢复');
+    await typeInto(again, 'reply-field', 'content', '您好，已联系物业，本周内维修。');
+    await tap(again, 'submit-action');
+    await waitFor(again, (d) => (d.c as { status: string }).status === 'replied');
+    expect(store.size).toBe(0);
+    expect((await openCase(HANDLER, created.id)).data.active).toBe('');
+  });
+
   test('a reject needs a standard reason, and "other" needs words', async () => {
     const created = await submitCase(CITIZEN);
     const page = await openCase(DISPATCHER, created.id);
@@ -259,6 +287,32 @@ describe('administration', () => {
     await tap(admin, 'toggle-staff', index);
     await waitFor(admin, (d) => (d.staff as Array<{ disabled: boolean }>)[index].disabled === true);
     expect((await ok('o_new_handler', 'me.get', {})).isStaff).toBe(false);
+  });
+
+  test('a category may have no default department (其他/不确定) and keywords that the submit form uses', async () => {
+    useIdentity(ADMIN);
+    const admin = mountPage('staff/admin/index', { section: 'categories' });
+    await waitFor(admin, (d) => (d.categories as unknown[]).length === 3);
+    await tap(admin, 'cat-edit', 2);
+    await typeInto(admin, 'cat-keywords-field', 'catKeywords', '噪声，施工、 广场舞 噪声');
+    await tap(admin, 'cat-save');
+    await waitFor(admin, (d) => d.catEditing === '');
+    expect((await ok(CITIZEN, 'meta.get', {})).categories.find((c) => c.id === 'cat-noise')?.keywords).toEqual(['噪声', '施工', '广场舞']);
+    expect(textOf(admin, 'cat-keywords')).toContain('噪声、施工、广场舞');
+
+    const add = byTestId(admin, 'cat-add');
+    expect(add).not.toBeNull();
+    await tap(admin, 'cat-add');
+    await typeInto(admin, 'cat-name-field', 'catName', '其他/不确定');
+    await tap(admin, 'cat-save');
+    expect(admin.data.catErrors).toEqual({ departmentId: '请选择默认承办部门' });
+    expect(admin.data.catDepartmentNames[0]).toBe('不指定（由受理员分派）');
+    await pick(admin, 'cat-department-picker', 0);
+    await tap(admin, 'cat-save');
+    await waitFor(admin, (d) => (d.categories as unknown[]).length === 4);
+    const other = (await ok(CITIZEN, 'meta.get', {})).categories.find((c) => c.name === '其他/不确定');
+    expect(other).toEqual({ id: expect.any(String), name: '其他/不确定', types: ['inquiry', 'help', 'complaint', 'suggestion'] });
+    expect(admin.dom!.textContent).toContain('由受理员分派');
   });
 
   test('the review switch and reply templates are saved in settings', async () => {

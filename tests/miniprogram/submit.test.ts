@@ -4,13 +4,16 @@ import simulate from 'miniprogram-simulate';
 import { localCloud } from '../../tools/local-cloud';
 import { configureCaseStatusTemplate } from '../helpers/cases';
 import { callAs, ok, seedCatalog, seedStaff } from '../helpers/cloud';
-import { connectLocalCloud, openPage, waitFor, type mountPage } from '../helpers/mp';
+import { connectLocalCloud, openPage, usePhoneStorage, waitFor, type mountPage } from '../helpers/mp';
 import { pick, press, tap, textOf, typeInto } from '../helpers/ui';
 
 const CITIZEN = 'o_submit_citizen';
 const PAGE = 'pages/submit/index';
 
 type Page = ReturnType<typeof mountPage>;
+
+// The first test compiles the WXML with wcc, which takes longer than jest's 5 s on a busy machine.
+jest.setTimeout(30_000);
 
 beforeEach(async () => {
   connectLocalCloud(CITIZEN);
@@ -199,4 +202,68 @@ test('content the check refuses comes back as a message next to the field, and n
     clientRequestId: 'direct-check-0001',
   });
   expect(direct.ok).toBe(false);
+});
+
+test('a half-written complaint is kept on the phone, asked about on 返回, restored on return and cleared on submit', async () => {
+  const store = usePhoneStorage();
+  const enable = jest.spyOn(wx, 'enableAlertBeforeUnload');
+  const disable = jest.spyOn(wx, 'disableAlertBeforeUnload');
+  const first = await open({ type: 'complaint' });
+  expect(enable).not.toHaveBeenCalled();
+  await pick(first, 'category-picker', 1);
+  await typeInto(first, 'title-field', 'title', '夜间施工噪声扰民');
+  expect(enable).toHaveBeenCalledTimes(1);
+  expect(String(enable.mock.calls[0]![0].message)).toContain('确定离开吗');
+  await typeInto(first, 'content-field', 'content', '小区东侧工地每晚十一点后仍在施工。');
+  expect([...store.keys()]).toEqual(['form-draft:submit:complaint']);
+
+  // Another type's entry does not get the complaint; the complaint's entry, and the tab without a type, do.
+  const inquiry = await open({ type: 'inquiry' });
+  expect(inquiry.data.draftRestored).toBe(false);
+  expect(inquiry.data.form.title).toBe('');
+  const again = await open();
+  expect(again.data.draftRestored).toBe(true);
+  expect(again.data.form).toMatchObject({ type: 'complaint', categoryId: 'cat-noise', title: '夜间施工噪声扰民', content: '小区东侧工地每晚十一点后仍在施工。' });
+  expect(textOf(again, 'draft-restored')).toContain('已恢复');
+
+  await configureCaseStatusTemplate();
+  jest.spyOn(wx, 'requestSubscribeMessage').mockImplementation(((o: { success?: (r: unknown) => void }) => o.success?.({ errMsg: 'requestSubscribeMessage:ok' })) as typeof wx.requestSubscribeMessage);
+  await press(again, 'submit-button');
+  await waitFor(again, (d) => Boolean(d.result));
+  expect(store.size).toBe(0);
+  expect(disable).toHaveBeenCalled();
+  const fresh = await open({ type: 'complaint' });
+  expect(fresh.data.draftRestored).toBe(false);
+  expect(fresh.data.form.title).toBe('');
+});
+
+test('清空重写 drops the restored draft', async () => {
+  const store = usePhoneStorage();
+  const first = await open({ type: 'suggestion' });
+  await typeInto(first, 'title-field', 'title', '建议增设公交站');
+  const again = await open({ type: 'suggestion' });
+  expect(again.data.form.title).toBe('建议增设公交站');
+  await press(again, 'discard-draft');
+  expect(again.data.form.title).toBe('');
+  expect(again.data.draftRestored).toBe(false);
+  expect(store.size).toBe(0);
+});
+
+test('the title suggests a category from the agency\'s keywords; 其他/不确定 is offered for every type', async () => {
+  const admin = 'o_submit_admin';
+  await seedStaff(admin, ['admin']);
+  await ok(admin, 'admin.categories.save', { id: 'cat-noise', name: '噪声污染', departmentId: 'dept-env', types: ['complaint', 'help'], keywords: ['噪声', '施工'] });
+  await ok(admin, 'admin.categories.save', { name: '其他/不确定', departmentId: null, types: ['inquiry', 'help', 'complaint', 'suggestion'], order: 99 });
+  const page = await open({ type: 'complaint' });
+  expect(page.data.categoryNames).toEqual(['物业管理', '噪声污染', '其他/不确定']);
+  await typeInto(page, 'title-field', 'title', '工地夜间施工');
+  expect(page.data.suggestion).toMatchObject({ id: 'cat-noise', name: '噪声污染' });
+  expect(textOf(page, 'category-suggestion')).toContain('可能属于“噪声污染”');
+  await press(page, 'use-suggestion');
+  expect(page.data.form.categoryId).toBe('cat-noise');
+  expect(page.data.categoryIndex).toBe(1);
+  expect(page.data.suggestion).toBeNull();
+  // A type the suggested category does not take: no suggestion.
+  await tap(page, 'type-inquiry');
+  expect(page.data.suggestion).toBeNull();
 });

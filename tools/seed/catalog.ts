@@ -12,8 +12,11 @@ export interface DepartmentSeed {
 export interface CategorySeed {
   _id: string;
   name: string;
-  departmentId: string;
+  /** Absent: no default department, the dispatcher routes (其他/不确定). */
+  departmentId?: string;
   types: CaseType[];
+  /** Title words that suggest the category on the submit form. */
+  keywords: string[];
   order: number;
 }
 
@@ -29,17 +32,19 @@ export const DEMO_DEPARTMENTS: DepartmentSeed[] = [
 ];
 
 export const DEMO_CATEGORIES: CategorySeed[] = [
-  { _id: 'cat-property', name: '物业管理', departmentId: 'dept-housing', types: ALL, order: 1 },
-  { _id: 'cat-old-estate', name: '老旧小区改造', departmentId: 'dept-housing', types: ['inquiry', 'suggestion', 'complaint'], order: 2 },
-  { _id: 'cat-bus', name: '公交线路与站点', departmentId: 'dept-transport', types: ['inquiry', 'suggestion', 'complaint'], order: 3 },
-  { _id: 'cat-roads', name: '道路维修', departmentId: 'dept-transport', types: ['help', 'complaint', 'suggestion'], order: 4 },
-  { _id: 'cat-noise', name: '噪声扰民', departmentId: 'dept-env', types: ['complaint', 'help'], order: 5 },
-  { _id: 'cat-air-water', name: '大气与水污染', departmentId: 'dept-env', types: ['complaint', 'inquiry', 'suggestion'], order: 6 },
-  { _id: 'cat-social-security', name: '社保缴纳与待遇', departmentId: 'dept-hrss', types: ['inquiry', 'help'], order: 7 },
-  { _id: 'cat-wage-arrears', name: '拖欠工资', departmentId: 'dept-hrss', types: ['help', 'complaint'], order: 8 },
-  { _id: 'cat-food-safety', name: '食品安全', departmentId: 'dept-market', types: ['complaint', 'inquiry'], order: 9 },
-  { _id: 'cat-consumer', name: '消费维权', departmentId: 'dept-market', types: ['complaint', 'help', 'inquiry'], order: 10 },
-  { _id: 'cat-elderly-care', name: '养老服务', departmentId: 'dept-civil', types: ALL, order: 11 },
+  { _id: 'cat-property', name: '物业管理', departmentId: 'dept-housing', types: ALL, keywords: ['物业', '物业费', '电梯', '楼道', '停车', '车位', '绿化', '小区', '渗水', '漏水'], order: 1 },
+  { _id: 'cat-old-estate', name: '老旧小区改造', departmentId: 'dept-housing', types: ['inquiry', 'suggestion', 'complaint'], keywords: ['老旧小区', '加装电梯', '改造', '外墙', '管网'], order: 2 },
+  { _id: 'cat-bus', name: '公交线路与站点', departmentId: 'dept-transport', types: ['inquiry', 'suggestion', 'complaint'], keywords: ['公交', '班次', '站点', '线路', '地铁', '站台'], order: 3 },
+  { _id: 'cat-roads', name: '道路维修', departmentId: 'dept-transport', types: ['help', 'complaint', 'suggestion'], keywords: ['道路', '路面', '塌陷', '坑洼', '井盖', '路灯', '人行道'], order: 4 },
+  { _id: 'cat-noise', name: '噪声扰民', departmentId: 'dept-env', types: ['complaint', 'help'], keywords: ['噪声', '噪音', '施工', '扰民', '广场舞', '喇叭'], order: 5 },
+  { _id: 'cat-air-water', name: '大气与水污染', departmentId: 'dept-env', types: ['complaint', 'inquiry', 'suggestion'], keywords: ['污染', '排污', '异味', '臭味', '黑烟', '河道', '污水'], order: 6 },
+  { _id: 'cat-social-security', name: '社保缴纳与待遇', departmentId: 'dept-hrss', types: ['inquiry', 'help'], keywords: ['社保', '养老金', '退休金', '医保', '失业金', '参保', '缴费'], order: 7 },
+  { _id: 'cat-wage-arrears', name: '拖欠工资', departmentId: 'dept-hrss', types: ['help', 'complaint'], keywords: ['工资', '欠薪', '拖欠', '讨薪', '工钱'], order: 8 },
+  { _id: 'cat-food-safety', name: '食品安全', departmentId: 'dept-market', types: ['complaint', 'inquiry'], keywords: ['食品', '餐馆', '饭店', '过期', '变质', '外卖'], order: 9 },
+  { _id: 'cat-consumer', name: '消费维权', departmentId: 'dept-market', types: ['complaint', 'help', 'inquiry'], keywords: ['退款', '消费', '商家', '网购', '预付卡', '维权', '假货'], order: 10 },
+  { _id: 'cat-elderly-care', name: '养老服务', departmentId: 'dept-civil', types: ALL, keywords: ['养老', '老人', '养老院', '助餐', '高龄', '居家养老'], order: 11 },
+  // 其他/不确定: for what fits no category (a rubbish-collection complaint): no default department, the dispatcher routes.
+  { _id: 'cat-other', name: '其他/不确定', types: ALL, keywords: [], order: 99 },
 ];
 
 export async function seedCatalog({ db }: SeedContext): Promise<void> {

@@ -380,7 +380,8 @@ export interface CaseActions {
   'admin.settings.update': { req: Partial<Omit<SettingsView, 'version'>> & { version: number }; res: SettingsView };
   'admin.departments.save': { req: { id?: string; name: string; order?: number; disabled?: boolean }; res: Department };
   'admin.categories.save': {
-    req: { id?: string; name: string; departmentId: string; types: CaseType[]; order?: number; disabled?: boolean };
+    /** departmentId null: no default department, the dispatcher routes (其他/不确定). keywords omitted: kept as stored. */
+    req: { id?: string; name: string; departmentId: string | null; types: CaseType[]; keywords?: string[]; order?: number; disabled?: boolean };
     res: Category;
   };
 }

@@ -137,3 +137,42 @@ export function counter(value: string, max: number): Counter {
   const n = charCount(value);
   return { text: `${n}/${max}`, over: n > max };
 }
+
+/** The typed fields of the form: what a local draft keeps (images are temp files on the phone and are not kept). */
+export type DraftFields = Omit<SubmitForm, 'images' | 'policyId'>;
+
+export function draftFieldsOf(form: SubmitForm | DraftFields): DraftFields {
+  const { type, categoryId, title, content, contactName, contactPhone, publishConsent } = form;
+  return { type, categoryId, title, content, contactName, contactPhone, publishConsent };
+}
+
+/** One draft per case type (and per policy a message is about): the 投诉 entry brings back the half-written complaint. */
+export function draftKey(type: string, policyId?: string): string {
+  return `submit:${type || 'untyped'}${policyId ? `:${policyId}` : ''}`;
+}
+
+/** The keys a page opened this way may restore from: its own type, or every type when it was opened without one. */
+export function draftKeysFor(start: SubmitForm, meta: Pick<MetaGetResponse, 'types'>): string[] {
+  if (start.type) return [draftKey(start.type, start.policyId)];
+  return ['', ...meta.types.map((t) => t.key)].map((type) => draftKey(type, start.policyId));
+}
+
+export function draftHasContent(form: DraftFields): boolean {
+  return Boolean(form.title.trim() || form.content.trim() || form.contactName.trim() || form.contactPhone.trim());
+}
+
+/** A kept draft laid over the form the page opened with, keeping only what still fits today's types and categories. */
+export function formFromDraft(draft: DraftFields, start: SubmitForm, meta: FormMeta): SubmitForm {
+  const type = meta.types.some((t) => t.key === draft.type) ? draft.type : start.type;
+  const category = meta.categories.find((c) => c.id === draft.categoryId);
+  return {
+    ...start,
+    type,
+    categoryId: category && (!type || category.types.includes(type as CaseType)) ? category.id : start.categoryId,
+    title: String(draft.title ?? ''),
+    content: String(draft.content ?? ''),
+    contactName: String(draft.contactName ?? ''),
+    contactPhone: String(draft.contactPhone ?? ''),
+    publishConsent: draft.publishConsent === true,
+  };
+}

@@ -8,11 +8,18 @@ import { caseStatusTemplate, requestSubscribe } from '../../services/subscribe';
 import { uploadCaseImage } from '../../services/upload';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { randomId } from '../../utils/id';
+import { suggestCategory, type Suggestion } from '../../utils/category-suggest';
+import { formDraft, type FormDraft } from '../../utils/form-draft';
 import { decodeQuery } from '../../utils/query';
 import { definePage, pageState } from '../../utils/page';
 import {
   categoriesFor,
   counter,
+  draftFieldsOf,
+  draftHasContent,
+  draftKey,
+  draftKeysFor,
+  formFromDraft,
   errorsFromServer,
   hasErrors,
   initialForm,
@@ -22,6 +29,7 @@ import {
   type FormImage,
   type SubmitErrors,
   type SubmitForm,
+  type DraftFields,
   type TypeOption,
 } from './form';
 
@@ -33,10 +41,19 @@ interface Hidden {
   clientRequestId: string;
   busy: boolean;
   query: Record<string, string | undefined>;
+  /** The form as the page opened it: a draft is what differs from it. */
+  start: SubmitForm | null;
+  draft: FormDraft<DraftFields> | null;
 }
 
 /** What the page keeps for itself: nothing here is rendered, so it stays out of setData. */
-const own = pageState<Hidden>(() => ({ meta: null, openid: '', clientRequestId: randomId(), busy: false, query: {} }));
+const own = pageState<Hidden>(() => ({ meta: null, openid: '', clientRequestId: randomId(), busy: false, query: {}, start: null, draft: null }));
+
+const LEAVE_MESSAGE = '留言还没有提交。已写的内容会保存在本机，下次打开“我要留言”可以接着写。确定离开吗？';
+
+function submitDraft(type: string, policyId?: string): FormDraft<DraftFields> {
+  return formDraft<DraftFields>({ key: draftKey(type, policyId), message: LEAVE_MESSAGE, hasContent: draftHasContent });
+}
 
 interface CategoryOption {
   id: string;
@@ -66,6 +83,10 @@ definePage({
     submitting: false,
     privacyShow: false,
     result: null as null | { id: string; trackingNo: string; promiseText: string },
+    /** A half-written message from last time was put back. */
+    draftRestored: false,
+    /** The category the title's words point to, offered when it is not the one chosen. */
+    suggestion: null as Suggestion | null,
   },
   onLoad(query) {
     own(this).query = decodeQuery(query);
@@ -82,16 +103,33 @@ definePage({
         const h = own(this);
         h.meta = meta;
         h.openid = me.openid;
-        this.fill(initialForm(h.query, meta));
+        const start = initialForm(h.query, meta);
+        this.fill(start, this.latestDraft(start, meta));
       } catch (error) {
         this.setData({ loading: false, error: messageOf(error) });
       }
     },
 
-    /** Puts a whole form on screen (first load, "再写一条"). */
-    fill(form: SubmitForm) {
-      const meta = own(this).meta as MetaGetResponse;
+    /** The newest kept draft this entry may bring back (the 投诉 entry: the complaint draft; the tab: any type's). */
+    latestDraft(start: SubmitForm, meta: MetaGetResponse): DraftFields | null {
+      let latest: { form: DraftFields; savedAt: number } | null = null;
+      for (const key of draftKeysFor(start, meta)) {
+        const kept = formDraft<DraftFields>({ key, message: LEAVE_MESSAGE }).restore();
+        if (kept && (!latest || kept.savedAt > latest.savedAt)) latest = kept;
+      }
+      return latest?.form ?? null;
+    },
+
+    /** Puts a whole form on screen (first load, "再写一条"), with the draft kept from last time laid over it. */
+    fill(start: SubmitForm, kept: DraftFields | null = null) {
+      const h = own(this);
+      const meta = h.meta as MetaGetResponse;
+      const form = kept ? formFromDraft(kept, start, meta) : start;
       const { images: _images, policyId, ...fields } = form;
+      h.start = start;
+      h.draft = submitDraft(fields.type, policyId);
+      h.draft.start(draftFieldsOf(start));
+      if (kept) h.draft.update(draftFieldsOf(form));
       this.setData({
         loading: false,
         types: typeOptions(meta),
@@ -104,14 +142,51 @@ definePage({
         result: null,
         titleCounter: counter(fields.title, meta.limits.titleMax),
         contentCounter: counter(fields.content, meta.limits.contentMax),
+        draftRestored: Boolean(kept),
+        suggestion: this.suggestionFor(fields.title, fields.type, fields.categoryId),
         ...this.categoryData(fields.type, fields.categoryId),
       });
+    },
+
+    /** Keeps the form as typed so far (and asks before 返回 loses it); a changed type moves it to that type's draft. */
+    keepDraft() {
+      const h = own(this);
+      if (!h.draft || !h.start) return;
+      const fields = draftFieldsOf(this.data.form);
+      const key = draftKey(fields.type, h.start.policyId);
+      if (h.draft.key !== key) {
+        h.draft.clear();
+        h.draft = submitDraft(fields.type, h.start.policyId);
+        h.draft.start(draftFieldsOf(h.start));
+      }
+      h.draft.update(fields);
+    },
+
+    onDiscardDraft() {
+      const h = own(this);
+      if (!h.start) return;
+      h.draft?.clear();
+      this.fill(h.start);
     },
 
     categoryData(type: string, categoryId: string) {
       const meta = own(this).meta as MetaGetResponse;
       const categories = categoriesFor(meta.categories, type).map((c) => ({ id: c.id, name: c.name }));
       return { categories, categoryNames: categories.map((c) => c.name), categoryIndex: categories.findIndex((c) => c.id === categoryId) };
+    },
+
+    suggestionFor(title: string, type: string, categoryId: string): Suggestion | null {
+      const meta = own(this).meta;
+      const suggestion = meta ? suggestCategory(title, meta.categories, type) : null;
+      return suggestion && suggestion.id !== categoryId ? suggestion : null;
+    },
+
+    onUseSuggestion() {
+      const suggestion = this.data.suggestion;
+      if (!suggestion) return;
+      const data = this.categoryData(this.data.form.type, suggestion.id);
+      this.setData({ 'form.categoryId': suggestion.id, 'errors.categoryId': '', suggestion: null, ...data });
+      this.keepDraft();
     },
 
     onRetry() {
@@ -123,14 +198,17 @@ definePage({
       const data = this.categoryData(type, this.data.form.categoryId);
       // A category that does not take this type is cleared rather than silently kept.
       const categoryId = data.categoryIndex >= 0 ? this.data.form.categoryId : '';
-      this.setData({ 'form.type': type, 'form.categoryId': categoryId, 'errors.type': '', ...data });
+      const suggestion = this.suggestionFor(this.data.form.title, type, categoryId);
+      this.setData({ 'form.type': type, 'form.categoryId': categoryId, 'errors.type': '', suggestion, ...data });
+      this.keepDraft();
     },
 
     onCategory(e: DetailEvent<{ value: string | number }>) {
       const index = Number(valueOf(e.detail));
       const category = this.data.categories[index];
       if (!category) return;
-      this.setData({ 'form.categoryId': category.id, categoryIndex: index, 'errors.categoryId': '' });
+      this.setData({ 'form.categoryId': category.id, categoryIndex: index, 'errors.categoryId': '', suggestion: this.suggestionFor(this.data.form.title, this.data.form.type, category.id) });
+      this.keepDraft();
     },
 
     onField(e: DetailEvent<string | { value?: unknown }>) {
@@ -138,13 +216,18 @@ definePage({
       const value = valueOf(e.detail);
       const patch: Record<string, unknown> = { [`form.${field}`]: value };
       if (this.data.errors[field]) patch[`errors.${field}`] = '';
-      if (field === 'title') patch.titleCounter = counter(value, this.data.limits.titleMax);
+      if (field === 'title') {
+        patch.titleCounter = counter(value, this.data.limits.titleMax);
+        patch.suggestion = this.suggestionFor(String(value), this.data.form.type, this.data.form.categoryId);
+      }
       if (field === 'content') patch.contentCounter = counter(value, this.data.limits.contentMax);
       this.setData(patch);
+      this.keepDraft();
     },
 
     onConsent(e: DetailEvent<boolean>) {
       this.setData({ 'form.publishConsent': Boolean(e.detail) });
+      this.keepDraft();
     },
 
     onAfterRead(e: WechatMiniprogram.CustomEvent<{ file: WechatMiniprogram.IAnyObject | WechatMiniprogram.IAnyObject[] }>) {
@@ -220,6 +303,7 @@ definePage({
         const res = await call('case.submit', toSubmitRequest(form, h.clientRequestId, subscribed));
         // The next form is a new submission; this one's id stays with the case it made.
         h.clientRequestId = randomId();
+        h.draft?.clear();
         this.setData({ submitting: false, result: { id: res.id, trackingNo: res.trackingNo, promiseText: res.promiseText } });
         void wx.pageScrollTo({ scrollTop: 0, duration: 0 });
       } catch (error) {

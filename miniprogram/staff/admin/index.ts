@@ -17,6 +17,8 @@ import {
   chosen,
   toggle,
   TYPE_OPTIONS,
+  NO_DEPARTMENT_LABEL,
+  parseKeywords,
   upsertTemplate,
   validateCategory,
   validateInvite,
@@ -49,6 +51,7 @@ interface CategoryRow {
   id: string;
   name: string;
   department: string;
+  keywords: string;
   types: string;
 }
 
@@ -82,7 +85,9 @@ definePage({
     deptError: '',
 
     catEditing: '',
-    catForm: { name: '', departmentIndex: -1, types: [] as CaseType[] },
+    /** The category's department picker: index 0 is "none, the dispatcher routes". */
+    catDepartmentNames: [] as string[],
+    catForm: { name: '', departmentIndex: -1, types: [] as CaseType[], keywords: '' },
     catTypeOn: {} as Record<string, boolean>,
     catErrors: {} as Record<string, string>,
 
@@ -127,10 +132,12 @@ definePage({
         this.setData({
           departments: meta.departments,
           departmentNames: meta.departments.map((d) => d.name),
+          catDepartmentNames: [NO_DEPARTMENT_LABEL, ...meta.departments.map((d) => d.name)],
           categories: meta.categories.map((c) => ({
             id: c.id,
             name: c.name,
-            department: names.get(c.departmentId) ?? '',
+            department: c.departmentId ? names.get(c.departmentId) ?? '' : '由受理员分派',
+            keywords: c.keywords?.join('、') ?? '',
             types: c.types.map((t) => TYPE_OPTIONS.find((o) => o.key === t)?.label ?? t).join('、'),
           })),
         });
@@ -325,8 +332,8 @@ definePage({
       const id = dataOf(e, 'id');
       const c = hidden.get(this)?.categories.find((x) => x.id === id);
       const catForm = c
-        ? { name: c.name, departmentIndex: this.data.departments.findIndex((d) => d.id === c.departmentId), types: c.types }
-        : { name: '', departmentIndex: -1, types: TYPE_OPTIONS.map((t) => t.key) };
+        ? { name: c.name, departmentIndex: c.departmentId ? this.data.departments.findIndex((d) => d.id === c.departmentId) + 1 : 0, types: c.types, keywords: (c.keywords ?? []).join('、') }
+        : { name: '', departmentIndex: -1, types: TYPE_OPTIONS.map((t) => t.key), keywords: '' };
       this.setData({ catEditing: id || 'new', catForm, catTypeOn: chosen(catForm.types), catErrors: {} });
     },
 
@@ -336,6 +343,10 @@ definePage({
 
     onCatDepartment(e: DetailEvent<unknown>) {
       this.setData({ 'catForm.departmentIndex': Number(valueOf(e.detail)), 'catErrors.departmentId': '' });
+    },
+
+    onCatKeywords(e: DetailEvent<unknown>) {
+      this.setData({ 'catForm.keywords': valueOf(e.detail), 'catErrors.keywords': '' });
     },
 
     onCatType(e: WechatMiniprogram.BaseEvent) {
@@ -349,16 +360,17 @@ definePage({
 
     async onSaveCat() {
       const { name, departmentIndex, types } = this.data.catForm;
-      const department = this.data.departments[departmentIndex];
+      const keywords = parseKeywords(this.data.catForm.keywords);
+      const department = departmentIndex > 0 ? this.data.departments[departmentIndex - 1] : undefined;
       const id = this.data.catEditing === 'new' ? '' : this.data.catEditing;
-      const form = { id, name, departmentId: department ? department.id : '', types };
-      const errors = validateCategory(form);
+      const form = { id, name, departmentId: departmentIndex === 0 ? null : department ? department.id : '', types };
+      const errors = validateCategory(form, keywords);
       if (Object.keys(errors).length) {
         this.setData({ catErrors: errors });
         return;
       }
       const saved = await this.run(
-        () => call('admin.categories.save', { ...(id ? { id } : {}), name: name.trim(), departmentId: form.departmentId, types }),
+        () => call('admin.categories.save', { ...(id ? { id } : {}), name: name.trim(), departmentId: form.departmentId || null, types, keywords }),
         '已保存',
         (f) => this.setData({ catErrors: f }),
       );

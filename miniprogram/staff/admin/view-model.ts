@@ -72,17 +72,32 @@ export function validateName(name: string, what: string): string {
 export interface CategoryForm {
   id: string;
   name: string;
-  departmentId: string;
+  /** '' not chosen yet; null: no default department, the dispatcher routes (其他/不确定). */
+  departmentId: string | null;
   types: CaseType[];
 }
 
-export function validateCategory(form: CategoryForm): Record<string, string> {
+/** The department picker of a category: "none, the dispatcher routes" first, then the departments. */
+export const NO_DEPARTMENT_LABEL = '不指定（由受理员分派）';
+
+export const KEYWORD_MAX = 10;
+export const KEYWORDS_MAX = 30;
+
+export function validateCategory(form: CategoryForm, keywords: string[] = []): Record<string, string> {
   const errors: Record<string, string> = {};
   const name = validateName(form.name, '类别');
   if (name) errors.name = name;
-  if (!form.departmentId) errors.departmentId = '请选择默认承办部门';
+  if (form.departmentId === '') errors.departmentId = '请选择默认承办部门';
   if (!form.types.length) errors.types = '请至少选择一种留言类型';
+  const long = keywords.find((k) => [...k].length > KEYWORD_MAX);
+  if (long) errors.keywords = `关键词“${long}”太长，每个不超过 ${KEYWORD_MAX} 个字`;
+  else if (keywords.length > KEYWORDS_MAX) errors.keywords = `关键词最多 ${KEYWORDS_MAX} 个`;
   return errors;
+}
+
+/** "垃圾，清运 环卫、垃圾" -> ["垃圾", "清运", "环卫"]: any of the separators people type, no repeats. */
+export function parseKeywords(text: string): string[] {
+  return [...new Set(text.split(/[\s,，、;；]+/).map((k) => k.trim()).filter(Boolean))];
 }
 
 export const TEMPLATE_TITLE_MAX = 30;

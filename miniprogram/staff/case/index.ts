@@ -5,6 +5,7 @@ import type { CaseView, ReplyTemplate } from '../../../typings/api';
 import { caseDetail, caseRecord } from '../../behaviors/case-detail';
 import { ApiCallError, call, messageOf } from '../../services/api';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
+import { formDraft, type FormDraft } from '../../utils/form-draft';
 import { definePage, pageState } from '../../utils/page';
 import { STAFF_COMMANDS, type ActionContext } from './commands';
 import {
@@ -23,8 +24,16 @@ import {
 const EXTENSION_MAX_DAYS = 10;
 const TEXT_LIMITS = { noteMax: 500, reasonMax: 200, replyMax: 5000, publicTitleMax: 50 };
 
-/** The agency's reply templates, from meta.get. */
-const own = pageState(() => ({ templates: [] as ReplyTemplate[] }));
+/** An open action form as typed: kept on the phone per case, so a reply half-written survives 返回 or a crash. */
+interface ActionDraft {
+  active: StaffAction;
+  form: ActionForm;
+}
+
+/** The agency's reply templates, from meta.get; the open form's local draft. */
+const own = pageState(() => ({ templates: [] as ReplyTemplate[], draft: null as FormDraft<ActionDraft> | null }));
+
+const LEAVE_MESSAGE = '填写的内容还没有提交，已保存在本机，下次打开这条留言可以接着写。确定离开吗？';
 
 definePage({
   behaviors: [caseDetail],
@@ -56,6 +65,25 @@ definePage({
         templateNames: templates.map((t) => t.title),
       });
       this.show(c, false);
+      this.restoreDraft();
+    },
+
+    /** Opens the action form left half-filled on this case last time, if that action is still allowed. */
+    restoreDraft() {
+      const draft = formDraft<ActionDraft>({ key: `case-action:${caseRecord(this).id}`, message: LEAVE_MESSAGE });
+      own(this).draft = draft;
+      const kept = draft.restore();
+      if (!kept || this.data.active || !this.data.actions.some((a) => a.key === kept.form.active)) return;
+      const { active, form } = kept.form;
+      draft.start({ active, form: this.data.form });
+      draft.update({ active, form });
+      this.setData({ active, spec: formSpec(active), form, departmentIndex: this.indexOfDepartment(form.departmentId), notice: `已恢复您上次没提交的“${STAFF_COMMANDS[active].label}”内容` });
+    },
+
+    /** Called after every change to the open form. */
+    keepDraft() {
+      const active = this.data.active;
+      if (active) own(this).draft?.update({ active, form: this.data.form });
     },
 
     /** Puts a case on screen; `keepForm` leaves an open form as typed (after a conflict). */
@@ -84,15 +112,20 @@ definePage({
       const c = this.data.c;
       const form = emptyForm(c ? { departmentId: c.departmentId, suggestedDepartmentId: c.suggestedDepartmentId } : undefined);
       this.setData({ active, spec: formSpec(active), form, formErrors: {}, departmentIndex: this.indexOfDepartment(form.departmentId), templateIndex: -1, notice: '' });
+      // Another form opened (or this one closed): what was typed in the previous one is given up deliberately.
+      own(this).draft?.clear();
+      if (active) own(this).draft?.start({ active, form });
     },
 
     onCancel() {
+      own(this).draft?.clear();
       this.setData({ active: '', spec: formSpec(''), formErrors: {} });
     },
 
     onFormField(e: DetailEvent<unknown>) {
       const field = dataOf(e, 'field') as keyof ActionForm;
       this.setData({ [`form.${field}`]: valueOf(e.detail), [`formErrors.${field}`]: '' });
+      this.keepDraft();
     },
 
     onDepartment(e: DetailEvent<unknown>) {
@@ -100,22 +133,27 @@ definePage({
       const department = this.data.departments[index];
       if (!department) return;
       this.setData({ departmentIndex: index, 'form.departmentId': department.id, 'formErrors.departmentId': '' });
+      this.keepDraft();
     },
 
     onReason(e: WechatMiniprogram.BaseEvent) {
       this.setData({ 'form.reason': dataOf(e, 'key'), 'formErrors.reason': '' });
+      this.keepDraft();
     },
 
     onApprove(e: WechatMiniprogram.BaseEvent) {
       this.setData({ 'form.approve': dataOf(e, 'value'), 'formErrors.approve': '' });
+      this.keepDraft();
     },
 
     onDays(e: DetailEvent<unknown>) {
       this.setData({ 'form.days': Number(valueOf(e.detail)), 'formErrors.days': '' });
+      this.keepDraft();
     },
 
     onPublishable(e: DetailEvent<boolean>) {
       this.setData({ 'form.publishable': Boolean(e.detail) });
+      this.keepDraft();
     },
 
     onTemplate(e: DetailEvent<unknown>) {
@@ -123,6 +161,7 @@ definePage({
       if (!template) return;
       // The template fills the answer; the handler is expected to make it fit this case before sending.
       this.setData({ templateIndex: Number(valueOf(e.detail)), 'form.templateId': template.id, 'form.content': template.text, 'formErrors.content': '' });
+      this.keepDraft();
     },
 
     async onSubmitAction() {
@@ -146,6 +185,7 @@ definePage({
         },
       });
       if (!c) return;
+      own(this).draft?.clear();
       this.show(c, false);
       this.setData({ notice: `已完成：${STAFF_COMMANDS[action].label}` });
       void wx.showToast({ title: '已完成', icon: 'success' });

@@ -10,6 +10,7 @@ import { randomId } from '../../utils/id';
 import { definePage, pageState } from '../../utils/page';
 import { calendarDateOf } from '../../utils/time';
 import { documentEditor } from '../behaviors/document-editor';
+import { editorDraft } from '../behaviors/editor-draft';
 import { NO_ERRORS, POLICY_LIMITS, saveTarget } from '../policy-edit/form';
 import { checkWindow, emptyDraftForm, formFromDraft, toDraftInput, validateDraftForm, windowLengthText, DRAFT_LIMITS, type DraftForm } from './form';
 
@@ -27,7 +28,7 @@ function today(): string {
 }
 
 definePage({
-  behaviors: [documentEditor],
+  behaviors: [documentEditor, editorDraft],
   data: {
     loading: true,
     error: '',
@@ -61,13 +62,15 @@ definePage({
       const h = own(this);
       if (!h.id) {
         this.setData({ loading: false });
-        this.refreshWindow();
+        this.restoreDraft();
         return;
       }
-      this.setData({ loading: !this.data.id, error: '' });
+      const first = !this.data.id;
+      this.setData({ loading: first, error: '' });
       try {
         this.showDraft(await call('draft.get', { id: h.id }));
         this.setData({ loading: false });
+        if (first) this.restoreDraft();
       } catch (error) {
         this.setData({ loading: false, error: messageOf(error) });
       }
@@ -91,6 +94,13 @@ definePage({
         reported: draft.status === 'reported',
         form,
       });
+      this.refreshWindow();
+    },
+
+    /** Puts back what was typed and not saved last time (same saved version only); the window is checked again. */
+    restoreDraft() {
+      const h = own(this);
+      if (this.startDraft(`draft:${h.id || 'new'}`, h.version)) void wx.showToast({ title: '已恢复上次没有保存的修改', icon: 'none', duration: 3000 });
       this.refreshWindow();
     },
 
@@ -139,6 +149,7 @@ definePage({
         if (stored && form.closesOn === stored.closesOn) input.closesAt = stored.closesAt;
         const draft = await call('draft.save', { ...input, ...saveTarget(h) });
         this.showDraft(draft);
+        this.draftSaved(h.version, `draft:${h.id}`);
         void wx.showToast({ title: draft.status === 'open' ? '已保存，征集进行中' : '已保存', icon: 'success' });
       } catch (error) {
         this.showSaveError(error, '（别人刚刚修改过，请返回列表重新打开后再改）');

@@ -10,6 +10,7 @@ import { definePage, pageState } from '../../utils/page';
 import { policyDetailView, type PolicyDetailView } from '../../utils/policy-view';
 import { formatFullDate } from '../../utils/time';
 import { documentEditor } from '../behaviors/document-editor';
+import { editorDraft } from '../behaviors/editor-draft';
 import {
   attachmentCloudPath,
   checkReason,
@@ -45,7 +46,7 @@ interface VersionRow {
 }
 
 definePage({
-  behaviors: [documentEditor],
+  behaviors: [documentEditor, editorDraft],
   data: {
     loading: true,
     error: '',
@@ -84,6 +85,7 @@ definePage({
         if (policy) this.showPolicy(policy, true);
         else h.savedJson = JSON.stringify(toPolicyInput(emptyPolicyForm()));
         this.setData({ loading: false });
+        if (this.startDraft(`policy:${h.id || 'new'}`, h.version)) void wx.showToast({ title: '已恢复上次没有保存的修改', icon: 'none', duration: 3000 });
       } catch (error) {
         this.setData({ loading: false, error: messageOf(error) });
       }
@@ -210,6 +212,7 @@ definePage({
         const policy = await call('policy.save', { ...input, ...saveTarget(h), ...(note ? { note } : {}) });
         this.showPolicy(policy, false);
         h.savedJson = JSON.stringify(input);
+        this.draftSaved(h.version, `policy:${h.id}`);
         return true;
       } catch (error) {
         this.showSaveError(error, CONFLICT_HINT);
@@ -241,6 +244,7 @@ definePage({
         const note = this.data.publishNote.trim();
         const policy = await call('policy.publish', { id: h.id, version: h.version, ...(note ? { note } : {}) });
         this.showPolicy(policy, true);
+        this.draftSaved(h.version);
         this.setData({ publishNote: '', mode: 'edit' });
         void wx.showToast({ title: '已发布', icon: 'success' });
       } catch (error) {
@@ -284,6 +288,7 @@ definePage({
       try {
         const policy = await call('policy.unpublish', { id: h.id, version: h.version, reason, ...(this.data.repeal ? { repeal: true } : {}) });
         this.showPolicy(policy, true);
+        this.draftSaved(h.version);
         this.setData({ unpublishShow: false, unpublishText: '' });
         void wx.showToast({ title: this.data.repeal ? '已废止' : '已撤回', icon: 'success' });
       } catch (error) {

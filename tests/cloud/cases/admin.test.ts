@@ -149,3 +149,48 @@ describe('departments and categories', () => {
     expect((await ok(CITIZEN, 'meta.get', {})).categories.find((x) => x.id === c.id)?.name).toBe('占道经营摆摊');
   });
 });
+
+describe('其他/不确定 and keywords', () => {
+  test('a category without a default department leaves routing to the dispatcher; keywords are kept, cleaned and served by meta.get', async () => {
+    const other = await ok(ADMIN, 'admin.categories.save', {
+      name: '其他/不确定',
+      departmentId: null,
+      types: ['inquiry', 'help', 'complaint', 'suggestion'],
+      keywords: ['垃圾', ' 清运 ', '垃圾', 'BRT'],
+      order: 99,
+    });
+    expect(other).toEqual({ id: other.id, name: '其他/不确定', types: ['inquiry', 'help', 'complaint', 'suggestion'], keywords: ['垃圾', '清运', 'brt'] });
+    expect((await ok(CITIZEN, 'meta.get', {})).categories.find((c) => c.id === other.id)).toEqual(other);
+    // Saving without keywords keeps them; an empty list clears them.
+    await ok(ADMIN, 'admin.categories.save', { id: other.id, name: '其他/不确定', departmentId: null, types: ['complaint', 'inquiry', 'help', 'suggestion'] });
+    expect((await ok(CITIZEN, 'meta.get', {})).categories.find((c) => c.id === other.id)?.keywords).toEqual(['垃圾', '清运', 'brt']);
+
+    const created = await ok(CITIZEN, 'case.submit', submission({ categoryId: other.id, type: 'complaint' }));
+    const [stored] = await docs('cases', { _id: created.id });
+    expect(stored).not.toHaveProperty('routeDepartmentId');
+    const seen = await ok(DISPATCHER, 'case.get', { id: created.id });
+    expect(seen.suggestedDepartmentId).toBeUndefined();
+    // The dispatcher accepts and routes by hand.
+    const accepted = await ok(DISPATCHER, 'case.accept', { id: created.id, version: seen.version, departmentId: 'dept-env' });
+    expect(accepted.departmentId).toBe('dept-env');
+
+    await ok(ADMIN, 'admin.categories.save', { id: other.id, name: '其他/不确定', departmentId: null, types: ['complaint'], keywords: [] });
+    expect((await ok(CITIZEN, 'meta.get', {})).categories.find((c) => c.id === other.id)).not.toHaveProperty('keywords');
+  });
+
+  test('bad keywords and a missing department choice are refused in Chinese, and nothing is saved', async () => {
+    const before = await count('categories');
+    expect(await callAs(ADMIN, 'admin.categories.save', { name: '环境卫生', departmentId: null, types: ['complaint'], keywords: ['这个关键词实在是太长了一点'] })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', fields: { 'keywords.0': '关键词不能超过 10 个字' } },
+    });
+    expect(await callAs(ADMIN, 'admin.categories.save', { name: '环境卫生', departmentId: null, types: ['complaint'], keywords: Array.from({ length: 31 }, (_, i) => `词${i}`) })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', fields: { keywords: '关键词最多 30 个' } },
+    });
+    // departmentId is required: null is a decision (no default department), not something forgotten.
+    expect(await callRaw(ADMIN, { action: 'admin.categories.save', payload: { name: '环境卫生', types: ['complaint'] } })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(await callAs(CITIZEN, 'admin.categories.save', { name: '环境卫生', departmentId: null, types: ['complaint'] })).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
+    expect(await count('categories')).toBe(before);
+  });
+});

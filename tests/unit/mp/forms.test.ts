@@ -3,6 +3,9 @@ import { charCount, checkText, isPhone, normalizePhone } from '../../../miniprog
 import {
   categoriesFor,
   counter,
+  draftHasContent,
+  draftKeysFor,
+  formFromDraft,
   errorsFromServer,
   hasErrors,
   initialForm,
@@ -147,4 +150,27 @@ test('bind form: a code is required; spaces pasted around it are dropped', () =>
   expect(validateBind(' AB12 CD34 ', ' 王科员 ')).toEqual({ errors: {}, request: { code: 'AB12CD34', displayName: '王科员' } });
   expect(validateBind('abc', '名'.repeat(21)).errors).toEqual({ displayName: '显示名称最多 20 个字' });
   expect(validateBind('abc', '').request).toEqual({ code: 'abc' });
+});
+
+describe('the local draft of the submit form', () => {
+  const start = (over: Partial<SubmitForm> = {}): SubmitForm => ({ ...initialForm({}, META), ...over });
+
+  test('an entry with a type restores that type only; the tab without one looks at every type', () => {
+    expect(draftKeysFor(start({ type: 'complaint' }), META)).toEqual(['submit:complaint']);
+    expect(draftKeysFor(start(), META)).toEqual(['submit:untyped', 'submit:inquiry', 'submit:complaint']);
+    expect(draftKeysFor(start({ type: 'inquiry', policyId: 'p1' }), META)).toEqual(['submit:inquiry:p1']);
+  });
+
+  test('a kept draft keeps only a type and category that still exist and fit; the policy link comes from the entry', () => {
+    const kept = { type: 'complaint' as const, categoryId: 'cat-bus', title: '标题', content: '内容', contactName: '', contactPhone: '', publishConsent: true };
+    expect(formFromDraft(kept, start({ policyId: 'p1' }), META)).toMatchObject({ type: 'complaint', categoryId: '', title: '标题', publishConsent: true, policyId: 'p1' });
+    expect(formFromDraft({ ...kept, categoryId: 'cat-property' }, start(), META).categoryId).toBe('cat-property');
+    expect(formFromDraft({ ...kept, type: 'gone' as never }, start({ type: 'inquiry' }), META).type).toBe('inquiry');
+  });
+
+  test('a type alone is not worth keeping; any text is', () => {
+    const empty = { type: 'complaint' as const, categoryId: 'cat-property', title: ' ', content: '', contactName: '', contactPhone: '', publishConsent: false };
+    expect(draftHasContent(empty)).toBe(false);
+    expect(draftHasContent({ ...empty, contactPhone: '138' })).toBe(true);
+  });
 });

@@ -13,6 +13,7 @@ import {
   toggle,
   upsertTemplate,
   validateCategory,
+  parseKeywords,
   validateInvite,
   validateTemplate,
 } from '../../../miniprogram/staff/admin/view-model';
@@ -282,6 +283,12 @@ describe('administration', () => {
       departmentId: '请选择默认承办部门',
       types: '请至少选择一种留言类型',
     });
+    // null: deliberately no default department (其他/不确定), not a missing choice.
+    expect(validateCategory({ id: '', name: '其他/不确定', departmentId: null, types: ['complaint'] })).toEqual({});
+    expect(validateCategory({ id: '', name: '环境卫生', departmentId: null, types: ['complaint'] }, ['垃圾', '一个实在太长太长的关键词'])).toEqual({
+      keywords: '关键词“一个实在太长太长的关键词”太长，每个不超过 10 个字',
+    });
+    expect(parseKeywords('垃圾，清运 环卫、垃圾;;  ')).toEqual(['垃圾', '清运', '环卫']);
     expect(validateTemplate('', ' ')).toEqual({ title: '请填写模板名称', text: '请填写模板内容' });
     const list = [{ id: 'a', title: 'A', text: 'a' }];
     expect(upsertTemplate(list, { id: 'b', title: 'B', text: 'b' })).toHaveLength(2);

@@ -85,7 +85,10 @@ function boot(): void {
   };
 
   const navbar = new NavBar({
-    back: () => void router.navigateBack(1).catch((e: unknown) => reportError('back', e)),
+    back: () =>
+      void router
+        .userBack(async (message) => (await showModal({ content: message, cancelText: '取消', confirmText: '确定' })).confirm)
+        .catch((e: unknown) => reportError('back', e)),
     home: () => void router.reLaunch(`/${manifest.entryPage}`).catch((e: unknown) => reportError('home', e)),
     menu: () =>
       void showActionSheet({ itemList: ['转发给朋友', '重新进入小程序'] }).then((i) => {

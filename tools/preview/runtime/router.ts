@@ -23,6 +23,8 @@ export interface PageRecord {
   instance: AnyObject | null;
   nav: NavBarState;
   eventChannel: EventChannel;
+  /** wx.enableAlertBeforeUnload's message for this page, asked before the user's own back (not before wx.navigateBack). */
+  alertBeforeUnload: string | null;
 }
 
 /** A failed route call, with WeChat's errMsg. */
@@ -127,6 +129,17 @@ export class Router {
     this.show(this.top!);
   }
 
+  /**
+   * The back the user presses (navigation bar arrow, Android back key). WeChat asks first when the page enabled
+   * wx.enableAlertBeforeUnload and is not the lowest page; route APIs called by the page are never held up.
+   */
+  async userBack(ask: (message: string) => Promise<boolean>): Promise<void> {
+    const top = this.top;
+    if (top?.alertBeforeUnload && this.stack.length > 1 && !(await ask(top.alertBeforeUnload))) return;
+    if (this.top !== top) return;
+    await this.navigateBack(1);
+  }
+
   async switchTab(url: string): Promise<void> {
     const { route, query } = this.parseUrl(url, 'switchTab');
     if (!this.isTab(route)) throw new RouteError('switchTab:fail can not switch to no-tabBar page');
@@ -207,7 +220,7 @@ export class Router {
       onReachBottom: () => this.call(rec, 'onReachBottom'),
       onPullDownRefresh: () => this.call(rec, 'onPullDownRefresh'),
     });
-    rec = { id: nextId++, route, query, entry, webview, comp: null, instance: null, nav, eventChannel };
+    rec = { id: nextId++, route, query, entry, webview, comp: null, instance: null, nav, eventChannel, alertBeforeUnload: null };
     this.deps.container.append(webview.el);
     this.stack.push(rec);
     if (tab) this.tabPages.set(route, rec);

@@ -4,7 +4,24 @@ import { COLLECTIONS, db } from '../lib/db';
 import { cached, invalidate } from '../lib/warm-cache';
 
 export interface DepartmentDoc { _id: string; name: string; order?: number; disabled?: boolean }
-export interface CategoryDoc { _id: string; name: string; departmentId: string; types: Category['types']; order?: number; disabled?: boolean }
+export interface CategoryDoc {
+  _id: string;
+  name: string;
+  /** Absent: no default department (其他/不确定), the dispatcher routes. */
+  departmentId?: string;
+  types: Category['types'];
+  keywords?: string[];
+  order?: number;
+  disabled?: boolean;
+}
+
+/** The public shape of a category: optional fields only when there is something in them. */
+export function categoryOf(c: CategoryDoc): Category {
+  const out: Category = { id: c._id, name: c.name, types: c.types };
+  if (c.departmentId) out.departmentId = c.departmentId;
+  if (c.keywords?.length) out.keywords = c.keywords;
+  return out;
+}
 
 const byOrder = (a: { order?: number }, b: { order?: number }) => (a.order ?? 0) - (b.order ?? 0);
 
@@ -19,7 +36,7 @@ export async function listCategories(): Promise<Category[]> {
   return [...(await loadCatalogMaps()).categories.values()]
     .filter((c) => !c.disabled)
     .sort(byOrder)
-    .map((c) => ({ id: c._id, name: c.name, departmentId: c.departmentId, types: c.types }));
+    .map(categoryOf);
 }
 
 /** Every department and category by id, disabled ones included: old cases still name them. */

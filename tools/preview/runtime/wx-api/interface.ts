@@ -6,7 +6,7 @@ import type { TabBar } from '../tabbar';
 import { showModal } from '../ui/modal';
 import { showActionSheet } from '../ui/sheet';
 import { hideLoading, hideToast, showLoading, showToast } from '../ui/toast';
-import { asyncApi, WxFail } from './promisify';
+import { asyncApi, callbackApi, WxFail } from './promisify';
 
 export function interfaceApi(router: Router, tabbar: TabBar): AnyObject {
   const top = (api: string) => {
@@ -66,6 +66,15 @@ export function interfaceApi(router: Router, tabbar: TabBar): AnyObject {
     hideTabBarRedDot: asyncApi('hideTabBarRedDot', ({ index }) => tabbar.setRedDot(Number(index), false)),
     showTabBar: asyncApi('showTabBar', () => tabbar.setVisible(true)),
     hideTabBar: asyncApi('hideTabBar', () => tabbar.setVisible(false)),
+
+    // Callback-only in WeChat (no promise style); the message belongs to the page that is on top when it is called.
+    enableAlertBeforeUnload: callbackApi('enableAlertBeforeUnload', ({ message }) => {
+      if (typeof message !== 'string' || !message) throw new WxFail('enableAlertBeforeUnload:fail parameter error: parameter.message should be String');
+      top('enableAlertBeforeUnload').alertBeforeUnload = message;
+    }),
+    disableAlertBeforeUnload: callbackApi('disableAlertBeforeUnload', () => {
+      top('disableAlertBeforeUnload').alertBeforeUnload = null;
+    }),
 
     navigateTo: asyncApi('navigateTo', ({ url, events }) => router.navigateTo(url, events)),
     redirectTo: asyncApi('redirectTo', ({ url }) => router.redirectTo(url)),

@@ -60,3 +60,12 @@ export function asyncApi(name: string, impl: (opts: AnyObject) => Promise<AnyObj
     return settled;
   };
 }
+
+/** An API WeChat offers with callbacks only ("以 Promise 风格调用：不支持"): it returns undefined whatever is passed. */
+export function callbackApi(name: string, impl: (opts: AnyObject) => Promise<AnyObject | void> | AnyObject | void) {
+  const api = asyncApi(name, impl);
+  return (opts: ApiOptions = {}): undefined => {
+    api({ ...opts, fail: opts.fail ?? ((err: AnyObject) => reportError(`wx.${name}`, err.errMsg)), complete: opts.complete ?? (() => undefined) });
+    return undefined;
+  };
+}

@@ -4,8 +4,12 @@ import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
 import * as z from 'zod';
 import { bool, id, int, oneOf, text } from '../../lib/schema';
-import { readCatalogMaps, saveCategory, saveDepartment, type CategoryDoc, type DepartmentDoc } from '../../repositories/catalog';
+import { categoryOf, readCatalogMaps, saveCategory, saveDepartment, type CategoryDoc, type DepartmentDoc } from '../../repositories/catalog';
 import { CASE_TYPE_KEYS } from '../cases/schemas';
+
+/** A keyword is a word or short phrase of a title ("垃圾", "电梯"); a few dozen per category are plenty. */
+const KEYWORD_MAX = 10;
+const KEYWORDS_MAX = 30;
 
 const newId = (prefix: string) => `${prefix}-${randomBytes(5).toString('hex')}`;
 
@@ -30,24 +34,34 @@ export const adminCategoriesSave = defineAction<'admin.categories.save'>({
   schema: z.strictObject({
     id: id('分类编号').optional(),
     name: text('分类名称', 30),
-    departmentId: id('默认承办单位'),
+    departmentId: id('默认承办单位').nullable(),
     types: z
       .array(oneOf('诉求类型', CASE_TYPE_KEYS), { error: '诉求类型格式不正确' })
       .min(1, '请至少选择一种诉求类型')
       .refine((t) => new Set(t).size === t.length, { message: '诉求类型不能重复' }),
+    keywords: z
+      .array(text('关键词', KEYWORD_MAX), { error: '关键词格式不正确' })
+      .max(KEYWORDS_MAX, `关键词最多 ${KEYWORDS_MAX} 个`)
+      .optional(),
     order: int('排序', 0, 9999).optional(),
     disabled: bool('是否停用').optional(),
   }),
   async run(input) {
     const catalog = await readCatalogMaps();
-    const dept = catalog.departments.get(input.departmentId);
-    if (!dept || dept.disabled) throw errors.invalid('默认承办单位不存在', { departmentId: '默认承办单位不存在' });
+    if (input.departmentId !== null) {
+      const dept = catalog.departments.get(input.departmentId);
+      if (!dept || dept.disabled) throw errors.invalid('默认承办单位不存在', { departmentId: '默认承办单位不存在' });
+    }
     const prev = input.id ? catalog.categories.get(input.id) : undefined;
-    const doc: CategoryDoc = { _id: input.id ?? newId('cat'), name: input.name, departmentId: input.departmentId, types: [...input.types] };
+    const doc: CategoryDoc = { _id: input.id ?? newId('cat'), name: input.name, types: [...input.types] };
+    if (input.departmentId !== null) doc.departmentId = input.departmentId;
+    // Duplicates (and case variants of Latin words) are dropped: they would only weigh a suggestion twice.
+    const keywords = input.keywords ? [...new Set(input.keywords.map((k) => k.trim().toLowerCase()))] : prev?.keywords;
+    if (keywords?.length) doc.keywords = keywords;
     const order = input.order ?? prev?.order;
     if (order !== undefined) doc.order = order;
     if (input.disabled ?? prev?.disabled) doc.disabled = true;
     await saveCategory(doc);
-    return { id: doc._id, name: doc.name, departmentId: doc.departmentId, types: doc.types };
+    return categoryOf(doc);
   },
 });

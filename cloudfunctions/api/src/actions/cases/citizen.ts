@@ -67,7 +67,8 @@ export const caseSubmit = defineAction<'case.submit'>({
       openid,
       type: input.type,
       categoryId: category._id,
-      routeDepartmentId: category.departmentId,
+      // No default department (其他/不确定): the dispatcher picks one on acceptance.
+      ...(category.departmentId ? { routeDepartmentId: category.departmentId } : {}),
       title: input.title,
       content: input.content,
       images,
