@@ -54,6 +54,9 @@ async function setUpCallers(): Promise<void> {
   for (const [role, openid] of Object.entries(ROLE_OPENID)) await seedStaff(openid, [role as never], role === 'handler' ? 'dept-housing' : undefined);
 }
 
+let refusals = 0;
+afterAll(() => console.log(`hostile text: ${refusals} hostile values refused in ${SITES.length} fields of ${byAction.size} actions`));
+
 const fieldsOf = (res: unknown) => (res as { error?: { fields?: Record<string, string> } }).error?.fields ?? {};
 
 describe('the free-text fields of the contract', () => {
@@ -110,6 +113,7 @@ describe.each([...byAction.keys()])('%s', (action) => {
         const expected = h.expect(site.field);
         if (expected === null) continue;
         const res = await callRaw(caller, { action, payload: payloadWith(site.path, h.value) });
+        refusals++;
         expect({ key, hostile: h.name, res: { ok: res.ok, code: res.ok ? null : res.error.code, field: fieldsOf(res)[key] } }).toEqual({
           key,
           hostile: h.name,

@@ -48,15 +48,14 @@ describe('a forged timer event', () => {
     expect(storedDigest()).toEqual(before);
   });
 
-  test.each(['nope', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 42, null])(
-    'with TriggerName %p answers cleanly and writes nothing',
-    async (name) => {
-      const before = storedDigest();
+  test('with an unknown, inherited or malformed TriggerName answers cleanly and writes nothing', async () => {
+    const before = storedDigest();
+    for (const name of ['nope', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 42, null, { a: 1 }]) {
       const forged = { Type: 'Timer', TriggerName: name, Time: localCloud.clock.now().toISOString() };
-      expect(await callFunction(forged)).toEqual({ status: 200, result: unknownRequest });
-      expect(storedDigest()).toEqual(before);
-    },
-  );
+      expect({ name, answer: await callFunction(forged) }).toEqual({ name, answer: { status: 200, result: unknownRequest } });
+    }
+    expect(storedDigest()).toEqual(before);
+  });
 
   test('a caller cannot borrow the trigger source: identity, a call chain or a half event are refused', async () => {
     const before = storedDigest();
