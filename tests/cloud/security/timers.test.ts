@@ -1,7 +1,11 @@
 // The timer path of the function is for the platform's timer triggers only. A caller who sends a body shaped like a
 // timer event, through the gateway as an attacker would, gets the router's answer to an unknown request and changes
 // nothing, with or without an identity (issue 14, docs/adr/0050-timer-events-trusted-by-source.md).
+import fs from 'fs';
+import path from 'path';
 import { main } from '../../../cloudfunctions/api/src';
+import { TRIGGER_NAMES } from '../../../cloudfunctions/api/src/timers';
+import { FUNCTIONS_ROOT } from '../../../tools/local-cloud/functions';
 import { localCloud } from '../../../tools/local-cloud';
 import { startGateway, type Gateway } from '../../../tools/local-cloud/gateway';
 import { storedDigest } from '../../helpers/digest';
@@ -77,6 +81,14 @@ describe('the real timer trigger', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ function: 'api', trigger: 'tick', result: { trigger: 'tick', jobs: { cases: expect.any(Object) } } });
     expect(count('case_events')).toBeGreaterThan(events);
+  });
+
+  test('every timer trigger of config.json has its jobs (a trigger without them would be refused)', async () => {
+    const config = JSON.parse(fs.readFileSync(path.join(FUNCTIONS_ROOT, 'api', 'config.json'), 'utf8')) as { triggers: Array<{ name: string; type: string }> };
+    const names = config.triggers.filter((t) => t.type === 'timer').map((t) => t.name);
+    expect(names.length).toBeGreaterThan(0);
+    expect([...TRIGGER_NAMES].sort()).toEqual([...names].sort());
+    for (const name of names) expect(await localCloud.fireTimer(main, name)).toMatchObject({ trigger: name });
   });
 
   test('an unknown or inherited trigger name fired by the platform answers cleanly and runs nothing', async () => {
