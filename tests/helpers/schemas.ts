@@ -19,7 +19,33 @@ export interface TextSite {
 export const ACTION_NAMES = Object.keys(ACTIONS).sort() as ActionName[];
 
 type Def = { type: string; [k: string]: unknown };
-const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
+export const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
+
+const WRAPPERS = ['optional', 'nullable', 'default', 'prefault', 'nonoptional', 'readonly', 'catch'];
+
+/** The schema under optional/default/... wrappers and transforms: what the value itself must be. */
+export function unwrapSchema(schema: unknown): z.ZodType {
+  const def = defOf(schema);
+  if (WRAPPERS.includes(def.type)) return unwrapSchema(def.innerType);
+  if (def.type === 'pipe') return unwrapSchema(def.in);
+  return schema as z.ZodType;
+}
+
+/** The field names of an object schema; [] for anything else. */
+export function fieldNames(schema: z.ZodType): string[] {
+  const def = defOf(unwrapSchema(schema));
+  return def.type === 'object' ? Object.keys(def.shape as Record<string, unknown>) : [];
+}
+
+/** The schema at a path (array elements at any index). */
+export function schemaAt(schema: z.ZodType, path: PathSegment[]): z.ZodType {
+  let node: unknown = schema;
+  for (const seg of path) {
+    const def = defOf(unwrapSchema(node));
+    node = typeof seg === 'number' ? def.element : (def.shape as Record<string, unknown>)[seg];
+  }
+  return unwrapSchema(node);
+}
 
 /** Every registered text schema under `schema`, with its path. */
 export function textSitesOf(schema: z.ZodType, path: PathSegment[] = []): Array<{ path: PathSegment[]; field: TextField }> {
@@ -27,19 +53,12 @@ export function textSitesOf(schema: z.ZodType, path: PathSegment[] = []): Array<
   if (field) return [{ path, field }];
   const def = defOf(schema);
   const walk = (s: unknown, p: PathSegment[]) => textSitesOf(s as z.ZodType, p);
+  if (WRAPPERS.includes(def.type)) return walk(def.innerType, path);
   switch (def.type) {
     case 'object':
       return Object.entries(def.shape as Record<string, unknown>).flatMap(([k, s]) => walk(s, [...path, k]));
     case 'array':
       return walk(def.element, [...path, 0]);
-    case 'optional':
-    case 'nullable':
-    case 'default':
-    case 'prefault':
-    case 'nonoptional':
-    case 'readonly':
-    case 'catch':
-      return walk(def.innerType, path);
     case 'pipe':
       return [...walk(def.in, path), ...walk(def.out, path)];
     case 'union':

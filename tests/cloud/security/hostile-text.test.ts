@@ -7,7 +7,7 @@ import type { TextField } from '../../../cloudfunctions/api/src/lib/schema';
 import type { ActionName } from '../../../typings/api';
 import { callRaw, ok, seedCatalog, seedStaff } from '../../helpers/cloud';
 import { storedDigest } from '../../helpers/digest';
-import { A_CITIZEN, allowedCaller, payloadWith, ROLE_OPENID, textSites, type TextSite } from '../../helpers/schemas';
+import { A_CITIZEN, allowedCaller, payloadWith, ROLE_OPENID, schemaAt, textSites, type TextSite } from '../../helpers/schemas';
 import { docById } from '../cases/helpers';
 import type { z } from 'zod';
 
@@ -54,6 +54,9 @@ async function setUpCallers(): Promise<void> {
   for (const [role, openid] of Object.entries(ROLE_OPENID)) await seedStaff(openid, [role as never], role === 'handler' ? 'dept-housing' : undefined);
 }
 
+let refusals = 0;
+afterAll(() => console.log(`hostile text: ${refusals} hostile values refused in ${SITES.length} fields of ${byAction.size} actions`));
+
 const fieldsOf = (res: unknown) => (res as { error?: { fields?: Record<string, string> } }).error?.fields ?? {};
 
 describe('the free-text fields of the contract', () => {
@@ -80,7 +83,7 @@ describe('the free-text fields of the contract', () => {
 
   test('accept ordinary Chinese text: line breaks where allowed, emoji, full-width punctuation; stored NFC, trimmed', () => {
     for (const s of SITES) {
-      const schema = findSchema(s);
+      const schema = schemaAt(ACTIONS[s.action].schema as z.ZodType, s.path);
       const oneLine = '  Cafe\u0301电梯！😀（急）  '.slice(0, s.field.max + 4);
       const input = s.field.multiline ? '  Cafe\u0301，电梯坏了！😀\r\n第二行：（急）\t完  ' : oneLine;
       const parsed = schema.safeParse(input);
@@ -92,23 +95,6 @@ describe('the free-text fields of the contract', () => {
     }
   });
 });
-
-/** The text schema at a site (the registered node itself), to parse one value. */
-function findSchema(site: TextSite): z.ZodType {
-  let node = ACTIONS[site.action].schema as unknown;
-  const def = (s: unknown) => (s as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
-  const unwrap = (s: unknown): unknown => {
-    const d = def(s);
-    if (['optional', 'nullable', 'default', 'readonly', 'nonoptional', 'prefault', 'catch'].includes(d.type)) return unwrap(d.innerType);
-    if (d.type === 'pipe') return unwrap(d.in);
-    return s;
-  };
-  for (const seg of site.path) {
-    const d = def(unwrap(node));
-    node = typeof seg === 'number' ? d.element : (d.shape as Record<string, unknown>)[seg];
-  }
-  return unwrap(node) as z.ZodType;
-}
 
 describe.each([...byAction.keys()])('%s', (action) => {
   beforeEach(() => setUpCallers());
@@ -127,6 +113,7 @@ describe.each([...byAction.keys()])('%s', (action) => {
         const expected = h.expect(site.field);
         if (expected === null) continue;
         const res = await callRaw(caller, { action, payload: payloadWith(site.path, h.value) });
+        refusals++;
         expect({ key, hostile: h.name, res: { ok: res.ok, code: res.ok ? null : res.error.code, field: fieldsOf(res)[key] } }).toEqual({
           key,
           hostile: h.name,
