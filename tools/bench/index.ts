@@ -11,7 +11,7 @@ export interface BenchResult {
 
 async function main(): Promise<void> {
   installSdkRedirect();
-  const only = process.argv.slice(2);
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const files = fs
     .readdirSync(__dirname)
     .filter((f) => f.endsWith('.bench.ts'))
