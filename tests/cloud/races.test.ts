@@ -2,8 +2,9 @@
 // cap. Each fires the calls at the same instant through the real function; exactly the allowed number may win, and
 // every state change leaves exactly one event (issue 9 item 5).
 import type { ApiResponse } from '../../typings/api';
+import { localCloud } from '../../tools/local-cloud';
 import { callAs, ok } from '../helpers/cloud';
-import { CITIZEN, DISPATCHER, HANDLER, count, docs, processingCase, repliedCase, setUpAgency, submission, submit } from './cases/helpers';
+import { CITIZEN, DISPATCHER, HANDLER, TEMPLATE, count, docs, grant, processingCase, repliedCase, setUpAgency, submission, submit, tick } from './cases/helpers';
 import { EDITOR, T0, at } from './policies/helpers';
 import { seedStaff } from '../helpers/cloud';
 
@@ -100,5 +101,31 @@ describe('draft comments at the daily cap', () => {
     const results = await Promise.all(Array.from({ length: CAP + 5 }, (_, i) => commentOn(id, i)));
     expect(outcomes(results)).toEqual({ won: CAP, codes: Array(5).fill('RATE_LIMITED') });
     expect((await docs('draft_comments', { openid: COMMENTER, draftId: id })).length).toBe(CAP);
+  });
+});
+
+describe('overlapping timers', () => {
+  beforeEach(() => setUpAgency());
+
+  test('the timer fired five times at once sends each pending subscribe message once', async () => {
+    await grant(CITIZEN, TEMPLATE.caseStatus, 4);
+    let fail = true;
+    localCloud.openapi.mock('subscribeMessage.send', () => (fail ? { errCode: -1, errMsg: 'system busy' } : {}));
+    const spy = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const cases = [await processingCase(), await processingCase()];
+    spy.mockRestore();
+    const outbox = async () => (await Promise.all(cases.map((c) => docs<{ _id: string; status: string; touser: string }>('notifications', { caseId: c.id })))).flat();
+    const pending = (await outbox()).filter((n) => n.status === 'pending');
+    expect(pending.length).toBeGreaterThanOrEqual(2);
+
+    fail = false;
+    const sentBefore = localCloud.openapi.calls.length;
+    localCloud.clock.set(new Date(localCloud.clock.now().getTime() + 30 * 60_000).toISOString(), { frozen: true });
+    await Promise.all(Array.from({ length: 5 }, () => tick()));
+
+    const sends = localCloud.openapi.calls.slice(sentBefore).filter((c) => c.api === 'subscribeMessage.send' && !c.error);
+    expect(sends).toHaveLength(pending.length);
+    const after = await outbox();
+    for (const n of pending) expect(after.find((a) => a._id === n._id)?.status).toBe('sent');
   });
 });
