@@ -194,6 +194,16 @@ class GatewayClient {
   }
 }
 
+/** CPU seconds a process has used (Linux /proc; null elsewhere): tells a busy machine from a slow gateway. */
+function cpuSecondsOf(pid: number | undefined): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 /** Answers a correct server gives under contention: a lost race is not an error. */
 const EXPECTED_REFUSALS = new Set(['CONFLICT', 'FAILED_PRECONDITION', 'RATE_LIMITED']);
 
@@ -346,6 +356,7 @@ export default async function bench(): Promise<BenchResult> {
   try {
     const deadline = performance.now() + SECONDS * 1000;
     const started = performance.now();
+    const cpuBefore = cpuSecondsOf(child.pid);
     await Promise.all(
       players(CLIENTS).map(async (play, i) => {
         const rand = rng(1000 + i);
@@ -359,6 +370,8 @@ export default async function bench(): Promise<BenchResult> {
       }),
     );
     const elapsed = (performance.now() - started) / 1000;
+    const cpuAfter = cpuSecondsOf(child.pid);
+    const gatewayCpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
     if (process.env.LOAD_TRACE) fs.writeFileSync(process.env.LOAD_TRACE, rec.trace.map((t) => t.join(' ')).join('\n'));
     const { checked, missing } = await verify(client, acked);
 
@@ -386,6 +399,9 @@ export default async function bench(): Promise<BenchResult> {
       title: `Load: ${CLIENTS} clients (think ${THINK_MS} ms mean) for ${SECONDS} s on the gateway (${SEED_CASES} cases, ${SEED_POLICIES} policies seeded in ${seedSeconds.toFixed(0)} s)`,
       rows,
       notes: [
+        ...(gatewayCpu !== null
+          ? [`gateway CPU ${gatewayCpu.toFixed(1)} s in ${elapsed.toFixed(1)} s (${((100 * gatewayCpu) / elapsed).toFixed(0)}% of one core; well under 100% while latencies grow means the machine, not the gateway, is the limit), ${((1000 * gatewayCpu) / Math.max(1, all.length)).toFixed(1)} ms CPU per call`]
+          : []),
         `${(all.length / elapsed).toFixed(0)} calls/s; refused = CONFLICT / FAILED_PRECONDITION / RATE_LIMITED answers to lost races (correct answers, not errors)`,
         `acknowledged writes: ${acked.submits.length} submits, ${acked.accepted.length} accepts, ${acked.replied.length} replies; read back ${checked}, missing or not as left ${missing}`,
         ...rec.samples.map((s) => `error sample: ${s}`),
