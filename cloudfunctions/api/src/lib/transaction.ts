@@ -1,6 +1,7 @@
 // Transactions: the SDK's runTransaction retries the whole callback when a commit conflicts (first committer wins).
 // Its default of 3 retries is too few for a hot document (the day's tracking-number counter under a burst of
-// submissions), and retries in lockstep conflict again, so retries here are more numerous and spread by jitter.
+// submissions), and retries in lockstep conflict again, so retries here are more numerous and spread by a jittered,
+// growing back-off.
 import { AppError } from './errors';
 import { db, isNotFound } from './db';
 
@@ -26,7 +27,9 @@ export async function runTransaction<T>(fn: (tx: Transaction) => Promise<T>): Pr
   try {
     return (await db.runTransaction(async (tx: Transaction) => {
       attempt++;
-      if (attempt > 1) await sleep(Math.random() * Math.min(5 * attempt, 50));
+      // Exponential back-off with full jitter: under a burst, linear steps of a few ms kept the writers of a hot
+      // document colliding for dozens of rounds (docs/adr/0055).
+      if (attempt > 1) await sleep(Math.random() * Math.min(4 * 2 ** (attempt - 2), 150));
       return fn(tx);
     }, ATTEMPTS)) as T;
   } catch (error) {

@@ -136,10 +136,12 @@ export async function writeCaseChangeInTx(tx: Transaction, doc: CaseDoc, change:
   const version = doc.version + 1;
   const next = withKeys({ ...change.next, _id: doc._id, version, updatedAt: ctx.now }, ctx.rules, ctx.cal);
   await tx.collection(COLLECTIONS.cases).doc(doc._id).set({ data: withoutId(next) });
-  await appendEvents(tx, ctx, doc, next, change.events);
-  await moveStats(tx, doc, next);
   await syncLetter(tx, doc, next, change.letter);
   const notificationIds = await queueNotifications(tx, doc._id, version, change.notifications ?? [], ctx.now);
+  // The daily figures and the stats documents are shared by every case: read them last, so the window in which
+  // another commit can conflict with this one is as short as possible (docs/adr/0055).
+  await appendEvents(tx, ctx, doc, next, change.events);
+  await moveStats(tx, doc, next);
   return { doc: next, notificationIds };
 }
 
@@ -169,15 +171,17 @@ export async function createCase(input: NewCase, ctx: CaseContext, rateLimited: 
       const mineId = dailySubmissionsKey(input.doc.openid, input.day);
       const mine = await txGet<{ n: number }>(tx, COLLECTIONS.counters, mineId);
       if ((mine?.n ?? 0) >= input.dailyLimit) throw rateLimited(input.dailyLimit);
+      await tx.collection(COLLECTIONS.counters).doc(mineId).set({ data: { n: (mine?.n ?? 0) + 1 } });
+      const notificationIds = await queueNotifications(tx, id, 1, input.notifications ?? [], ctx.now);
+      // The day's sequence, the daily figures and the stats are shared by every submission: read last, just before the commit, so
+      // concurrent submissions overlap (and conflict) as little as possible (docs/adr/0055).
       const dayId = trackingSequenceKey(input.day);
       const seq = ((await txGet<{ n: number }>(tx, COLLECTIONS.counters, dayId))?.n ?? 0) + 1;
       await tx.collection(COLLECTIONS.counters).doc(dayId).set({ data: { n: seq } });
-      await tx.collection(COLLECTIONS.counters).doc(mineId).set({ data: { n: (mine?.n ?? 0) + 1 } });
       const doc = withKeys({ ...input.doc, trackingNo: formatTrackingNo(input.day, seq), version: 1 }, ctx.rules, ctx.cal);
       await tx.collection(COLLECTIONS.cases).add({ data: doc });
       await appendEvents(tx, ctx, null, doc, input.events);
       await moveStats(tx, null, doc);
-      const notificationIds = await queueNotifications(tx, id, 1, input.notifications ?? [], ctx.now);
       return { created: true, doc, notificationIds };
     });
   } catch (error) {

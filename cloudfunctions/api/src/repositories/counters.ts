@@ -18,5 +18,8 @@ export async function bumpCounter(id: string): Promise<number> {
 /** The counter of a citizen's submissions on a Shanghai day ("20261125"). */
 export const dailySubmissionsKey = (openid: string, day: string): string => `submit_${openid}_${day}`;
 
+/** The counter of a citizen's draft comments on a Shanghai day ("2026-11-25"). */
+export const dailyCommentsKey = (openid: string, day: string): string => `comment_${openid}_${day}`;
+
 /** The tracking-number sequence of a day. */
 export const trackingSequenceKey = (day: string): string => `tracking_${day}`;

@@ -3,7 +3,9 @@ import { startOfDay } from '../../domain/policies/policy';
 import { shanghaiDay } from '../../domain/calendar';
 import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
-import { runTransaction } from '../../lib/transaction';
+import { COLLECTIONS } from '../../lib/db';
+import { runTransaction, txGet } from '../../lib/transaction';
+import { dailyCommentsKey } from '../../repositories/counters';
 import { commentInTx, countCommentsSince, findComment, findDraft, putCommentInTx } from '../../repositories/drafts';
 import { actorOf, addEvent } from '../../repositories/policy-events';
 import { checkText } from '../../services/content-security';
@@ -33,10 +35,10 @@ export const commentOnDraft = defineAction<'draft.comment'>({
       const first = await findComment(commentId);
       if (first) return { commentId: first._id, status: 'pending' as const };
     }
-    const today = startOfDay(shanghaiDay(now));
-    if ((await countCommentsSince(openid, today)) >= COMMENT_LIMITS.perDay) {
-      throw errors.rateLimited(`每人每天最多提交 ${COMMENT_LIMITS.perDay} 条意见，请明天再提交`);
-    }
+    const day = shanghaiDay(now);
+    const capped = () => errors.rateLimited(`每人每天最多提交 ${COMMENT_LIMITS.perDay} 条意见，请明天再提交`);
+    const counted = await countCommentsSince(openid, startOfDay(day));
+    if (counted >= COMMENT_LIMITS.perDay) throw capped();
     const verdict = await checkText(openid, input.content);
     const nowIso = now.toISOString();
     const doc: CommentDoc = {
@@ -54,6 +56,13 @@ export const commentOnDraft = defineAction<'draft.comment'>({
     await runTransaction(async (tx) => {
       // A retry racing its first attempt: the first one's comment stands.
       if (input.clientRequestId && (await commentInTx(tx, commentId))) return;
+      // The cap is decided by a counter written in this transaction: two comments at the same instant both passed
+      // the count above, but only one of them commits this counter's next value (issue 9 item 5). The count covers
+      // comments made before the counter existed.
+      const counterId = dailyCommentsKey(openid, day);
+      const made = Math.max((await txGet<{ n: number }>(tx, COLLECTIONS.counters, counterId))?.n ?? 0, counted);
+      if (made >= COMMENT_LIMITS.perDay) throw capped();
+      await tx.collection(COLLECTIONS.counters).doc(counterId).set({ data: { n: made + 1 } });
       await putCommentInTx(tx, doc);
       await addEvent(tx, {
         subject: 'comment',

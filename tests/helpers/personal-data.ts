@@ -1,0 +1,35 @@
+// Personal data in answers: a scan of any answer for phone numbers, contact names and OPENIDs that do not belong to
+// the viewer (issue 9 item 8). Public and list answers must show none of another person's.
+export interface PersonalData {
+  /** OPENIDs of people other than the viewer. */
+  openids: readonly string[];
+  /** Contact names people gave (shown to staff and the owner only). */
+  names: readonly string[];
+  /** Extra phone numbers to look for besides anything shaped like a mainland mobile or landline number. */
+  phones?: readonly string[];
+}
+
+/** Mainland mobile numbers (11 digits from 1[3-9]) and landlines with an area code, as people type them. */
+const PHONE_SHAPES = [/(?<!\d)1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g, /(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)/g];
+
+/** Every leak of `data` in `answer`, as "kind: value at path"; [] when there is none. */
+export function personalDataLeaks(answer: unknown, data: PersonalData): string[] {
+  const leaks: string[] = [];
+  const visit = (value: unknown, path: string): void => {
+    if (typeof value === 'string') {
+      for (const shape of PHONE_SHAPES) for (const m of value.matchAll(shape)) leaks.push(`phone: ${m[0]} at ${path}`);
+      for (const phone of data.phones ?? []) if (value.includes(phone)) leaks.push(`phone: ${phone} at ${path}`);
+      for (const openid of data.openids) if (value.includes(openid)) leaks.push(`openid: ${openid} at ${path}`);
+      for (const name of data.names) if (value.includes(name)) leaks.push(`name: ${name} at ${path}`);
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => visit(v, `${path}[${i}]`));
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        visit(k, `${path}{key}`);
+        visit(v, `${path}.${k}`);
+      }
+    }
+  };
+  visit(answer, '$');
+  return [...new Set(leaks)];
+}
