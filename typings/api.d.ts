@@ -2,8 +2,8 @@
 // The mini program's `call()` and the function's router are both typed against `ApiActions`, so a renamed field
 // fails `tsc` on both ends. Extend it as actions are added; keep names as in PRODUCT.md.
 
-import type { CaseTypeInfo, Category, Department, Limits, Role } from './domain';
-import type { CaseActions, ReplyTemplate } from './api/cases';
+import type { CaseStatus, CaseTypeInfo, Category, Department, Limits, Role } from './domain';
+import type { CaseActions, QueueFilterCounts, RejectReason, ReplyTemplate } from './api/cases';
 import type { PolicyActions } from './api/policies';
 import type { StatsActions } from './api/stats';
 import type { CosignActions } from './api/cosign';
@@ -54,11 +54,39 @@ export interface Page<T> {
 
 export type Empty = Record<string, never>;
 
+/** One word of the server's vocabulary: its key and the label every page shows for it. */
+export interface LabelOption<K> {
+  key: K;
+  label: string;
+}
+
+/** The labels the pages show for the server's vocabulary, in display order (domain/case-labels.ts). */
+export interface Vocabulary {
+  statuses: Array<LabelOption<CaseStatus>>;
+  rejectReasons: Array<LabelOption<RejectReason>>;
+  /** The citizen's rating of an answer, best first. */
+  ratings: Array<LabelOption<1 | 2 | 3 | 4 | 5>>;
+  /** Staff roles, as a person holding them is called. */
+  roles: Array<LabelOption<Role>>;
+  queueFilters: Array<LabelOption<keyof QueueFilterCounts>>;
+}
+
+/** What the staff case forms check before sending, as the server enforces it (extensionMaxDays: the admin's setting). */
+export interface CaseLimits {
+  noteMax: number;
+  reasonMax: number;
+  replyMax: number;
+  publicTitleMax: number;
+  extensionMaxDays: number;
+}
+
 export interface MetaGetResponse {
   types: CaseTypeInfo[];
   categories: Category[];
   departments: Department[];
   limits: Limits;
+  caseLimits: CaseLimits;
+  vocabulary: Vocabulary;
   roles: Role[];
   /** Staff only (absent for citizens): the reply templates from settings, offered when answering a case. */
   replyTemplates?: ReplyTemplate[];

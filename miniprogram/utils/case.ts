@@ -1,6 +1,6 @@
 // How a case looks on any page: the colour of its status (never the only signal: the label is always written), the
 // deadline line with its countdown, the timeline entries, list cards, what both detail pages show alike and the
-// rating levels, all as plain data for setData.
+// all as plain data for setData (the rating levels and every label come from the server).
 import type { CaseListItem, CaseView, QueueItem, TimelineEntry } from '../../typings/api';
 import type { CaseStatus, Instant } from '../../typings/domain';
 import { countdown, formatDateTime } from './time';
@@ -127,21 +127,6 @@ export function caseBasics(c: CaseView, now: number = Date.now()): CaseBasics {
     images: c.images.map((i) => i.url).filter((u): u is string => Boolean(u)),
     question: c.status === 'needs_info' ? (c.question ?? '') : '',
   };
-}
-
-export type Score = 1 | 2 | 3 | 4 | 5;
-
-/** The citizen's rating of an answer, best first. */
-export const RATING_OPTIONS: ReadonlyArray<{ score: Score; label: string }> = [
-  { score: 5, label: '非常满意' },
-  { score: 4, label: '满意' },
-  { score: 3, label: '基本满意' },
-  { score: 2, label: '不满意' },
-  { score: 1, label: '非常不满意' },
-];
-
-export function ratingLabel(score: number): string {
-  return RATING_OPTIONS.find((o) => o.score === score)?.label ?? '';
 }
 
 /** One row of 我的留言: only what the card renders, so a page of 20 stays far below the setData budget. */

@@ -1,13 +1,7 @@
+import type { LabelOption } from '../../typings/api';
 import type { Role } from '../../typings/domain';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  dispatcher: '受理员',
-  handler: '承办人',
-  supervisor: '督办',
-  editor: '政策编辑',
-  admin: '管理员',
-};
-
-export function roleNames(roles: readonly Role[]): string {
-  return roles.map((r) => ROLE_LABELS[r]).join('、');
+/** "受理员、承办人": the roles in the server's words (meta.get vocabulary.roles). */
+export function roleNames(roles: readonly Role[], labels: ReadonlyArray<LabelOption<Role>>): string {
+  return roles.map((r) => labels.find((l) => l.key === r)?.label ?? r).join('、');
 }

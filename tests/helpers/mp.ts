@@ -81,6 +81,8 @@ export function connectLocalCloud(openid: string): void {
 }
 
 export function useIdentity(openid: string): void {
+  // Another WeChat user is another launch: the session cache (services/session.ts) is per App instance.
+  (globalThis as unknown as { App: (def: object) => unknown }).App({ globalData: {} });
   // simulate's wx has no `cloud`: give it the one API pages use, reaching the function in process.
   const host = wx as unknown as {
     cloud?: {

@@ -11,8 +11,6 @@ test('each type carries its promise; each department lists its categories, or sa
       { id: 'd1', name: '住建局' },
       { id: 'd2', name: '新设局' },
     ],
-    limits: { titleMax: 50, contentMax: 2000, imagesMax: 6, submissionsPerDay: 5, listPageMax: 50 },
-    roles: [],
   });
   expect(view.types).toEqual([{ key: 'help', label: '求助', promise: '5 个工作日内答复' }]);
   expect(view.departments).toEqual([

@@ -77,6 +77,8 @@ export interface CaseReply {
 
 export interface CaseRating {
   score: 1 | 2 | 3 | 4 | 5;
+  /** "满意"; the server's word for the score. */
+  scoreLabel: string;
   solved: boolean;
   comment?: string;
   at: Instant;

@@ -4,6 +4,7 @@
 import type { ActionName, CaseAbilities } from '../../../typings/api';
 import type { Role } from '../../../typings/domain';
 import type { CaseDoc } from './domain/case-doc';
+import type { CaseStatus } from '../../../typings/domain';
 import { check, type CaseActor, type CaseCommand, type CaseFacts } from './domain/case-machine';
 import { isLate } from './domain/deadlines';
 import type { Caller } from './lib/caller';
@@ -180,16 +181,22 @@ export function requireVisible(caller: Caller, doc: CaseAccessFacts | null): Cas
   return actors;
 }
 
+/** What the state machine granted: the role the caller acts in (for the event) and the status the case moves to. */
+export interface CaseGrant {
+  actor: CaseActor;
+  to: CaseStatus;
+}
+
 /**
  * The gate of every case command: NOT_FOUND when the caller cannot see the case (another citizen learns nothing of
  * its existence), PERMISSION_DENIED when they can but their role may not, FAILED_PRECONDITION when the case's state
- * does not allow it. Answers the role the caller acts in, for the event.
+ * does not allow it. Answers the machine's decision: who acts, and the status the write must leave.
  */
-export function requireCase(caller: Caller, doc: CaseDoc | null, command: CaseCommand, now: string): CaseActor {
+export function requireCase(caller: Caller, doc: CaseDoc | null, command: CaseCommand, now: string): CaseGrant {
   const actors = requireVisible(caller, doc);
   const d = check(caseFacts(doc!, now), command, actors);
   if (!d.ok) throw new AppError(d.code, d.message);
-  return d.actor;
+  return { actor: d.actor, to: d.to };
 }
 
 /** What the page may offer; the same rules as requireCase, so a button shown is a command allowed. */

@@ -1,7 +1,7 @@
 // 工作人员绑定: a civil servant enters the one-time invite code an administrator gave them (and, if they like, the
 // name colleagues see); the server binds their WeChat identity to the invite's roles and department.
-import type { Role } from '../../../typings/domain';
 import { ApiCallError, call, messageOf } from '../../services/api';
+import { getMeta, invalidateSession } from '../../services/session';
 import { valueOf, type DetailEvent } from '../../utils/events';
 import { roleNames } from '../../utils/labels';
 import { definePage } from '../../utils/page';
@@ -38,7 +38,10 @@ definePage({
       this.setData({ submitting: true, errors: {}, formError: '' });
       try {
         const res = await call('staff.bind', request);
-        this.setData({ submitting: false, bound: { roles: roleNames(res.roles as Role[]), isStaff: res.roles.length > 0 } });
+        // Bound: who this caller is (me.get, and meta.get's staff extras) has changed.
+        invalidateSession();
+        const meta = await getMeta().catch(() => null);
+        this.setData({ submitting: false, bound: { roles: roleNames(res.roles, meta?.vocabulary.roles ?? []), isStaff: res.roles.length > 0 } });
       } catch (error) {
         const fields = error instanceof ApiCallError ? error.fields : {};
         this.setData({ submitting: false, errors: fields, formError: Object.keys(fields).length ? '' : messageOf(error) });

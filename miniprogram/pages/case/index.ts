@@ -3,9 +3,9 @@
 // version read; a stale one (CONFLICT) reloads the case and says so.
 import type { CaseView, MetaGetResponse } from '../../../typings/api';
 import { caseDetail, caseRecord, type WriteFields } from '../../behaviors/case-detail';
-import { call, messageOf } from '../../services/api';
+import { messageOf } from '../../services/api';
+import { getMeta } from '../../services/session';
 import { caseStatusTemplate, subscribeFromTap } from '../../services/subscribe';
-import { RATING_OPTIONS } from '../../utils/case';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { definePage, pageState } from '../../utils/page';
 import { citizenCaseView, reopens, validateRating, validateSupplement, type CitizenCaseView, type RatingForm } from './view-model';
@@ -22,7 +22,8 @@ definePage({
   data: {
     c: null as CitizenCaseView | null,
     can: { withdraw: false, supplement: false, rate: false },
-    ratingOptions: RATING_OPTIONS,
+    /** The server's rating levels, best first (meta.get). */
+    ratingOptions: [] as Array<{ score: number; label: string }>,
     rating: EMPTY_RATING,
     ratingErrors: {} as Record<string, string>,
     supplement: '',
@@ -33,9 +34,10 @@ definePage({
   methods: {
     async load() {
       // The subscribe template comes from meta.get; a failure there must not hide the case.
-      const read = await this.readCase(() => call('meta.get', {}).catch(() => null));
+      const read = await this.readCase(() => getMeta().catch(() => null));
       if (!read) return;
       own(this).meta = read[1];
+      if (read[1]) this.setData({ ratingOptions: read[1].vocabulary.ratings.map((r) => ({ score: r.key, label: r.label })) });
       this.show(read[0]);
     },
 

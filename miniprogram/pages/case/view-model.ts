@@ -1,7 +1,7 @@
 // Case detail for the citizen as plain data: what the page shows, and the checks on the rating (its five levels:
 // utils/case.ts) and supplement forms. No wx here: unit-tested.
 import type { CaseView } from '../../../typings/api';
-import { caseBasics, ratingLabel, RATING_OPTIONS, timelineView, type CaseBasics, type TimelineView } from '../../utils/case';
+import { caseBasics, timelineView, type CaseBasics, type TimelineView } from '../../utils/case';
 import { formatDateTime } from '../../utils/time';
 import { checkText } from '../../utils/validate';
 
@@ -22,7 +22,7 @@ export interface RatingForm {
 
 export function validateRating(form: RatingForm): Partial<Record<'score' | 'solved' | 'comment', string>> {
   const errors: Partial<Record<'score' | 'solved' | 'comment', string>> = {};
-  if (!RATING_OPTIONS.some((o) => o.score === form.score)) errors.score = '请选择您对答复的评价';
+  if (!Number.isInteger(form.score) || form.score < 1 || form.score > 5) errors.score = '请选择您对答复的评价';
   if (!form.solved) errors.solved = '请选择问题是否已经解决';
   if (form.comment.trim().length > COMMENT_MAX) errors.comment = `评价说明最多 ${COMMENT_MAX} 个字`;
   return errors;
@@ -58,7 +58,7 @@ export function citizenCaseView(c: CaseView, now: number = Date.now()): { view: 
       extension,
       reply: c.reply ? { content: c.reply.content, time: formatDateTime(c.reply.at, now), departmentName: c.reply.departmentName ?? '' } : null,
       rating: c.rating
-        ? { label: ratingLabel(c.rating.score), solved: c.rating.solved ? '已解决' : '未解决', comment: c.rating.comment ?? '', time: formatDateTime(c.rating.at, now) }
+        ? { label: c.rating.scoreLabel, solved: c.rating.solved ? '已解决' : '未解决', comment: c.rating.comment ?? '', time: formatDateTime(c.rating.at, now) }
         : null,
       reopened: c.reopenCount > 0,
       contact: [c.contactName, c.contactPhone].filter(Boolean).join(' '),

@@ -3,6 +3,7 @@
 // the approved comments of others (paged), and the adoption report once it is published.
 import type { Draft, DraftComment } from '../../../typings/api';
 import { call, messageOf, ApiCallError } from '../../services/api';
+import { getMeta } from '../../services/session';
 import { requestSubscribe } from '../../services/subscribe';
 import { charCount, checkComment, commentTargetText, counterText, COMMENT_MAX } from '../../utils/comment-form';
 import { commentView, draftDetailView, type CommentView, type DraftDetailView } from '../../utils/draft-view';
@@ -63,7 +64,7 @@ definePage({
       }
       this.setData({ loading: !this.data.view, error: '' });
       try {
-        const [draft, meta] = await Promise.all([call('draft.get', { id: h.id }), h.reportTemplate ? null : call('meta.get', {}).catch(() => null)]);
+        const [draft, meta] = await Promise.all([call('draft.get', { id: h.id }), h.reportTemplate ? null : getMeta().catch(() => null)]);
         if (meta) h.reportTemplate = meta.subscribe?.draftReport ?? '';
         this.show(draft);
       } catch (error) {

@@ -1,4 +1,5 @@
 import { call, messageOf } from '../../services/api';
+import { getMeta } from '../../services/session';
 import { draftCardView, type DraftCardView } from '../../utils/draft-view';
 import { definePage } from '../../utils/page';
 import { homeView, type DepartmentEntry, type TypeEntry } from './view-model';
@@ -23,7 +24,7 @@ definePage({
     async load() {
       this.setData({ loading: true, error: '' });
       try {
-        const view = homeView(await call('meta.get', {}));
+        const view = homeView(await getMeta());
         this.setData({ loading: false, ...view });
       } catch (error) {
         this.setData({ loading: false, error: messageOf(error) });

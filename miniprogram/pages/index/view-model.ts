@@ -18,7 +18,7 @@ export interface HomeView {
 }
 
 /** What the home page shows, from meta.get: each type with its promised answer time, each department with what it handles. */
-export function homeView(meta: MetaGetResponse): HomeView {
+export function homeView(meta: Pick<MetaGetResponse, 'types' | 'categories' | 'departments'>): HomeView {
   return {
     types: meta.types.map((t) => ({ key: t.key, label: t.label, promise: `${t.answerDays} 个工作日内答复` })),
     departments: meta.departments.map((d) => {

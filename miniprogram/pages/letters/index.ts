@@ -3,6 +3,7 @@
 import type { Page, PublicLetter } from '../../../typings/api';
 import { pagedList, setUpPagedList } from '../../behaviors/paged-list';
 import { call } from '../../services/api';
+import { getMeta } from '../../services/session';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { definePage } from '../../utils/page';
 import { decodeParam } from '../../utils/query';
@@ -36,7 +37,7 @@ definePage({
   methods: {
     async loadCategories() {
       try {
-        const meta = await call('meta.get', {});
+        const meta = await getMeta();
         this.setData({ categories: categoryChips(meta.categories) });
       } catch {
         // The filter is a convenience: without it the letters still list and search.

@@ -1,4 +1,5 @@
-import { call, messageOf } from '../../services/api';
+import { messageOf } from '../../services/api';
+import { getMe, getMeta } from '../../services/session';
 import { watchPrivacy } from '../../services/privacy';
 import { roleNames } from '../../utils/labels';
 import { definePage } from '../../utils/page';
@@ -26,14 +27,14 @@ definePage({
     async load() {
       this.setData({ loading: true, error: '' });
       try {
-        const me = await call('me.get', {});
+        const [me, meta] = await Promise.all([getMe(), getMeta()]);
         this.setData({
           loading: false,
           isStaff: me.isStaff,
           isAdmin: me.roles.includes('admin'),
           isEditor: me.roles.includes('editor') || me.roles.includes('admin'),
           mayDashboard: me.roles.some((r) => r === 'dispatcher' || r === 'handler' || r === 'supervisor' || r === 'admin'),
-          roles: roleNames(me.roles),
+          roles: roleNames(me.roles, meta.vocabulary.roles),
           openid: me.openid,
         });
       } catch (error) {

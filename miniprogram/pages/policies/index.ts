@@ -3,6 +3,7 @@
 import type { PolicyListItem } from '../../../typings/api';
 import { pagedList, setUpPagedList } from '../../behaviors/paged-list';
 import { call, messageOf } from '../../services/api';
+import { getMeta } from '../../services/session';
 import type { DetailEvent } from '../../utils/events';
 import { valueOf } from '../../utils/events';
 import { definePage, pageState } from '../../utils/page';
@@ -49,7 +50,7 @@ definePage({
     async start() {
       this.setData({ loading: true, error: '' });
       try {
-        const meta = await call('meta.get', {});
+        const meta = await getMeta();
         own(this).categoryNames = Object.fromEntries(meta.categories.map((c) => [c.id, c.name]));
         this.setData({ tabs: [{ id: ALL, name: '全部' }, ...meta.categories.map((c) => ({ id: c.id, name: c.name }))] });
       } catch (error) {

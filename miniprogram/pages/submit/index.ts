@@ -3,6 +3,7 @@
 import type { MetaGetResponse } from '../../../typings/api';
 import type { CaseType } from '../../../typings/domain';
 import { ApiCallError, call, messageOf } from '../../services/api';
+import { getMe, getMeta } from '../../services/session';
 import { watchPrivacy } from '../../services/privacy';
 import { caseStatusTemplate, requestSubscribe } from '../../services/subscribe';
 import { uploadCaseImage } from '../../services/upload';
@@ -72,7 +73,8 @@ definePage({
     categories: [] as CategoryOption[],
     categoryNames: [] as string[],
     categoryIndex: -1,
-    limits: { titleMax: 50, contentMax: 2000, imagesMax: 6 },
+    /** From meta.get; the form shows only once they are read. */
+    limits: { titleMax: 0, contentMax: 0, imagesMax: 0 },
     form: EMPTY_FORM,
     policyLinked: false,
     images: [] as FormImage[],
@@ -99,7 +101,7 @@ definePage({
     async load() {
       this.setData({ loading: true, error: '' });
       try {
-        const [meta, me] = await Promise.all([call('meta.get', {}), call('me.get', {})]);
+        const [meta, me] = await Promise.all([getMeta(), getMe()]);
         const h = own(this);
         h.meta = meta;
         h.openid = me.openid;

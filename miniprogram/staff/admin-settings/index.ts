@@ -3,6 +3,7 @@
 // CONFLICT the page reads the settings again and keeps the admin's own changes over them (form.ts `rebase`).
 import type { SettingsView } from '../../../typings/api';
 import { ApiCallError, call, messageOf } from '../../services/api';
+import { invalidateSession } from '../../services/session';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { definePage, pageState } from '../../utils/page';
 import { calendarDateOf } from '../../utils/time';
@@ -232,6 +233,8 @@ definePage({
       this.setData({ saving: true, formError: '', notice: '' });
       try {
         this.show(await call('admin.settings.update', { version: st.base.version, ...patch }));
+        // Limits, templates and deadlines are part of meta.get: the next page reads them afresh.
+        invalidateSession();
         void wx.showToast({ title: '设置已保存', icon: 'success' });
       } catch (error) {
         if (error instanceof ApiCallError && error.code === 'CONFLICT') await this.reloadAfterConflict();

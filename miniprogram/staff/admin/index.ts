@@ -1,9 +1,10 @@
 // 管理: invites (the code is shown once), staff (roles, department, disable), departments and categories, and the
 // settings a handler feels every day (reply review, reply templates); deadlines, the holiday calendar and subscribe
 // messages are on their own page (staff/admin-settings). Plain forms; every rule is the server's.
-import type { Page, ReplyTemplate, SettingsView, StaffMember } from '../../../typings/api';
+import type { LabelOption, Page, ReplyTemplate, SettingsView, StaffMember } from '../../../typings/api';
 import type { CaseType, Category, Department, Role } from '../../../typings/domain';
 import { ApiCallError, call, messageOf } from '../../services/api';
+import { getMeta, invalidateSession } from '../../services/session';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { randomId } from '../../utils/id';
 import { PagedList } from '../../utils/list';
@@ -12,7 +13,6 @@ import { formatDateTime } from '../../utils/time';
 import {
   inviteRequest,
   removeTemplate,
-  ROLE_OPTIONS,
   staffRow,
   chosen,
   toggle,
@@ -60,7 +60,8 @@ definePage({
     sections: SECTIONS,
     section: 'invite' as Section,
     error: '',
-    roleOptions: ROLE_OPTIONS,
+    /** The server's role labels (meta.get). */
+    roleOptions: [] as Array<LabelOption<Role>>,
     typeOptions: TYPE_OPTIONS,
     departments: [] as Department[],
     departmentNames: [] as string[],
@@ -105,7 +106,7 @@ definePage({
         (cursor) => call('admin.staff.list', { limit: 20, ...(cursor ? { cursor } : {}) }),
         (m) => {
           hidden.get(this)?.members.set(m.openid, m);
-          return staffRow(m);
+          return staffRow(m, this.data.roleOptions);
         },
       ),
       members: new Map(),
@@ -115,8 +116,8 @@ definePage({
     });
     const section = SECTIONS.some((s) => s.key === query.section) ? (query.section as Section) : 'invite';
     this.setData({ section });
-    void this.loadCatalog();
-    void this.enter(section);
+    // The staff list shows roles in the catalog's words: it waits for the catalog.
+    void this.loadCatalog().then(() => this.enter(section));
   },
   onShow() {
     // Back from 时限与通知设置, which saves settings too: the version read here is no longer the stored one.
@@ -125,11 +126,12 @@ definePage({
   methods: {
     async loadCatalog() {
       try {
-        const meta = await call('meta.get', {});
+        const meta = await getMeta();
         const h = hidden.get(this) as Hidden;
         h.categories = meta.categories;
         const names = new Map(meta.departments.map((d) => [d.id, d.name]));
         this.setData({
+          roleOptions: meta.vocabulary.roles,
           departments: meta.departments,
           departmentNames: meta.departments.map((d) => d.name),
           catDepartmentNames: [NO_DEPARTMENT_LABEL, ...meta.departments.map((d) => d.name)],
@@ -164,6 +166,8 @@ definePage({
       h.busy = true;
       try {
         const result = await work();
+        // Departments, categories and settings are part of meta.get: the next page reads them afresh.
+        invalidateSession();
         void wx.showToast({ title: done, icon: 'success' });
         return result;
       } catch (error) {
@@ -270,7 +274,7 @@ definePage({
       if (!updated) return;
       h.members.set(openid, updated);
       const index = this.data.staff.findIndex((r) => r.openid === openid);
-      if (index >= 0) this.setData({ [`staff[${index}]`]: staffRow(updated), editing: '' });
+      if (index >= 0) this.setData({ [`staff[${index}]`]: staffRow(updated, this.data.roleOptions), editing: '' });
     },
 
     async onSaveStaff() {

@@ -2,13 +2,9 @@
 // No wx here: unit-tested.
 import type { ReplyTemplate, StaffMember } from '../../../typings/api';
 import type { CaseType, Role } from '../../../typings/domain';
-import { ROLE_LABELS, roleNames } from '../../utils/labels';
+import type { LabelOption } from '../../../typings/api';
+import { roleNames } from '../../utils/labels';
 import { formatDateTime } from '../../utils/time';
-
-export const ROLE_OPTIONS: ReadonlyArray<{ key: Role; label: string }> = (Object.keys(ROLE_LABELS) as Role[]).map((key) => ({
-  key,
-  label: ROLE_LABELS[key],
-}));
 
 export const TYPE_OPTIONS: ReadonlyArray<{ key: CaseType; label: string }> = [
   { key: 'inquiry', label: '咨询' },
@@ -50,12 +46,13 @@ export interface StaffRow {
   bound: string;
 }
 
-export function staffRow(m: StaffMember, now: number = Date.now()): StaffRow {
+/** `roleLabels`: the server's words for the roles (meta.get vocabulary.roles). */
+export function staffRow(m: StaffMember, roleLabels: ReadonlyArray<LabelOption<Role>>, now: number = Date.now()): StaffRow {
   return {
     openid: m.openid,
     // The OPENID is not a name; only its end is shown, enough to tell two unnamed people apart.
     name: m.displayName || `未填写姓名（…${m.openid.slice(-6)}）`,
-    roles: roleNames(m.roles) || '无角色',
+    roles: roleNames(m.roles, roleLabels) || '无角色',
     department: m.departmentName ?? '',
     disabled: m.disabled,
     bound: m.boundAt ? `${formatDateTime(m.boundAt, now)} 绑定` : '',

@@ -1,7 +1,7 @@
 // The staff case commands as one typed table: for each command the button's label, the fields its form shows, and
 // the payload it sends, typed by the contract (`RequestOf<'case.…'>`). `defineCommands` refuses a builder that sends
 // a field its contract lacks, so a field renamed in typings/api fails `tsc` here as it does on the server.
-import type { CaseAbilities, RejectReason, ReplyTemplate, RequestOf } from '../../../typings/api';
+import type { CaseAbilities, CaseLimits, RejectReason, ReplyTemplate, RequestOf } from '../../../typings/api';
 
 export type StaffAction = Exclude<keyof CaseAbilities, 'withdraw' | 'supplement' | 'rate'>;
 
@@ -38,13 +38,8 @@ export interface FormSpec {
   submit: string;
 }
 
-/** What the builders need besides the form: the server's limits and the agency's templates. */
-export interface ActionContext {
-  extensionMaxDays: number;
-  noteMax: number;
-  reasonMax: number;
-  replyMax: number;
-  publicTitleMax: number;
+/** What the builders need besides the form: the server's limits (meta.get) and the agency's templates. */
+export interface ActionContext extends CaseLimits {
   templates: readonly ReplyTemplate[];
 }
 

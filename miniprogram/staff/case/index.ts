@@ -1,9 +1,10 @@
 // Case handling: the full case as staff see it (contact unmasked for the handler, internal notes in the timeline) and
 // every action the server allows now (`can`), one form at a time. Every write carries the version read; when someone
 // else changed the case first (CONFLICT) the page reloads it, keeps what was typed and says so.
-import type { CaseView, ReplyTemplate } from '../../../typings/api';
+import type { CaseView, LabelOption, RejectReason } from '../../../typings/api';
 import { caseDetail, caseRecord } from '../../behaviors/case-detail';
 import { ApiCallError, call, messageOf } from '../../services/api';
+import { getMeta } from '../../services/session';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { formDraft, type FormDraft } from '../../utils/form-draft';
 import { definePage, pageState } from '../../utils/page';
@@ -13,16 +14,11 @@ import {
   availableActions,
   emptyForm,
   formSpec,
-  REJECT_REASONS,
   staffCaseView,
   type ActionForm,
   type StaffAction,
   type StaffCaseView,
 } from './view-model';
-
-/** PRODUCT.md: one extension, at most 10 working days; the server holds the admin's value and has the last word. */
-const EXTENSION_MAX_DAYS = 10;
-const TEXT_LIMITS = { noteMax: 500, reasonMax: 200, replyMax: 5000, publicTitleMax: 50 };
 
 /** An open action form as typed: kept on the phone per case, so a reply half-written survives 返回 or a crash. */
 interface ActionDraft {
@@ -30,8 +26,11 @@ interface ActionDraft {
   form: ActionForm;
 }
 
-/** The agency's reply templates, from meta.get; the open form's local draft. */
-const own = pageState(() => ({ templates: [] as ReplyTemplate[], draft: null as FormDraft<ActionDraft> | null }));
+/**
+ * What the forms check before sending, from meta.get (the server's limits, the admin's extension maximum, the
+ * templates), and the open form's local draft.
+ */
+const own = pageState(() => ({ context: null as ActionContext | null, draft: null as FormDraft<ActionDraft> | null }));
 
 const LEAVE_MESSAGE = '填写的内容还没有提交，已保存在本机，下次打开这条留言可以接着写。确定离开吗？';
 
@@ -49,17 +48,19 @@ definePage({
     departmentIndex: -1,
     templateNames: [] as string[],
     templateIndex: -1,
-    reasons: REJECT_REASONS,
-    extensionMaxDays: EXTENSION_MAX_DAYS,
+    reasons: [] as Array<LabelOption<RejectReason>>,
+    extensionMaxDays: 0,
   },
   methods: {
     async load() {
-      const read = await this.readCase(() => call('meta.get', {}));
+      const read = await this.readCase(() => getMeta());
       if (!read) return;
       const [c, meta] = read;
       const templates = meta.replyTemplates ?? [];
-      own(this).templates = templates;
+      own(this).context = { ...meta.caseLimits, templates };
       this.setData({
+        reasons: meta.vocabulary.rejectReasons,
+        extensionMaxDays: meta.caseLimits.extensionMaxDays,
         departments: meta.departments.map((d) => ({ id: d.id, name: d.name })),
         departmentNames: meta.departments.map((d) => d.name),
         templateNames: templates.map((t) => t.title),
@@ -157,7 +158,7 @@ definePage({
     },
 
     onTemplate(e: DetailEvent<unknown>) {
-      const template = own(this).templates[Number(valueOf(e.detail))];
+      const template = own(this).context?.templates[Number(valueOf(e.detail))];
       if (!template) return;
       // The template fills the answer; the handler is expected to make it fit this case before sending.
       this.setData({ templateIndex: Number(valueOf(e.detail)), 'form.templateId': template.id, 'form.content': template.text, 'formErrors.content': '' });
@@ -166,8 +167,8 @@ definePage({
 
     async onSubmitAction() {
       const action = this.data.active;
-      if (!action || caseRecord(this).busy) return;
-      const ctx: ActionContext = { ...TEXT_LIMITS, extensionMaxDays: EXTENSION_MAX_DAYS, templates: own(this).templates };
+      const ctx = own(this).context;
+      if (!action || !ctx || caseRecord(this).busy) return;
       const result = actionPayload(action, this.data.form, ctx);
       if (!result.payload) {
         this.setData({ formErrors: result.errors });

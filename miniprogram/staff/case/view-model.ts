@@ -1,7 +1,7 @@
 // Case handling for staff as plain data: the case as shown to them, the actions the server allows (`can`), and for
 // each action the checks on its form and the payload it sends (without id and version, which the page adds).
-import type { CaseAbilities, CaseView, RejectReason } from '../../../typings/api';
-import { caseBasics, ratingLabel, timelineView, type CaseBasics, type TimelineView } from '../../utils/case';
+import type { CaseAbilities, CaseView } from '../../../typings/api';
+import { caseBasics, timelineView, type CaseBasics, type TimelineView } from '../../utils/case';
 import { formatDateTime } from '../../utils/time';
 import { STAFF_COMMANDS, type ActionContext, type ActionForm, type FormSpec, type Payload, type StaffAction, type StaffCommand } from './commands';
 
@@ -26,15 +26,6 @@ const ORDER: readonly StaffAction[] = [
 export function availableActions(can: CaseAbilities): Array<{ key: StaffAction; label: string }> {
   return ORDER.filter((k) => can[k]).map((key) => ({ key, label: STAFF_COMMANDS[key].label }));
 }
-
-export const REJECT_REASONS: ReadonlyArray<{ key: RejectReason; label: string }> = [
-  { key: 'out_of_scope', label: '不属于本平台受理范围' },
-  { key: 'duplicate', label: '重复留言' },
-  { key: 'insufficient_info', label: '信息不全，无法办理' },
-  { key: 'other_channel', label: '应通过诉讼、仲裁、信访等法定途径解决' },
-  { key: 'not_government', label: '不属于政府职能范围' },
-  { key: 'other', label: '其他原因' },
-];
 
 /** A blank form; the department starts at the case's own, or before routing at the category's default. */
 export function emptyForm(c?: Partial<Pick<CaseView, 'departmentId' | 'suggestedDepartmentId' | 'publishable'>>): ActionForm {
@@ -92,7 +83,7 @@ export function staffCaseView(c: CaseView, now: number = Date.now()): { view: St
   if (c.escalated) flags.push('已督办');
   if (c.reopenCount) flags.push(`重新办理 ${c.reopenCount} 次`);
   const rating = c.rating
-    ? `${ratingLabel(c.rating.score)} · ${c.rating.solved ? '已解决' : '未解决'}${c.rating.comment ? `：${c.rating.comment}` : ''}`
+    ? `${c.rating.scoreLabel} · ${c.rating.solved ? '已解决' : '未解决'}${c.rating.comment ? `：${c.rating.comment}` : ''}`
     : '';
   let publish = c.publishConsent ? '市民同意公开' : '市民未同意公开';
   if (c.publishable === true) publish += '，已设为公开';

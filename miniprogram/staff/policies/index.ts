@@ -3,6 +3,7 @@
 import type { PolicyListItem, PolicyStatus } from '../../../typings/api';
 import { pagedList, setUpPagedList } from '../../behaviors/paged-list';
 import { call } from '../../services/api';
+import { getMeta } from '../../services/session';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { definePage, pageState } from '../../utils/page';
 import { policyCardView, type PolicyCardView } from '../../utils/policy-view';
@@ -43,7 +44,7 @@ definePage({
     if (!h.shown) {
       h.shown = true;
       try {
-        const meta = await call('meta.get', {});
+        const meta = await getMeta();
         h.categoryNames = Object.fromEntries(meta.categories.map((c) => [c.id, c.name]));
       } catch {
         // Category names only decorate the cards; the list itself still loads.

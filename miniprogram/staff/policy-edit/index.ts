@@ -4,6 +4,7 @@
 // public reads, and the published versions. Every write carries the version last read: a stale one gets CONFLICT.
 import type { Policy, PolicyStatus } from '../../../typings/api';
 import { call, messageOf } from '../../services/api';
+import { getMeta } from '../../services/session';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { randomId } from '../../utils/id';
 import { definePage, pageState } from '../../utils/page';
@@ -79,7 +80,7 @@ definePage({
       const h = own(this);
       this.setData({ loading: true, error: '' });
       try {
-        const [meta, policy] = await Promise.all([call('meta.get', {}), h.id ? call('policy.get', { id: h.id }) : Promise.resolve(null)]);
+        const [meta, policy] = await Promise.all([getMeta(), h.id ? call('policy.get', { id: h.id }) : Promise.resolve(null)]);
         h.categories = meta.categories as typeof h.categories;
         this.setData({ categories: meta.categories.map((c) => ({ id: c.id, name: c.name })) });
         if (policy) this.showPolicy(policy, true);

@@ -3,15 +3,19 @@
 import type { QueueFilterCounts, QueueItem, ResponseOf } from '../../../typings/api';
 import { pagedList, setUpPagedList } from '../../behaviors/paged-list';
 import { call } from '../../services/api';
+import { getMeta } from '../../services/session';
 import { subscribeFromTap } from '../../services/subscribe';
 import { queueCard, type QueueCardView } from '../../utils/case';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { definePage, pageState } from '../../utils/page';
-import { departmentOptions, filterChips, filterOf, queueRequest, type FilterChip, type QueueFilterKey } from './view-model';
+import { departmentOptions, filterChips, filterOf, queueRequest, type FilterChip, type QueueFilterKey, type QueueFilters } from './view-model';
 
 const own = pageState(() => ({
   /** The filter counts on screen, as JSON. */
   counts: '',
+  /** The server's filters and their labels (meta.get), and the last counts, to draw the chips from either. */
+  filters: [] as QueueFilters,
+  lastCounts: null as QueueFilterCounts | null,
   /** Staff subscribe templates (new assignment, review, deadline tomorrow, overdue), when configured. */
   templates: [] as string[],
 }));
@@ -20,7 +24,7 @@ definePage({
   behaviors: [pagedList],
   data: {
     filter: 'all' as QueueFilterKey,
-    chips: filterChips(null) as FilterChip[],
+    chips: [] as FilterChip[],
     departments: [] as Array<{ id: string; name: string }>,
     departmentNames: [] as string[],
     departmentIndex: 0,
@@ -40,7 +44,8 @@ definePage({
         const counts = JSON.stringify(response.counts);
         if (counts === h.counts) return null;
         h.counts = counts;
-        return { chips: filterChips(response.counts as QueueFilterCounts) };
+        h.lastCounts = response.counts;
+        return { chips: filterChips(h.filters, response.counts) };
       },
       refreshInPlace: true,
       // Back from handling a case: its status and the counts have moved.
@@ -53,11 +58,13 @@ definePage({
   methods: {
     async loadDepartments() {
       try {
-        const meta = await call('meta.get', {});
+        const meta = await getMeta();
         const departments = departmentOptions(meta.departments);
         const templates = (meta.subscribe?.staff ?? []).slice(0, 3);
-        own(this).templates = templates;
-        this.setData({ departments, departmentNames: departments.map((d) => d.name), canSubscribe: templates.length > 0 });
+        const h = own(this);
+        h.templates = templates;
+        h.filters = meta.vocabulary.queueFilters;
+        this.setData({ chips: filterChips(h.filters, h.lastCounts), departments, departmentNames: departments.map((d) => d.name), canSubscribe: templates.length > 0 });
       } catch {
         // Without the list the department filter stays at 全部部门; the queue itself still loads.
       }

@@ -1,31 +1,22 @@
 // The staff queue's filters as plain data: what each asks `case.queue` for and how its count reads. No wx here.
-import type { QueueFilterCounts, RequestOf } from '../../../typings/api';
+import type { LabelOption, QueueFilterCounts, RequestOf } from '../../../typings/api';
 import type { CaseStatus } from '../../../typings/domain';
 import { PAGE_SIZE } from '../../utils/list';
 
 export type QueueFilterKey = keyof QueueFilterCounts;
 
-export const QUEUE_FILTERS: ReadonlyArray<{ key: QueueFilterKey; label: string }> = [
-  { key: 'all', label: '全部' },
-  { key: 'submitted', label: '待受理' },
-  { key: 'accepted', label: '已受理' },
-  { key: 'processing', label: '办理中' },
-  { key: 'needs_info', label: '待补充' },
-  { key: 'replied', label: '已答复' },
-  { key: 'overdue', label: '已超期' },
-  { key: 'dueSoon', label: '一天内到期' },
-  { key: 'awaitingReview', label: '待审核' },
-  { key: 'flagged', label: '内容待复核' },
-  { key: 'cosignAwaiting', label: '附议待回应' },
-];
+/** The filters the server offers (meta.get vocabulary.queueFilters), in chip order. */
+export type QueueFilters = ReadonlyArray<LabelOption<QueueFilterKey>>;
 
 /** "Due within a day" as the server measures it. */
 export const DUE_SOON_HOURS = 24;
 
 const STATUS_FILTERS: readonly QueueFilterKey[] = ['submitted', 'accepted', 'processing', 'needs_info', 'replied'];
 
+const FILTER_KEYS: readonly QueueFilterKey[] = [...STATUS_FILTERS, 'all', 'overdue', 'dueSoon', 'awaitingReview', 'flagged'];
+
 export function filterOf(key: unknown): QueueFilterKey {
-  return QUEUE_FILTERS.some((f) => f.key === key) ? (key as QueueFilterKey) : 'all';
+  return FILTER_KEYS.find((k) => k === key) ?? 'all';
 }
 
 export function queueRequest(filter: QueueFilterKey, departmentId: string, cursor: string | null, limit = PAGE_SIZE): RequestOf<'case.queue'> {
@@ -49,8 +40,8 @@ export interface FilterChip {
   text: string;
 }
 
-export function filterChips(counts: QueueFilterCounts | null): FilterChip[] {
-  return QUEUE_FILTERS.map((f) => {
+export function filterChips(filters: QueueFilters, counts: QueueFilterCounts | null): FilterChip[] {
+  return filters.map((f) => {
     const count = counts ? (counts[f.key] ?? 0) : null;
     return { key: f.key, label: f.label, count, text: count === null ? f.label : `${f.label} ${count}` };
   });

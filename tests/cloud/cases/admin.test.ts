@@ -102,6 +102,20 @@ describe('settings', () => {
     expect((await ok(DISPATCHER, 'meta.get', {})).replyTemplates).toEqual([{ id: 'thanks', title: '感谢来信', text: expect.any(String) }]);
   });
 
+  test('meta.get serves the vocabulary and the limits the server enforces, the extension maximum as the admin set it', async () => {
+    const before = await ok(DISPATCHER, 'meta.get', {});
+    expect(before.caseLimits).toEqual({ noteMax: 500, reasonMax: 200, replyMax: 5000, publicTitleMax: 50, extensionMaxDays: 10 });
+    expect(before.vocabulary.rejectReasons.find((r) => r.key === 'duplicate')).toEqual({ key: 'duplicate', label: '重复提交，已在其他工单中办理' });
+    expect(before.vocabulary.ratings.map((r) => r.key)).toEqual([5, 4, 3, 2, 1]);
+    expect(before.vocabulary.ratings[0]!.label).toBe('非常满意');
+    expect(before.vocabulary.roles.find((r) => r.key === 'handler')!.label).toBe('承办人');
+    expect(before.vocabulary.queueFilters.map((f) => f.key)).toEqual(['all', 'submitted', 'accepted', 'processing', 'needs_info', 'replied', 'overdue', 'dueSoon', 'awaitingReview', 'flagged']);
+    expect(before.vocabulary.statuses.find((s) => s.key === 'needs_info')!.label).toBe('待补充');
+    const { version } = await ok(ADMIN, 'admin.settings.get', {});
+    await ok(ADMIN, 'admin.settings.update', { version, extensionMaxDays: 15 });
+    expect((await ok(DISPATCHER, 'meta.get', {})).caseLimits.extensionMaxDays).toBe(15);
+  });
+
   test('bad values are refused field by field and change nothing', async () => {
     const bad = [
       [{ calendar: { holidays: ['2026-02-30'], workdays: [] } }, 'calendar.holidays.0', '日期格式应为 YYYY-MM-DD，且须为有效日期'],

@@ -1,4 +1,4 @@
-import { CASE_ACTORS, CASE_COMMANDS, CASE_STATUSES, check, decide, guard, ratingOutcome, RULES, type CaseActor, type CaseCommand, type CaseFacts } from '../../../cloudfunctions/api/src/domain/case-machine';
+import { buildUnderMachine, CASE_ACTORS, CASE_COMMANDS, CASE_STATUSES, check, decide, guard, ratingOutcome, RULES, type CaseActor, type CaseCommand, type CaseFacts } from '../../../cloudfunctions/api/src/domain/case-machine';
 import type { CaseStatus } from '../../../typings/domain';
 
 // The lifecycle of PRODUCT.md written out independently of the module's table: command, who, from>to moves.
@@ -159,5 +159,23 @@ describe('ratingOutcome', () => {
   test('every outcome command exists for a replied case', () => {
     expect(RULES.rate.moves.replied).toBe('closed');
     expect(RULES.reopen.moves.replied).toBe('processing');
+  });
+});
+
+describe('buildUnderMachine: a write leaves exactly the status the machine granted', () => {
+  const write = (status: CaseStatus) => ({ next: { status } });
+
+  test('the granted status passes; any other is refused, so a handler naming its own next status fails', () => {
+    const granted = decide('submitted', 'accept', ['dispatcher']);
+    if (!granted.ok) throw new Error('accept must be granted');
+    expect(buildUnderMachine(granted, (pass) => write(pass.to))).toEqual({ next: { status: 'accepted' } });
+    expect(() => buildUnderMachine(granted, () => write('processing'))).toThrow("case write leaves status processing; the state machine's target is accepted");
+  });
+
+  test('a second command in one write moves the target along the machine', () => {
+    expect(buildUnderMachine({ actor: 'dispatcher', to: 'accepted' }, (pass) => write(pass.then('assign')))).toEqual({ next: { status: 'processing' } });
+    // After then(), the first target is no longer what the write must leave.
+    expect(() => buildUnderMachine({ actor: 'dispatcher', to: 'accepted' }, (pass) => (pass.then('assign'), write(pass.to)))).toThrow('target is processing');
+    expect(() => buildUnderMachine({ actor: 'citizen', to: 'withdrawn' }, (pass) => write(pass.then('assign')))).toThrow('assign after withdrawn is not in the state machine');
   });
 });

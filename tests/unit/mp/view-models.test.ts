@@ -1,7 +1,6 @@
 import type { CaseAbilities, CaseView, PublicLetter, QueueFilterCounts } from '../../../typings/api';
 import { emptyText, MINE_TABS, tabOf } from '../../../miniprogram/pages/cases/view-model';
 import { citizenCaseView, reopens, validateRating, validateSupplement } from '../../../miniprogram/pages/case/view-model';
-import { ratingLabel } from '../../../miniprogram/utils/case';
 import { categoryChips, highlightParts, letterCard } from '../../../miniprogram/pages/letters/view-model';
 import { departmentOptions, filterChips, filterOf, queueRequest } from '../../../miniprogram/staff/queue/view-model';
 import { actionPayload, availableActions, emptyForm, formSpec, staffCaseView, type ActionForm } from '../../../miniprogram/staff/case/view-model';
@@ -80,8 +79,7 @@ describe('my cases tabs', () => {
 });
 
 describe('case detail for the citizen', () => {
-  test('five levels from 非常满意 to 非常不满意; dissatisfied or unsolved reopens', () => {
-    expect([5, 4, 3, 2, 1].map(ratingLabel)).toEqual(['非常满意', '满意', '基本满意', '不满意', '非常不满意']);
+  test('dissatisfied or unsolved reopens', () => {
     expect(reopens(2, true)).toBe(true);
     expect(reopens(3, false)).toBe(true);
     expect(reopens(3, true)).toBe(false);
@@ -96,7 +94,7 @@ describe('case detail for the citizen', () => {
 
   test('the view shows the answer, the rating in words, masked contact, and images that have a URL', () => {
     const { view } = citizenCaseView(
-      caseView({ status: 'closed', rating: { score: 2, solved: false, comment: '没修好', at: '2026-11-25T02:00:00Z' }, reopenCount: 1 }),
+      caseView({ status: 'closed', rating: { score: 2, scoreLabel: '不满意', solved: false, comment: '没修好', at: '2026-11-25T02:00:00Z' }, reopenCount: 1 }),
       NOW,
     );
     expect(view.reply).toEqual({ content: '已安排维修', time: '11月24日 10:00', departmentName: '住房和城乡建设局' });
@@ -178,11 +176,11 @@ describe('staff queue filters', () => {
 
   test('chips read their counts; before the first answer they show only the label', () => {
     const counts: QueueFilterCounts = { all: 9, submitted: 3, accepted: 1, processing: 2, needs_info: 0, replied: 3, overdue: 1, dueSoon: 2, awaitingReview: 0, flagged: 1, cosignAwaiting: 2 };
-    const chips = filterChips(counts);
+    const filters = (Object.keys(counts) as Array<keyof QueueFilterCounts>).map((key) => ({ key, label: key === 'all' ? '全部' : key === 'submitted' ? '待受理' : key }));
+    const chips = filterChips(filters, counts);
     expect(chips.find((c) => c.key === 'submitted')).toEqual({ key: 'submitted', label: '待受理', count: 3, text: '待受理 3' });
     expect(chips.map((c) => c.key)).toHaveLength(11);
-    expect(chips.find((c) => c.key === 'cosignAwaiting')).toMatchObject({ label: '附议待回应', count: 2 });
-    expect(filterChips(null)[0]).toEqual({ key: 'all', label: '全部', count: null, text: '全部' });
+    expect(filterChips(filters, null)[0]).toEqual({ key: 'all', label: '全部', count: null, text: '全部' });
     expect(departmentOptions([{ id: 'd', name: '交通运输局' }])[0]).toEqual({ id: '', name: '全部部门' });
   });
 });
@@ -252,7 +250,7 @@ describe('staff case handling', () => {
 
   test('staff see the contact as sent (dialable only when unmasked), flags in words, and the rating', () => {
     const { view } = staffCaseView(
-      caseView({ contactName: '张三', contactPhone: '13800138000', flagged: true, escalated: true, late: true, rating: { score: 4, solved: true, at: '2026-11-25T00:00:00Z' } }),
+      caseView({ contactName: '张三', contactPhone: '13800138000', flagged: true, escalated: true, late: true, rating: { score: 4, scoreLabel: '满意', solved: true, at: '2026-11-25T00:00:00Z' } }),
       NOW,
     );
     expect(view.canCall).toBe(true);
@@ -273,7 +271,8 @@ describe('administration', () => {
   });
 
   test('staff rows never show an OPENID as a name', () => {
-    const row = staffRow({ openid: 'o_demo_handler', roles: ['handler', 'supervisor'], departmentName: '住建局', disabled: false, version: 1 }, NOW);
+    const roles = [{ key: 'handler' as const, label: '承办人' }, { key: 'supervisor' as const, label: '督办' }];
+    const row = staffRow({ openid: 'o_demo_handler', roles: ['handler', 'supervisor'], departmentName: '住建局', disabled: false, version: 1 }, roles, NOW);
     expect(row).toMatchObject({ name: '未填写姓名（…andler）', roles: '承办人、督办', department: '住建局' });
   });
 

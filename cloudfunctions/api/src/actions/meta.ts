@@ -1,15 +1,38 @@
-import type { ResponseOf } from '../../../../typings/api';
+import type { LabelOption, ResponseOf, Vocabulary } from '../../../../typings/api';
+import { QUEUE_FILTER_LABELS, REJECT_REASON_LABELS, ROLE_LABELS, SCORE_LABELS, STATUS_LABELS } from '../domain/case-labels';
+import { CASE_TEXT_LIMITS } from '../domain/defaults';
 import { defineAction } from '../lib/action';
 import { empty } from '../lib/schema';
 import { listCategories, listDepartments } from '../repositories/catalog';
 import { loadSettings } from '../repositories/settings';
+
+function options<K extends string>(labels: Record<K, string>): Array<LabelOption<K>> {
+  return (Object.keys(labels) as K[]).map((key) => ({ key, label: labels[key] }));
+}
+
+/** The server's words for its vocabulary; the pages show these and define none of their own. */
+const VOCABULARY: Vocabulary = {
+  statuses: options(STATUS_LABELS),
+  rejectReasons: options(REJECT_REASON_LABELS),
+  ratings: ([5, 4, 3, 2, 1] as const).map((key) => ({ key, label: SCORE_LABELS[key] })),
+  roles: options(ROLE_LABELS),
+  queueFilters: options(QUEUE_FILTER_LABELS),
+};
 
 /** Everything a form needs before the first keystroke: types, categories, departments, limits, the caller's roles. */
 export const metaGet = defineAction<'meta.get'>({
   schema: empty(),
   async run(_input, { caller }) {
     const [settings, categories, departments] = await Promise.all([loadSettings(), listCategories(), listDepartments()]);
-    const res: ResponseOf<'meta.get'> = { types: settings.caseTypes, categories, departments, limits: settings.limits, roles: caller.roles };
+    const res: ResponseOf<'meta.get'> = {
+      types: settings.caseTypes,
+      categories,
+      departments,
+      limits: settings.limits,
+      caseLimits: { ...CASE_TEXT_LIMITS, extensionMaxDays: settings.extensionMaxDays },
+      vocabulary: VOCABULARY,
+      roles: caller.roles,
+    };
     const t = settings.subscribeTemplates;
     const subscribe: NonNullable<ResponseOf<'meta.get'>['subscribe']> = {};
     if (t.caseStatus?.templateId) subscribe.caseStatus = t.caseStatus.templateId;

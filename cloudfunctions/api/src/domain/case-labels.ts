@@ -1,7 +1,7 @@
 // The Chinese words the pages show for case vocabulary. They come from the server so every page, message and
 // export says the same thing.
-import type { ActorRole, CaseEventKind, RejectReason } from '../../../../typings/api';
-import type { CaseStatus, CaseType } from '../../../../typings/domain';
+import type { ActorRole, CaseEventKind, QueueFilterCounts, RejectReason } from '../../../../typings/api';
+import type { CaseStatus, CaseType, Role } from '../../../../typings/domain';
 
 export const STATUS_LABELS: Record<CaseStatus, string> = {
   submitted: '待受理',
@@ -78,4 +78,28 @@ export const SCORE_LABELS: Record<1 | 2 | 3 | 4 | 5, string> = {
   3: '基本满意',
   2: '不满意',
   1: '非常不满意',
+};
+
+/** A staff role as the person holding it is called (the timeline names the unit instead: ACTOR_LABELS). */
+export const ROLE_LABELS: Record<Role, string> = {
+  dispatcher: '受理员',
+  handler: '承办人',
+  supervisor: '督办',
+  editor: '政策编辑',
+  admin: '管理员',
+};
+
+/** The staff queue's filters, in the order the chips show them. */
+export const QUEUE_FILTER_LABELS: Record<keyof QueueFilterCounts, string> = {
+  all: '全部',
+  submitted: '待受理',
+  accepted: '已受理',
+  processing: '办理中',
+  needs_info: '待补充',
+  replied: '已答复',
+  overdue: '已超期',
+  dueSoon: '一天内到期',
+  awaitingReview: '待审核',
+  flagged: '内容待复核',
+  cosignAwaiting: '附议待回应',
 };

@@ -165,6 +165,34 @@ export function check(f: CaseFacts, command: CaseCommand, actors: readonly CaseA
   return refusal ? { ok: false, code: 'FAILED_PRECONDITION', message: refusal } : d;
 }
 
+/** The machine's grant, as a handler writes under it: who acts, and the status the write must leave. */
+export interface CasePass {
+  actor: CaseActor;
+  to: CaseStatus;
+  /**
+   * A second command in the same write (accepting with a department also assigns it): decided from the status granted
+   * so far; its target becomes the status the write must leave.
+   */
+  then(command: CaseCommand): CaseStatus;
+}
+
+/**
+ * Builds a case write under the machine's grant and refuses one that leaves another status than the machine's target:
+ * handlers write `pass.to` instead of naming the next status, and the table above is the only place that names it.
+ */
+export function buildUnderMachine<C extends { next: { status: CaseStatus } }>(grant: { actor: CaseActor; to: CaseStatus }, build: (pass: CasePass) => C): C {
+  let target = grant.to;
+  const then = (command: CaseCommand): CaseStatus => {
+    const d = decide(target, command, [grant.actor]);
+    if (!d.ok) throw new Error(`${command} after ${target} is not in the state machine: ${d.message}`);
+    target = d.to;
+    return target;
+  };
+  const change = build({ actor: grant.actor, to: grant.to, then });
+  if (change.next.status !== target) throw new Error(`case write leaves status ${change.next.status}; the state machine's target is ${target}`);
+  return change;
+}
+
 /**
  * What a rating does: satisfied and solved closes; otherwise the first dissatisfaction reopens the case and a
  * second one closes it as escalated to supervisors instead of looping (docs/adr/0012-rating-and-reopen.md).

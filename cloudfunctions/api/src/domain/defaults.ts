@@ -19,6 +19,14 @@ export const DEFAULT_LIMITS: Limits = {
   listPageMax: 50,
 };
 
+/** Text limits of the staff case commands (the schemas enforce them; meta.get serves them to the forms). */
+export const CASE_TEXT_LIMITS = {
+  noteMax: 500,
+  reasonMax: 200,
+  replyMax: 5000,
+  publicTitleMax: DEFAULT_LIMITS.titleMax,
+} as const;
+
 /**
  * The official calendar: holidays (every day off, weekends included, as the State Council notice lists them) and the
  * swapped working days (调休). 2026 follows the State Council's notice on the 2026 holidays. 2027 has only the

@@ -146,14 +146,14 @@ export const caseWithdraw = defineAction<'case.withdraw'>({
       id: input.id,
       version: input.version,
       command: 'withdraw',
-      build: (doc, actor, env) => {
-        const next: CaseCore = { ...doc, status: 'withdrawn', endedAt: env.now };
+      build: (doc, { actor, to }, env) => {
+        const next: CaseCore = { ...doc, status: to, endedAt: env.now };
         delete next.pendingReply;
         next.awaitingReview = false;
         return {
           next,
-          events: [event(env, 'withdrawn', actorOf(actor, ctx.caller, doc), 'citizen', { from: doc.status, to: 'withdrawn', note: input.reason || undefined, actorOpenid: ctx.caller.openid })],
-          notifications: [citizenNotice(env, doc, 'withdrawn', '您已撤回此件诉求')],
+          events: [event(env, 'withdrawn', actorOf(actor, ctx.caller, doc), 'citizen', { from: doc.status, to, note: input.reason || undefined, actorOpenid: ctx.caller.openid })],
+          notifications: [citizenNotice(env, doc, to, '您已撤回此件诉求')],
         };
       },
     }),
@@ -172,13 +172,13 @@ export const caseSupplement = defineAction<'case.supplement'>({
         const openid = openidOf(ctx.caller);
         return worst(await checkText(openid, input.content), await checkImages(openid, images));
       },
-      build: (doc, actor, env, verdict) => {
+      build: (doc, { actor, to }, env, verdict) => {
         const shift = doc.pausedAt ? pauseDays(doc.pausedAt, env.now, env.cal) : 0;
-        const next: CaseCore = { ...doc, status: 'processing', images: [...doc.images, ...(input.images ?? [])], flagged: doc.flagged || verdict === 'review' };
+        const next: CaseCore = { ...doc, status: to, images: [...doc.images, ...(input.images ?? [])], flagged: doc.flagged || verdict === 'review' };
         if (doc.answerDueAt) next.answerDueAt = shiftDue(doc.answerDueAt, shift, env.cal);
         delete next.pausedAt;
         delete next.question;
-        const events = [event(env, 'supplemented', actorOf(actor, ctx.caller, doc), 'citizen', { from: doc.status, to: 'processing', note: input.content, actorOpenid: ctx.caller.openid })];
+        const events = [event(env, 'supplemented', actorOf(actor, ctx.caller, doc), 'citizen', { from: doc.status, to, note: input.content, actorOpenid: ctx.caller.openid })];
         if (shift > 0 && next.answerDueAt) {
           events.push(
             event(env, 'note', { role: 'system' }, 'citizen', {
@@ -203,7 +203,7 @@ export const caseRate = defineAction<'case.rate'>({
         verdict: input.comment ? await checkText(openidOf(ctx.caller), input.comment) : ('pass' as const),
         supervisors: outcome(doc).escalate ? await staffWithRole('supervisor') : [],
       }),
-      build: (doc, actor, env, { verdict, supervisors }) => {
+      build: (doc, { actor, to }, env, { verdict, supervisors }) => {
         const o = outcome(doc);
         const rating = { score: input.score, solved: input.solved, at: env.now, ...(input.comment ? { comment: input.comment } : {}) };
         const who = actorOf(actor, ctx.caller, doc);
@@ -213,7 +213,7 @@ export const caseRate = defineAction<'case.rate'>({
         if (o.command === 'reopen') {
           const next: CaseCore = {
             ...doc,
-            status: 'processing',
+            status: to,
             rating,
             flagged,
             reopenCount: doc.reopenCount + 1,
@@ -223,13 +223,13 @@ export const caseRate = defineAction<'case.rate'>({
           // The reply the citizen disliked stays in the timeline (the `replied` event); the case waits for a new one.
           return {
             next,
-            events: [rated, event(env, 'reopened', who, 'citizen', { from: 'replied', to: 'processing', note: '市民对答复不满意，重新办理' })],
-            notifications: [citizenNotice(env, doc, 'processing', '已重新办理，将尽快再次答复')],
+            events: [rated, event(env, 'reopened', who, 'citizen', { from: doc.status, to, note: '市民对答复不满意，重新办理' })],
+            notifications: [citizenNotice(env, doc, to, '已重新办理，将尽快再次答复')],
           };
         }
-        const next: CaseCore = { ...doc, status: 'closed', rating, flagged, endedAt: env.now };
-        const events = [rated, event(env, 'closed', who, 'public', { from: 'replied', to: 'closed' })];
-        const notice = citizenNotice(env, doc, 'closed', '感谢您的评价');
+        const next: CaseCore = { ...doc, status: to, rating, flagged, endedAt: env.now };
+        const events = [rated, event(env, 'closed', who, 'public', { from: doc.status, to })];
+        const notice = citizenNotice(env, doc, to, '感谢您的评价');
         if (!o.escalate) return { next, events, notifications: [notice] };
         // A second dissatisfaction does not loop the case again: it closes, and supervisors follow it up.
         next.escalated = true;

@@ -1,12 +1,13 @@
 // The shape every case command shares: check (who, which version, which state) before any slow work, do the slow work
 // (content checks, recipient lists), then check again and write in one transaction, send what it queued, and answer
-// the case as case.get would.
+// the case as case.get would. The state machine decides the status: the handler writes the grant's `to`, and the
+// write is refused if it leaves any other, so the machine's exhaustive test covers every handler.
 import type { CaseView } from '../../../../../typings/api';
 import type { CaseDoc } from '../../domain/case-doc';
-import type { CaseActor, CaseCommand } from '../../domain/case-machine';
+import { buildUnderMachine, type CaseCommand, type CasePass } from '../../domain/case-machine';
 import type { ActionContext } from '../../lib/action';
 import { errors } from '../../lib/errors';
-import { requireCase, requireVisible } from '../../permissions';
+import { requireCase, requireVisible, type CaseGrant } from '../../permissions';
 import { findCase, updateCase, type CaseChange } from '../../repositories/cases';
 import { deliverNow } from '../../services/notifier';
 import { caseEnv, type CaseEnv } from './env';
@@ -19,10 +20,10 @@ export interface Mutation<X> {
   command: CaseCommand | ((doc: CaseDoc, env: CaseEnv) => CaseCommand);
   /** Work outside the transaction: content checks, who to notify. Its result reaches `build`. */
   prepare?: (doc: CaseDoc, env: CaseEnv) => Promise<X>;
-  build: (doc: CaseDoc, actor: CaseActor, env: CaseEnv, prepared: X) => CaseChange;
+  build: (doc: CaseDoc, pass: CasePass, env: CaseEnv, prepared: X) => CaseChange;
 }
 
-function gate(ctx: ActionContext, doc: CaseDoc | null, m: Mutation<unknown>, env: CaseEnv): CaseActor {
+function gate(ctx: ActionContext, doc: CaseDoc | null, m: Mutation<unknown>, env: CaseEnv): CaseGrant {
   requireVisible(ctx.caller, doc);
   if (doc!.version !== m.version) throw errors.conflict();
   const command = typeof m.command === 'function' ? m.command(doc!, env) : m.command;
@@ -34,7 +35,7 @@ export async function mutateCase<X = undefined>(ctx: ActionContext, m: Mutation<
   const current = await findCase(m.id);
   gate(ctx, current, m as Mutation<unknown>, env);
   const prepared = (m.prepare ? await m.prepare(current!, env) : undefined) as X;
-  const result = await updateCase(m.id, env, (doc) => m.build(doc, gate(ctx, doc, m as Mutation<unknown>, env), env, prepared));
+  const result = await updateCase(m.id, env, (doc) => buildUnderMachine(gate(ctx, doc, m as Mutation<unknown>, env), (pass) => m.build(doc, pass, env, prepared)));
   if (!result) throw new Error('case command produced no change');
   await deliverNow(result.notificationIds, ctx.now, env.settings);
   return caseView(result.doc, ctx.caller, env);

@@ -2,7 +2,7 @@
 import type { CaseStatus, CaseType } from '../../../../../typings/domain';
 import { REJECT_REASONS } from '../../domain/case-labels';
 import { CASE_STATUSES } from '../../domain/case-machine';
-import { DEFAULT_LIMITS } from '../../domain/defaults';
+import { CASE_TEXT_LIMITS as T, DEFAULT_LIMITS } from '../../domain/defaults';
 import * as z from 'zod';
 import { bool, id, int, oneOf, pageFields, text, version, visibleLength, type TextOptions } from '../../lib/schema';
 
@@ -91,38 +91,38 @@ export const queueSchema = z.strictObject({
   cosignAwaiting: bool('是否待回应附议').optional(),
 });
 
-export const acceptSchema = z.strictObject({ ...versioned, departmentId: id('承办单位').optional(), note: optionalText('受理意见', 500) });
+export const acceptSchema = z.strictObject({ ...versioned, departmentId: id('承办单位').optional(), note: optionalText('受理意见', T.noteMax) });
 
 export const rejectSchema = z
-  .strictObject({ ...versioned, reason: oneOf('不予受理原因', REJECT_REASONS), note: optionalText('说明', 500) })
+  .strictObject({ ...versioned, reason: oneOf('不予受理原因', REJECT_REASONS), note: optionalText('说明', T.noteMax) })
   .refine((v) => v.reason !== 'other' || visibleLength(v.note ?? '') > 0, { message: '选择“其他原因”时请填写说明', path: ['note'] });
 
-export const assignSchema = z.strictObject({ ...versioned, departmentId: id('承办单位'), note: optionalText('分派说明', 500) });
+export const assignSchema = z.strictObject({ ...versioned, departmentId: id('承办单位'), note: optionalText('分派说明', T.noteMax) });
 
-export const askInfoSchema = z.strictObject({ ...versioned, question: text('需要补充的内容', 500, { multiline: true }) });
+export const askInfoSchema = z.strictObject({ ...versioned, question: text('需要补充的内容', T.noteMax, { multiline: true }) });
 
-export const replySchema = z.strictObject({ ...versioned, content: text('答复内容', 5000, { multiline: true }), templateId: id('答复模板').optional() });
+export const replySchema = z.strictObject({ ...versioned, content: text('答复内容', T.replyMax, { multiline: true }), templateId: id('答复模板').optional() });
 
 export const approveReplySchema = z
-  .strictObject({ ...versioned, approve: bool('审核结果'), note: optionalText('审核意见', 500) })
+  .strictObject({ ...versioned, approve: bool('审核结果'), note: optionalText('审核意见', T.noteMax) })
   .refine((v) => v.approve || visibleLength(v.note ?? '') > 0, { message: '退回答复时请填写修改意见', path: ['note'] });
 
 export const noteSchema = z.strictObject({ ...versioned, content: text('备注', 1000, { multiline: true }) });
 
-export const requestExtensionSchema = z.strictObject({ ...versioned, days: int('延期天数', 1, 60), reason: text('延期理由', 200, { multiline: true }) });
+export const requestExtensionSchema = z.strictObject({ ...versioned, days: int('延期天数', 1, 60), reason: text('延期理由', T.reasonMax, { multiline: true }) });
 
-export const approveExtensionSchema = z.strictObject({ ...versioned, approve: bool('审批结果'), note: optionalText('审批意见', 500) });
+export const approveExtensionSchema = z.strictObject({ ...versioned, approve: bool('审批结果'), note: optionalText('审批意见', T.noteMax) });
 
-export const escalateSchema = z.strictObject({ ...versioned, note: text('督办意见', 500, { multiline: true }) });
+export const escalateSchema = z.strictObject({ ...versioned, note: text('督办意见', T.noteMax, { multiline: true }) });
 
 export const setPublishableSchema = z.strictObject({
   ...versioned,
   publishable: bool('是否公开'),
   redactions: z.array(text('隐去的内容', 100), { error: '隐去的内容格式不正确' }).max(20, '隐去的内容最多 20 项').optional(),
-  publicTitle: text('公开标题', DEFAULT_LIMITS.titleMax).optional(),
+  publicTitle: text('公开标题', T.publicTitleMax).optional(),
 });
 
-export const clearContentSchema = z.strictObject({ ...versioned, note: optionalText('说明', 200) });
+export const clearContentSchema = z.strictObject({ ...versioned, note: optionalText('说明', T.reasonMax) });
 
 export const cosignSchema = z.strictObject({ id: caseId(), subscribed: templateIds.optional() });
 

@@ -4,13 +4,13 @@ import { dayLabel, shanghaiDay } from '../../domain/calendar';
 import type { CaseDoc } from '../../domain/case-doc';
 import { dueBucket, QUEUE_REPLIED, QUEUE_RUNNING, type CaseCore } from '../../domain/case-keys';
 import { REJECT_REASON_LABELS, STATUS_LABELS } from '../../domain/case-labels';
-import { decide, DONE_STATUSES } from '../../domain/case-machine';
+import { DONE_STATUSES } from '../../domain/case-machine';
 import { dueAfter, isLate, shiftDue } from '../../domain/deadlines';
 import { buildLetter } from '../../domain/public-letter';
 import { templateUse } from '../../domain/reply-template';
 import { defineAction } from '../../lib/action';
 import { COLLECTIONS } from '../../lib/db';
-import { AppError, errors } from '../../lib/errors';
+import { errors } from '../../lib/errors';
 import { queueDepartment } from '../../permissions';
 import { loadStats } from '../../repositories/cases';
 import { phasedPage, type Phase } from '../../repositories/phased-page';
@@ -118,24 +118,22 @@ export const caseAccept = defineAction<'case.accept'>({
         const name = requireDepartment(env, input.departmentId);
         return { handlers: await departmentHandlers(input.departmentId), name };
       },
-      build: (doc, actor, env, { handlers, name }) => {
-        const who = actorOf(actor, ctx.caller, doc);
-        const next: CaseCore = { ...doc, status: 'accepted', acceptedAt: env.now, answerDueAt: dueAfter(env.now, env.rules.answerDays[doc.type], env.cal) };
-        const events = [event(env, 'accepted', who, 'public', { from: 'submitted', to: 'accepted', note: input.note || undefined, actorOpenid: ctx.caller.openid })];
+      build: (doc, pass, env, { handlers, name }) => {
+        const who = actorOf(pass.actor, ctx.caller, doc);
+        const next: CaseCore = { ...doc, status: pass.to, acceptedAt: env.now, answerDueAt: dueAfter(env.now, env.rules.answerDays[doc.type], env.cal) };
+        const events = [event(env, 'accepted', who, 'public', { from: doc.status, to: pass.to, note: input.note || undefined, actorOpenid: ctx.caller.openid })];
         if (!input.departmentId) {
-          return { next, events, notifications: [citizenNotice(env, doc, 'accepted', '已受理，正在确定承办单位')] };
+          return { next, events, notifications: [citizenNotice(env, doc, pass.to, '已受理，正在确定承办单位')] };
         }
         // Accepting with a department routes it at once: the accept and the assignment are two steps of one write.
-        const route = decide('accepted', 'assign', [actor]);
-        if (!route.ok) throw new AppError(route.code, route.message);
-        next.status = route.to;
+        next.status = pass.then('assign');
         next.departmentId = input.departmentId;
-        events.push(event(env, 'assigned', who, 'public', { from: 'accepted', to: route.to, note: `分派至${name}`, actorOpenid: ctx.caller.openid }));
+        events.push(event(env, 'assigned', who, 'public', { from: pass.to, to: next.status, note: `分派至${name}`, actorOpenid: ctx.caller.openid }));
         return {
           next,
           events,
           notifications: [
-            citizenNotice(env, doc, route.to, `已受理，由${name}办理`),
+            citizenNotice(env, doc, next.status, `已受理，由${name}办理`),
             ...staffNotices(env, handlers, 'staff_assigned', doc, '新分派', `新诉求待办理，${dayLabel(shanghaiDay(next.answerDueAt!))}前答复`, next.answerDueAt),
           ],
         };
@@ -150,13 +148,13 @@ export const caseReject = defineAction<'case.reject'>({
       id: input.id,
       version: input.version,
       command: 'reject',
-      build: (doc, actor, env) => {
+      build: (doc, { actor, to }, env) => {
         const note = input.note ? `${REJECT_REASON_LABELS[input.reason]}：${input.note}` : REJECT_REASON_LABELS[input.reason];
-        const next: CaseCore = { ...doc, status: 'rejected', rejectReason: input.reason, endedAt: env.now };
+        const next: CaseCore = { ...doc, status: to, rejectReason: input.reason, endedAt: env.now };
         return {
           next,
-          events: [event(env, 'rejected', actorOf(actor, ctx.caller, doc), 'citizen', { from: doc.status, to: 'rejected', note, actorOpenid: ctx.caller.openid })],
-          notifications: [citizenNotice(env, doc, 'rejected', note)],
+          events: [event(env, 'rejected', actorOf(actor, ctx.caller, doc), 'citizen', { from: doc.status, to, note, actorOpenid: ctx.caller.openid })],
+          notifications: [citizenNotice(env, doc, to, note)],
         };
       },
     }),
@@ -174,10 +172,10 @@ export const caseAssign = defineAction<'case.assign'>({
         if (doc.departmentId === input.departmentId) throw errors.precondition(`此件诉求已由${name}承办。`);
         return { handlers: await departmentHandlers(input.departmentId), name };
       },
-      build: (doc, actor, env, { handlers, name }) => {
+      build: (doc, { actor, to }, env, { handlers, name }) => {
         if (doc.departmentId === input.departmentId) throw errors.precondition(`此件诉求已由${name}承办。`);
         const who = actorOf(actor, ctx.caller, doc);
-        const next: CaseCore = { ...doc, status: doc.status === 'accepted' ? 'processing' : doc.status, departmentId: input.departmentId };
+        const next: CaseCore = { ...doc, status: to, departmentId: input.departmentId };
         const first = doc.status === 'accepted';
         // A reply written by the previous department is not the new department's answer.
         delete next.pendingReply;
@@ -198,7 +196,7 @@ export const caseClearContent = defineAction<'case.clearContent'>({
       id: input.id,
       version: input.version,
       command: 'clearContent',
-      build: (doc, actor, env) => ({
+      build: (doc, { actor }, env) => ({
         next: { ...doc, flagged: false },
         events: [event(env, 'content_cleared', actorOf(actor, ctx.caller, doc), 'internal', { note: input.note || '内容经人工确认无误', actorOpenid: ctx.caller.openid })],
       }),
@@ -214,9 +212,9 @@ export const caseAskInfo = defineAction<'case.askInfo'>({
       id: input.id,
       version: input.version,
       command: 'askInfo',
-      build: (doc, actor, env) => ({
-        next: { ...doc, status: 'needs_info', pausedAt: env.now, question: input.question },
-        events: [event(env, 'info_requested', actorOf(actor, ctx.caller, doc), 'citizen', { from: doc.status, to: 'needs_info', note: input.question, actorOpenid: ctx.caller.openid })],
+      build: (doc, { actor, to }, env) => ({
+        next: { ...doc, status: to, pausedAt: env.now, question: input.question },
+        events: [event(env, 'info_requested', actorOf(actor, ctx.caller, doc), 'citizen', { from: doc.status, to, note: input.question, actorOpenid: ctx.caller.openid })],
         notifications: [citizenNotice(env, doc, 'needs_info', `请补充：${excerpt(input.question)}`)],
       }),
     }),
@@ -237,7 +235,7 @@ export const caseReply = defineAction<'case.reply'>({
         if (use.templateOnly) throw errors.precondition('请结合具体情况作答：答复不能只套用模板，请写明针对此件诉求的办理情况。');
         return { fromTemplate: use.fromTemplate, supervisors: env.rules.reviewReplies ? await staffWithRole('supervisor') : [] };
       },
-      build: (doc, actor, env, { fromTemplate, supervisors }) => {
+      build: (doc, { actor, to }, env, { fromTemplate, supervisors }) => {
         const who = actorOf(actor, ctx.caller, doc);
         const reply = { content: input.content, at: env.now, fromTemplate, ...(doc.departmentId ? { departmentId: doc.departmentId } : {}), ...(input.templateId ? { templateId: input.templateId } : {}) };
         if (env.rules.reviewReplies) {
@@ -247,11 +245,11 @@ export const caseReply = defineAction<'case.reply'>({
             notifications: staffNotices(env, supervisors, 'staff_review', doc, '待审核', '答复待审核'),
           };
         }
-        const next: CaseCore = { ...doc, status: 'replied', reply };
+        const next: CaseCore = { ...doc, status: to, reply };
         delete next.question;
         return {
           next,
-          events: [event(env, 'replied', who, 'public', { from: doc.status, to: 'replied', note: input.content, actorOpenid: ctx.caller.openid })],
+          events: [event(env, 'replied', who, 'public', { from: doc.status, to, note: input.content, actorOpenid: ctx.caller.openid })],
           notifications: [citizenNotice(env, doc, 'replied', `答复：${excerpt(input.content)}`)],
         };
       },
@@ -266,7 +264,7 @@ export const caseApproveReply = defineAction<'case.approveReply'>({
       version: input.version,
       command: input.approve ? 'approveReply' : 'returnReply',
       prepare: async (doc) => ({ handlers: !input.approve && doc.departmentId ? await departmentHandlers(doc.departmentId) : [] }),
-      build: (doc, actor, env, { handlers }) => {
+      build: (doc, { actor, to }, env, { handlers }) => {
         const pending = doc.pendingReply!;
         const who = actorOf(actor, ctx.caller, doc);
         const next: CaseCore = { ...doc, awaitingReview: false };
@@ -279,11 +277,11 @@ export const caseApproveReply = defineAction<'case.approveReply'>({
           };
         }
         // The citizen receives the answer when it is approved; that is when it was given.
-        next.status = 'replied';
+        next.status = to;
         next.reply = { ...pending, at: env.now };
         delete next.question;
         const author = pending.departmentId ? { role: 'handler' as const, departmentId: pending.departmentId } : { role: 'handler' as const };
-        const events = [event(env, 'replied', author, 'public', { from: doc.status, to: 'replied', note: pending.content })];
+        const events = [event(env, 'replied', author, 'public', { from: doc.status, to, note: pending.content })];
         events.unshift(event(env, 'note', who, 'internal', { note: `答复审核通过${input.note ? `：${input.note}` : ''}`, actorOpenid: ctx.caller.openid }));
         return { next, events, notifications: [citizenNotice(env, doc, 'replied', `答复：${excerpt(pending.content)}`)] };
       },
@@ -297,7 +295,7 @@ export const caseNote = defineAction<'case.note'>({
       id: input.id,
       version: input.version,
       command: 'note',
-      build: (doc, actor, env) => ({
+      build: (doc, { actor }, env) => ({
         next: doc,
         events: [event(env, 'note', actorOf(actor, ctx.caller, doc), 'internal', { note: input.content, actorOpenid: ctx.caller.openid })],
       }),
@@ -320,7 +318,7 @@ export const caseRequestExtension = defineAction<'case.requestExtension'>({
         if (isLate(doc, env.now)) throw errors.precondition('已超过答复期限，不能再申请延期，请尽快答复。');
         return { supervisors: await staffWithRole('supervisor') };
       },
-      build: (doc, actor, env, { supervisors }) => {
+      build: (doc, { actor }, env, { supervisors }) => {
         if (isLate(doc, env.now)) throw errors.precondition('已超过答复期限，不能再申请延期，请尽快答复。');
         return {
           next: { ...doc, extension: { status: 'pending', days: input.days, reason: input.reason, requestedAt: env.now } },
@@ -338,7 +336,7 @@ export const caseApproveExtension = defineAction<'case.approveExtension'>({
       id: input.id,
       version: input.version,
       command: input.approve ? 'approveExtension' : 'rejectExtension',
-      build: (doc, actor, env) => {
+      build: (doc, { actor }, env) => {
         const ext = doc.extension!;
         const who = actorOf(actor, ctx.caller, doc);
         if (!input.approve) {
@@ -367,7 +365,7 @@ export const caseEscalate = defineAction<'case.escalate'>({
       version: input.version,
       command: 'escalate',
       prepare: async (doc) => ({ handlers: doc.departmentId ? await departmentHandlers(doc.departmentId) : [] }),
-      build: (doc, actor, env, { handlers }) => ({
+      build: (doc, { actor }, env, { handlers }) => ({
         next: { ...doc, escalated: true },
         events: [event(env, 'escalated', actorOf(actor, ctx.caller, doc), 'internal', { note: input.note, actorOpenid: ctx.caller.openid })],
         notifications: staffNotices(env, handlers, 'staff_overdue', doc, '督办', `督办：${excerpt(input.note)}`, doc.answerDueAt),
@@ -382,7 +380,7 @@ export const caseSetPublishable = defineAction<'case.setPublishable'>({
       id: input.id,
       version: input.version,
       command: input.publishable ? 'setPublishable' : 'unpublish',
-      build: (doc, actor, env) => {
+      build: (doc, { actor }, env) => {
         const who = actorOf(actor, ctx.caller, doc);
         if (!input.publishable) {
           const next: CaseCore = { ...doc, publishable: false };

@@ -3,7 +3,7 @@
 import * as cloud from 'wx-server-sdk';
 import type { CaseListItem, CaseReply, CaseView, QueueItem, TimelineEntry } from '../../../../../typings/api';
 import type { CaseDoc, CaseEventDoc, ReplyDoc } from '../../domain/case-doc';
-import { ACTOR_LABELS, EVENT_LABELS, STATUS_LABELS } from '../../domain/case-labels';
+import { ACTOR_LABELS, EVENT_LABELS, SCORE_LABELS, STATUS_LABELS } from '../../domain/case-labels';
 import { dueText, isLate, runningDue } from '../../domain/deadlines';
 import { maskName, maskPhone } from '../../domain/privacy';
 import type { Caller } from '../../lib/caller';
@@ -89,7 +89,7 @@ export async function caseView(doc: CaseDoc, caller: Caller, env: CaseEnv, event
   }
   if (doc.reply) view.reply = replyView(doc.reply, env);
   if (internal && doc.pendingReply) view.pendingReply = replyView(doc.pendingReply, env);
-  if (doc.rating) view.rating = { ...doc.rating };
+  if (doc.rating) view.rating = { ...doc.rating, scoreLabel: SCORE_LABELS[doc.rating.score] };
   if (doc.contactName) view.contactName = contact ? doc.contactName : maskName(doc.contactName);
   if (doc.contactPhone) view.contactPhone = contact ? doc.contactPhone : maskPhone(doc.contactPhone);
   if (doc.policyId) view.policyId = doc.policyId;
