@@ -47,9 +47,13 @@ export function runsText(runs: readonly Run[]): string {
   return runs.map((r) => r.text).join('');
 }
 
+/**
+ * One card's data, each fact once (a page of 20 goes in one setData, goal <= 16 KB): the title only as runs, and no
+ * aria-label text, which the card builds from these fields (components/policy-card/card.wxs).
+ */
 export interface PolicyCardView {
   id: string;
-  title: string;
+  /** The title, with the keyword marked when searching (one plain run otherwise). */
   titleParts: Run[];
   /** Body excerpt around the first hit when searching; empty otherwise. */
   snippet: Run[];
@@ -61,7 +65,6 @@ export interface PolicyCardView {
   /** Citizens see the tag only when it matters (expired, repealed); staff lists always show it. */
   showStatus: boolean;
   inactive: boolean;
-  ariaLabel: string;
 }
 
 export interface CardOptions {
@@ -78,10 +81,8 @@ export function policyCardView(item: PolicyListItem, opts: CardOptions = {}): Po
   const titleParts = normalizeRuns(item.titleParts, item.title);
   const snippet = item.snippet && item.snippet.length ? normalizeRuns(item.snippet, '') : [];
   const showStatus = !!opts.alwaysShowStatus || inactive;
-  const aria = [item.title, showStatus ? statusLabel : '', meta, dateText].filter(Boolean).join('，');
   return {
     id: item.id,
-    title: item.title,
     titleParts,
     snippet,
     meta,
@@ -91,7 +92,6 @@ export function policyCardView(item: PolicyListItem, opts: CardOptions = {}): Po
     statusType: POLICY_STATUS_TAG[item.status],
     showStatus,
     inactive,
-    ariaLabel: `${aria}。点按查看全文`,
   };
 }
 

@@ -48,8 +48,8 @@ test('an editor publishes a policy; a citizen finds it, stars it and asks about 
     await preview.waitForData((d: { loading: boolean }) => d.loading === false);
     await type(app, 'search', '楼道照明');
     await tap(app, 'search-button');
-    const found = await preview.waitForData((d: { searched: string; loading: boolean; items: Array<{ id: string; title: string }> }) => d.searched === '楼道照明' && !d.loading && d.items.length > 0);
-    expect(found.items.map((i) => i.title)).toEqual(['关于老旧小区楼道照明改造的实施意见']);
+    const found = await preview.waitForData((d: { searched: string; loading: boolean; items: Array<{ id: string; titleParts: Array<{ text: string }> }> }) => d.searched === '楼道照明' && !d.loading && d.items.length > 0);
+    expect(found.items.map((i) => i.titleParts.map((r) => r.text).join(''))).toEqual(['关于老旧小区楼道照明改造的实施意见']);
     const policyId = found.items[0]!.id;
     const card = app.locator(`[data-testid="policy-card"][data-id="${policyId}"]`);
     expect(await card.locator('[data-testid="hit"]').first().textContent()).toBe('楼道照明');

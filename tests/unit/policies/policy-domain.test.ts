@@ -146,9 +146,11 @@ describe('search display', () => {
   test('an excerpt around the first hit, cut with ellipses; the opening when no paragraph holds the words together', () => {
     const long = `${'前'.repeat(40)}营商环境${'后'.repeat(100)}`;
     const parts = snippet(['无关段落', long], '营商环境');
-    expect(parts[0]).toEqual({ text: `…${'前'.repeat(20)}`, hit: false });
+    expect(parts[0]).toEqual({ text: `…${'前'.repeat(12)}`, hit: false });
     expect(parts[1]).toEqual({ text: '营商环境', hit: true });
     expect(parts[2]!.text.endsWith('…')).toBe(true);
+    // About two lines of a card: 48 characters of the paragraph, plus the ellipses.
+    expect(parts.map((p) => p.text).join('')).toHaveLength(48 + 2);
     expect(snippet(['营商和环境分开写的段落'], '营商环境')).toEqual([{ text: '营商和环境分开写的段落', hit: false }]);
     expect(titleParts('关于优化营商环境的意见', '营商')).toEqual([
       { text: '关于优化', hit: false },

@@ -36,17 +36,31 @@ function runsOf(text: string): Run[] {
 
 /**
  * A document number (文号) such as 国办发〔2020〕53号, in any bracket style once normalized (〔〕 [] () 【】 〖〗 {}):
- * the two characters before the bracket, the year and the serial number. Running text that cites a number
- * ("根据国办发〔2020〕53号") gives the same parts, since the two characters before the bracket end the issuer's code.
+ * the characters before the bracket (the issuer's code, with whatever Chinese text runs into it: "根据国办发"), the year
+ * and the serial number.
  */
-const DOC_NO = /([\u3400-\u4dbf\u4e00-\u9fff]{2})\s*[〔[(【〖{]\s*(\d{4})\s*[〕\])】〗}]\s*第?\s*(\d{1,5})\s*号/g;
+const DOC_NO = /([\u3400-\u4dbf\u4e00-\u9fff]{2,6})\s*[〔[(【〖{]\s*(\d{4})\s*[〕\])】〗}]\s*第?\s*(\d{1,5})\s*号/g;
+/**
+ * How much of the code a token keeps: its last two or three characters (国办发, 政办发 of 京政办发). Three tell issuers
+ * apart well enough (京政办发 and 沪政办发 with the same year and serial would meet); more would miss the number in text
+ * that runs into it ("根据国办发").
+ */
+const MIN_CODE = 2;
+const MAX_CODE = 3;
+
+const docNoToken = (code: string, m: RegExpMatchArray): string => `#${code}${m[2]}-${Number(m[3])}`;
 
 /**
- * One token per document number, '#办发2020-53': a number is an identifier, and its year, serial and 号 are each
- * among the commonest tokens of a policy library, so a query asking for all of them is answered slowly and loosely.
+ * A stored number gives a token for each ending of its code, '#办发2020-53' and '#国办发2020-53': whichever a citizen
+ * types (国办发, 京政办发 or just 办发), the query is the one token that ends the same way, an exact lookup of one short
+ * posting list whatever the size of the library. Its year, serial and 号 are among the commonest tokens of a policy
+ * library, and so are the pairs of a code (政发): asking for them too made the search grow with the library.
  */
-function docNoToken(m: RegExpMatchArray): string {
-  return `#${m[1]}${m[2]}-${Number(m[3])}`;
+function docNoTokens(m: RegExpMatchArray): string[] {
+  const chars = [...m[1]!];
+  const out: string[] = [];
+  for (let n = MIN_CODE; n <= Math.min(MAX_CODE, chars.length); n++) out.push(docNoToken(chars.slice(-n).join(''), m));
+  return out;
 }
 
 /** The tokens a document stores for its text: every CJK character and pair, every word and its prefixes. */
@@ -54,7 +68,7 @@ export function indexTokens(...texts: Array<string | undefined | null>): string[
   const tokens = new Set<string>();
   for (const text of texts) {
     if (!text) continue;
-    for (const m of normalizeText(text).matchAll(DOC_NO)) tokens.add(docNoToken(m));
+    for (const m of normalizeText(text).matchAll(DOC_NO)) for (const t of docNoTokens(m)) tokens.add(t);
     for (const run of runsOf(text)) {
       if (run.kind === 'cjk') {
         const chars = [...run.text];
@@ -77,10 +91,10 @@ export function indexTokens(...texts: Array<string | undefined | null>): string[
  */
 export function queryTokens(query: string): string[] {
   const tokens = new Set<string>();
-  // A document number asks for its one token; the issuer's code before it still asks for its pairs.
+  // A document number asks for its one token, nothing else: the whole code, and any text typed into it, is its own.
   let rest = normalizeText(query);
-  for (const m of rest.matchAll(DOC_NO)) tokens.add(docNoToken(m));
-  rest = rest.replace(DOC_NO, (_whole, code: string) => `${code} `);
+  for (const m of rest.matchAll(DOC_NO)) tokens.add(docNoToken([...m[1]!].slice(-MAX_CODE).join(''), m));
+  rest = rest.replace(DOC_NO, ' ');
   for (const run of runsOf(rest)) {
     if (run.kind === 'cjk') {
       const chars = [...run.text];

@@ -5,9 +5,12 @@ import { highlight, queryTokens } from '../search-tokens';
 
 export type Parts = Array<{ text: string; hit: boolean }>;
 
-/** Characters of context kept before the first hit, and the excerpt's length. */
-const BEFORE = 20;
-const LENGTH = 80;
+/**
+ * Characters of context kept before the first hit, and the excerpt's length: about two lines of a card at 375 px,
+ * which is what a list shows; twenty cards of longer excerpts made one page's setData pass 16 KB (issue 17.1).
+ */
+const BEFORE = 12;
+const LENGTH = 48;
 
 /** The tokens a keyword needs, or null when it has nothing searchable (punctuation only). */
 export function searchTokensFor(keyword: string): string[] | null {
