@@ -23,7 +23,7 @@ const SIZES = process.env.BENCH_CASES ? [Number(process.env.BENCH_CASES)] : [100
 const RUNS = 200;
 const WARMUP = 20;
 const CHUNK = 10_000;
-const NOW = '2026-11-25T02:00:00.000Z';
+export const NOW = '2026-11-25T02:00:00.000Z';
 const DAY = 86_400_000;
 
 const DISPATCHER = 'o_bench_dispatcher';
@@ -65,7 +65,7 @@ interface Generated {
   events: CaseEventDoc[];
 }
 
-class Generator {
+export class Generator {
   private readonly rand = rng(20261125);
   private readonly cal: WorkCalendar = makeCalendar(DEFAULT_CALENDAR);
   private readonly perDay = new Map<string, number>();
@@ -216,7 +216,8 @@ class Generator {
     return { doc, events };
   }
 
-  chunk(from: number, to: number): Generated {
+  /** Cases `from`..`to`; the events of those `withTimeline` picks (one in ten: a realistic events collection). */
+  chunk(from: number, to: number, withTimeline: (i: number) => boolean = (i) => i % 10 === 0): Generated {
     const docs: CaseDoc[] = [];
     const events: CaseEventDoc[] = [];
     for (let i = from; i < to; i++) {
@@ -227,7 +228,7 @@ class Generator {
         for (const [k, d] of delta) counts[k] = (counts[k] ?? 0) + d;
         this.stats.set(scope, counts);
       }
-      if (i % 10 === 0) {
+      if (withTimeline(i)) {
         // Timelines for one case in ten: the events collection at a realistic size, and case.get reads real ones.
         evs.forEach((e, n) => events.push({ ...e, _id: `${doc._id}-${n + 1}-0`, caseId: doc._id, seq: (n + 1) * 100 }));
         if (this.getSamples.length < 2000 && this.rand() < 0.05) this.getSamples.push({ id: doc._id, openid: doc.openid });
@@ -238,7 +239,7 @@ class Generator {
   }
 }
 
-async function call<N extends ActionName>(openid: string, action: N, payload: RequestOf<N>): Promise<{ ms: number; res: ApiResponse<unknown> }> {
+export async function call<N extends ActionName>(openid: string, action: N, payload: RequestOf<N>): Promise<{ ms: number; res: ApiResponse<unknown> }> {
   const t = performance.now();
   const res = (await localCloud.invoke(main, { action, payload }, { OPENID: openid })) as ApiResponse<unknown>;
   const ms = performance.now() - t;
@@ -246,11 +247,11 @@ async function call<N extends ActionName>(openid: string, action: N, payload: Re
   return { ms, res };
 }
 
-function quantile(sorted: number[], q: number): number {
+export function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 
-const round = (x: number) => Number(x.toFixed(2));
+export const round = (x: number) => Number(x.toFixed(2));
 
 type Call = [openid: string, action: ActionName, payload: Record<string, unknown>];
 

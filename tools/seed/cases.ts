@@ -163,7 +163,7 @@ const SCRIPTS: Script[] = [
 ];
 
 /** An instant `daysAgo` days before `now`, at `hour` o'clock Shanghai time, never after now. */
-function instant(now: Date, daysAgo: number, hour: number): string {
+export function instant(now: Date, daysAgo: number, hour: number): string {
   const t = atHour(shanghaiDay(new Date(now.getTime() - daysAgo * 86_400_000)), hour).getTime();
   return new Date(Math.min(t, now.getTime() - 60_000)).toISOString();
 }
@@ -176,8 +176,7 @@ export async function seedCases(ctx: SeedContext): Promise<void> {
     if (!res.ok) throw new Error(`${who} ${action}: ${res.error.code} ${res.error.message}`);
     return res.data;
   };
-  const frozen = process.env[CLOCK_FROZEN_ENV];
-  const shifted = process.env[CLOCK_OFFSET_ENV];
+  const restoreClock = clockRestorer(ctx.now);
   const at = (daysAgo: number, hour: number) => localCloud.clock.set(instant(ctx.now, daysAgo, hour), { frozen: true });
   try {
     at(30, 9);
@@ -223,9 +222,17 @@ export async function seedCases(ctx: SeedContext): Promise<void> {
       await call('dispatcher', 'case.setPublishable', { id: view.id, version: view.version, publishable: true, redactions: ['幸福里小区'] });
     }
   } finally {
-    // The clock as seeding found it: frozen, shifted, or real time.
-    if (frozen) localCloud.clock.set(new Date(Number(frozen)), { frozen: true });
-    else if (shifted) localCloud.clock.set(ctx.now);
-    else localCloud.clock.set(null);
+    restoreClock();
   }
+}
+
+/** Puts back the clock as a seeder found it (frozen, shifted to `now`, or real time); read it before moving it. */
+export function clockRestorer(now: Date): () => void {
+  const frozen = process.env[CLOCK_FROZEN_ENV];
+  const shifted = process.env[CLOCK_OFFSET_ENV];
+  return () => {
+    if (frozen) localCloud.clock.set(new Date(Number(frozen)), { frozen: true });
+    else if (shifted) localCloud.clock.set(now);
+    else localCloud.clock.set(null);
+  };
 }

@@ -8,6 +8,7 @@ import { seedCatalog } from './catalog';
 import { seedPolicies } from './policies';
 import { DEMO_IDENTITIES } from './identities';
 import { seedStaff } from './staff';
+import { seedStats } from './stats';
 
 export interface SeedContext {
   db: ReturnType<typeof sdk.database>;
@@ -25,6 +26,7 @@ export const SEEDERS: Seeder[] = [
   { name: 'catalog', run: seedCatalog },
   { name: 'staff', run: seedStaff },
   { name: 'cases', run: seedCases },
+  { name: 'stats', run: seedStats },
   { name: 'policies', run: seedPolicies },
 ];
 

@@ -3,7 +3,7 @@
 // the public may read.
 import type { DashboardFigureKey, DashboardResponse, PublicStatsRow } from '../../../typings/api';
 import { localCloud } from '../../../tools/local-cloud';
-import { rebuildDay, recomputeDay } from '../../../cloudfunctions/api/src/repositories/stats';
+import { rebuildDay, rebuildWeek, recomputeDay } from '../../../cloudfunctions/api/src/repositories/stats';
 import { callAs, callRaw, ok, seedStaff } from '../../helpers/cloud';
 import { ADMIN, at, CITIZEN, DISPATCHER, docById, HANDLER, OTHER_HANDLER, setUpAgency, submission, SUPERVISOR } from '../cases/helpers';
 
@@ -116,6 +116,11 @@ describe('stats.dashboard', () => {
       expect(stored).not.toBeNull();
       expect(rebuilt).toEqual({ ...stored, _id: day });
     }
+    for (const monday of ['20261123', '20261130']) {
+      const stored = await docById<Record<string, unknown>>('case_weekly', monday);
+      expect(await localCloud.invoke(() => rebuildWeek(monday), {})).toEqual({ ...stored, _id: monday });
+    }
+    expect(await docById<{ all: Record<string, number> }>('case_weekly', '20261123')).toMatchObject({ all: { received: 3, answered: 1, acceptDecided: 3 } });
     // A drifted document is put right by recomputing it from its events.
     await localCloud.invoke(async () => {
       const { database } = await import('../../helpers/cloud');
@@ -123,6 +128,7 @@ describe('stats.dashboard', () => {
     }, {});
     await localCloud.invoke(() => recomputeDay('20261201'), {});
     expect(await docById<{ all: Record<string, number> }>('case_daily', '20261201')).toMatchObject({ all: { answered: 1, reopened: 1, score2: 1 } });
+    expect(await docById<{ all: Record<string, number> }>('case_weekly', '20261130')).toMatchObject({ all: { answered: 1, reopened: 1, score2: 1 } });
   });
 
   test('overdue now and due today: from the counters, with a few cases that open the case page', async () => {

@@ -117,12 +117,22 @@ export function contributions(e: Pick<NewEvent, 'kind' | 'facts'>): { all: strin
   }
 }
 
-/** One Shanghai day's figures, as stored in case_daily (id = day "20261125"). */
+/**
+ * One Shanghai day's figures, as stored in case_daily (id = day "20261125"); the same shape sums a week in
+ * case_weekly (id and `day` = its Monday), so long periods read a document a week.
+ */
 export interface DailyDoc {
   _id: string;
   day: string;
   all: DayFigures;
   depts: Record<string, DayFigures>;
+}
+
+/** Adds `from` (a day, a week) into `into`, department by department. */
+export function addDaily(into: DailyDoc, from: Pick<DailyDoc, 'all' | 'depts'>): DailyDoc {
+  addFigures(into.all, from.all);
+  for (const [dept, f] of Object.entries(from.depts ?? {})) into.depts[dept] = addFigures({ ...(into.depts[dept] ?? {}) }, f);
+  return into;
 }
 
 export const dailyId = (instant: string): string => shanghaiDay(instant).replace(/-/g, '');

@@ -20,9 +20,14 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+/** The Monday of the week holding `day`. */
+export function mondayOf(day: string): string {
+  return addDays(day, -((weekday(day) + 6) % 7));
+}
+
 /** The first day of the period of this kind holding `today` (weeks start on Monday). */
 function periodStart(kind: Exclude<StatsPeriodKind, 'custom'>, today: string): string {
-  if (kind === 'week') return addDays(today, -((weekday(today) + 6) % 7));
+  if (kind === 'week') return mondayOf(today);
   if (kind === 'month') return `${today.slice(0, 8)}01`;
   const month = Number(today.slice(5, 7));
   const first = month - ((month - 1) % 3);
@@ -53,6 +58,9 @@ export function buckets(p: Period): Array<{ label: string; days: string[] }> {
 
 /** "20261125" from "2026-11-25": the case_daily id. */
 export const compactDay = (day: string) => day.replace(/-/g, '');
+
+/** "2026-11-25" from "20261125". */
+export const isoDay = (id: string) => `${id.slice(0, 4)}-${id.slice(4, 6)}-${id.slice(6, 8)}`;
 
 /** "2026-11": the months from `month` back, `count` of them. */
 export function monthsBack(month: string, count: number): string[] {

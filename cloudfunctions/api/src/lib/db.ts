@@ -16,6 +16,7 @@ export const COLLECTIONS = {
   caseEvents: 'case_events',
   caseStats: 'case_stats',
   caseDaily: 'case_daily',
+  caseWeekly: 'case_weekly',
   counters: 'counters',
   invites: 'invites',
   notifications: 'notifications',

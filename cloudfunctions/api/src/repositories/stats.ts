@@ -1,29 +1,40 @@
-// The daily figures (case_daily, one document per Shanghai day: overall and per department), moved in the same
-// transaction as the case events they count (docs/adr/0080-daily-figures-from-events.md), read by range for a period,
-// and rebuilt from the events of a day when they must be checked or repaired.
+// The daily figures (case_daily, one document per Shanghai day: overall and per department) and their weekly sums
+// (case_weekly, one per Monday), moved in the same transaction as the case events they count
+// (docs/adr/0080-daily-figures-from-events.md), read by range for a period, and rebuilt from the events of a day when
+// they must be checked or repaired.
 import { addDays, endOfDay } from '../domain/calendar';
 import type { CaseEventDoc } from '../domain/case-doc';
-import { addFigures, foldEvents, type DailyDoc } from '../domain/case-figures';
+import { addDaily, foldEvents, type DailyDoc } from '../domain/case-figures';
+import { compactDay, isoDay, mondayOf } from '../domain/stats-period';
 import { _, COLLECTIONS, db } from '../lib/db';
 import { txGet, withoutId, type Transaction } from '../lib/transaction';
 
-/** Adds the events' contributions to their days' documents (events of one change share a day, so one document). */
+const emptyDoc = (id: string): DailyDoc => ({ _id: id, day: id, all: {}, depts: {} });
+const copy = (d: DailyDoc): DailyDoc => ({ ...d, all: { ...d.all }, depts: { ...d.depts } });
+
+/** The Monday ("20261123") of a day id's week: the case_weekly id. */
+export const weekIdOf = (dayId: string): string => compactDay(mondayOf(isoDay(dayId)));
+
+async function addInto(tx: Transaction, collection: string, id: string, add: DailyDoc): Promise<void> {
+  const stored = await txGet<DailyDoc>(tx, collection, id);
+  const doc = addDaily(stored ? copy(stored) : emptyDoc(id), add);
+  await tx.collection(collection).doc(id).set({ data: withoutId(doc) });
+}
+
+/** Adds the events' contributions to their day's and week's documents (events of one change share a day). */
 export async function moveDailyFigures(tx: Transaction, events: readonly CaseEventDoc[]): Promise<void> {
   const delta = new Map<string, DailyDoc>();
   foldEvents(delta, events);
   for (const [id, add] of delta) {
-    const stored = await txGet<DailyDoc>(tx, COLLECTIONS.caseDaily, id);
-    const doc: DailyDoc = stored ? { ...stored, all: { ...stored.all }, depts: { ...stored.depts } } : { _id: id, day: id, all: {}, depts: {} };
-    addFigures(doc.all, add.all);
-    for (const [dept, f] of Object.entries(add.depts)) doc.depts[dept] = addFigures({ ...(doc.depts[dept] ?? {}) }, f);
-    await tx.collection(COLLECTIONS.caseDaily).doc(id).set({ data: withoutId(doc) });
+    await addInto(tx, COLLECTIONS.caseDaily, id, add);
+    await addInto(tx, COLLECTIONS.caseWeekly, weekIdOf(id), add);
   }
 }
 
-/** The stored days from `from` to `to` inclusive ("20261101"), in order. A period is at most 366 days. */
-export async function loadDays(from: string, to: string): Promise<DailyDoc[]> {
+async function range(collection: string, from: string, to: string): Promise<DailyDoc[]> {
+  if (from > to) return [];
   const { data } = await db
-    .collection(COLLECTIONS.caseDaily)
+    .collection(collection)
     .where({ day: _.gte(from).and(_.lte(to)) })
     .orderBy('day', 'asc')
     .limit(400)
@@ -31,13 +42,17 @@ export async function loadDays(from: string, to: string): Promise<DailyDoc[]> {
   return data as DailyDoc[];
 }
 
-export async function loadDay(id: string): Promise<DailyDoc | null> {
-  const [doc] = await loadDays(id, id);
-  return doc ?? null;
+/** The stored days from `from` to `to` inclusive ("20261101"), in order. A period is at most 366 days. */
+export function loadDays(from: string, to: string): Promise<DailyDoc[]> {
+  return range(COLLECTIONS.caseDaily, from, to);
+}
+
+/** The stored weeks whose Mondays are `from` to `to` inclusive. */
+export function loadWeeks(fromMonday: string, toMonday: string): Promise<DailyDoc[]> {
+  return range(COLLECTIONS.caseWeekly, fromMonday, toMonday);
 }
 
 const PAGE = 500;
-const isoDay = (id: string) => `${id.slice(0, 4)}-${id.slice(4, 6)}-${id.slice(6, 8)}`;
 
 /**
  * A day's figures recomputed from the case events written that day (Shanghai time), without touching the stored
@@ -65,12 +80,21 @@ export async function rebuildDay(id: string): Promise<DailyDoc> {
     if (last === from && events.length === 0) throw new Error(`more than ${PAGE} case events at ${from}`);
     from = last;
   }
-  return docs.get(id) ?? { _id: id, day: id, all: {}, depts: {} };
+  return docs.get(id) ?? emptyDoc(id);
 }
 
-/** Replaces a day's stored figures by the ones rebuilt from its events (the repair for a suspected drift). */
+/** A week's figures as the sum of its seven rebuilt days. */
+export async function rebuildWeek(mondayId: string): Promise<DailyDoc> {
+  const week = emptyDoc(mondayId);
+  for (let i = 0; i < 7; i++) addDaily(week, await rebuildDay(compactDay(addDays(isoDay(mondayId), i))));
+  return week;
+}
+
+/** Replaces a day's stored figures, and its week's, by the ones rebuilt from the events (the repair for a drift). */
 export async function recomputeDay(id: string): Promise<DailyDoc> {
   const doc = await rebuildDay(id);
   await db.collection(COLLECTIONS.caseDaily).doc(id).set({ data: withoutId(doc) });
+  const weekId = weekIdOf(id);
+  await db.collection(COLLECTIONS.caseWeekly).doc(weekId).set({ data: withoutId(await rebuildWeek(weekId)) });
   return doc;
 }

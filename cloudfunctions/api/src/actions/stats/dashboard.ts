@@ -5,16 +5,17 @@ import { endOfDay, shanghaiDay } from '../../domain/calendar';
 import type { CaseDoc } from '../../domain/case-doc';
 import { QUEUE_RUNNING } from '../../domain/case-keys';
 import { dueText, runningDue } from '../../domain/deadlines';
-import { buckets, compactDay, PERIOD_LABELS, resolvePeriod } from '../../domain/stats-period';
+import { addDaily, type DailyDoc } from '../../domain/case-figures';
+import { buckets, compactDay, PERIOD_LABELS, resolvePeriod, type Period } from '../../domain/stats-period';
 import { defineAction } from '../../lib/action';
 import { _, COLLECTIONS, db } from '../../lib/db';
 import { errors } from '../../lib/errors';
 import { mayChooseStatsDepartment, statsDepartment } from '../../permissions';
 import { loadStats } from '../../repositories/cases';
-import { loadDays } from '../../repositories/stats';
+import { loadDays, loadWeeks } from '../../repositories/stats';
 import { caseEnv, departmentName, type CaseEnv } from '../cases/env';
 import { queueCounts } from '../cases/staff';
-import { scopeOf, seriesOf } from './figures';
+import { scopeOf, seriesOf, type Part } from './figures';
 import { dashboardSchema } from './schemas';
 
 /** How many cases each list shows; the queue has the rest. */
@@ -25,6 +26,46 @@ async function runningCases(dept: string | undefined, lower: string, upper: stri
   if (dept) where.departmentId = dept;
   const { data } = await db.collection(COLLECTIONS.cases).where(where).orderBy('queueKey', 'asc').limit(LIST_SIZE).get();
   return data as CaseDoc[];
+}
+
+const emptyDoc = (id: string): DailyDoc => ({ _id: id, day: id, all: {}, depts: {} });
+
+function byDay(docs: readonly DailyDoc[]): Map<string, DailyDoc> {
+  return new Map(docs.map((d) => [d.day, d]));
+}
+
+/**
+ * The period's chart points with their figures: a day document each, or for weekly points a week document each, the
+ * partial weeks at either end summed from their days. At most 53 weeks and 12 days are read.
+ */
+async function periodParts(period: Period): Promise<Part[]> {
+  const bs = buckets(period);
+  const first = (days: string[]) => compactDay(days[0]!);
+  const last = (days: string[]) => compactDay(days[days.length - 1]!);
+  if (period.granularity === 'day') {
+    const days = byDay(await loadDays(compactDay(period.from), compactDay(period.to)));
+    return bs.map((b) => ({ label: b.label, doc: days.get(first(b.days)) ?? emptyDoc(first(b.days)) }));
+  }
+  const full = bs.filter((b) => b.days.length === 7);
+  const head = bs[0]!.days.length < 7 ? bs[0]! : undefined;
+  const tail = bs.length > 1 && bs[bs.length - 1]!.days.length < 7 ? bs[bs.length - 1]! : undefined;
+  const [weeks, headDays, tailDays] = await Promise.all([
+    full.length > 0 ? loadWeeks(first(full[0]!.days), first(full[full.length - 1]!.days)) : Promise.resolve([]),
+    head ? loadDays(first(head.days), last(head.days)) : Promise.resolve([]),
+    tail ? loadDays(first(tail.days), last(tail.days)) : Promise.resolve([]),
+  ]);
+  const weekMap = byDay(weeks);
+  const dayMap = byDay([...headDays, ...tailDays]);
+  return bs.map((b) => {
+    const id = first(b.days);
+    if (b.days.length === 7) return { label: b.label, doc: weekMap.get(id) ?? emptyDoc(id) };
+    const sum = emptyDoc(id);
+    for (const d of b.days) {
+      const doc = dayMap.get(compactDay(d));
+      if (doc) addDaily(sum, doc);
+    }
+    return { label: b.label, doc: sum };
+  });
 }
 
 function caseItem(doc: CaseDoc, env: CaseEnv): DashboardCase {
@@ -50,22 +91,22 @@ export const statsDashboard = defineAction<'stats.dashboard'>({
     const today = shanghaiDay(now);
     const period = resolvePeriod(input.period, today, input.from && input.to ? { from: input.from, to: input.to } : undefined);
     const endOfToday = endOfDay(today).toISOString();
-    const [env, days, stats, overdue, dueSoon] = await Promise.all([
+    const [env, parts, stats, overdue, dueSoon] = await Promise.all([
       caseEnv(now),
-      loadDays(compactDay(period.from), compactDay(period.to)),
+      periodParts(period),
       loadStats(dept ? `dept:${dept}` : 'all'),
       runningCases(dept, `${QUEUE_RUNNING}|`, `${QUEUE_RUNNING}|${nowIso}`),
       runningCases(dept, `${QUEUE_RUNNING}|${nowIso}`, `${QUEUE_RUNNING}|${endOfToday}|\uffff`),
     ]);
     if (dept && !env.catalog.departments.has(dept)) throw errors.notFound('承办单位');
-    const byDay = new Map(days.map((d) => [`${d.day.slice(0, 4)}-${d.day.slice(4, 6)}-${d.day.slice(6, 8)}`, d]));
+    const days = parts.map((p) => p.doc);
     const visible = dept ? [dept] : activeDepartments(env);
     const counts = queueCounts(stats, nowIso);
     const res: DashboardResponse = {
       period,
       scope: scopeOf(days, dept ? (departmentName(env, dept) ?? '') : '全部单位', dept),
       departments: visible.map((id) => scopeOf(days, departmentName(env, id) ?? '', id)),
-      series: seriesOf(byDay, buckets(period), dept),
+      series: seriesOf(parts, dept),
       overdue: { count: counts.overdue, items: overdue.map((d) => caseItem(d, env)) },
       dueSoon: { count: counts.dueSoon, items: dueSoon.map((d) => caseItem(d, env)) },
       mayChooseDepartment: mayChooseStatsDepartment(caller),

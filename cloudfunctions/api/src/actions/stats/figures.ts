@@ -83,9 +83,15 @@ export function scopeOf(days: readonly DailyDoc[], name: string, departmentId?: 
   return scope;
 }
 
-/** A series per figure: each bucket's days summed, then the figure computed on the sum. */
-export function seriesOf(byDay: ReadonlyMap<string, DailyDoc>, bucketList: ReadonlyArray<{ label: string; days: string[] }>, departmentId?: string): DashboardSeries[] {
-  const sums = bucketList.map((b) => ({ label: b.label, f: sumScope(b.days.map((d) => byDay.get(d)).filter((d): d is DailyDoc => Boolean(d)), departmentId) }));
+/** A chart's point: its label and the figures it sums (a day, or a week). */
+export interface Part {
+  label: string;
+  doc: DailyDoc;
+}
+
+/** A series per figure: the figure computed on each part's sum. */
+export function seriesOf(parts: readonly Part[], departmentId?: string): DashboardSeries[] {
+  const sums = parts.map((p) => ({ label: p.label, f: sumScope([p.doc], departmentId) }));
   return FIGURE_ORDER.map((key) => {
     const def = FIGURES[key];
     return {
