@@ -171,6 +171,7 @@ export function queueCard(item: QueueItem, now: number = Date.now()): QueueCardV
   if (item.extensionPending) flags.push('延期待审批');
   if (item.flagged) flags.push('内容待复核');
   if (item.escalated) flags.push('已督办');
+  if (item.cosignAwaiting) flags.push(`附议 ${item.cosignAwaiting.count} 人待回应`);
   return {
     ...caseCard(item, now),
     late: item.late || item.overdue,

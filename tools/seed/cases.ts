@@ -15,7 +15,11 @@ export const DEMO_TEMPLATES = {
   staffReview: 'demo-tpl-staff-review',
   staffDue: 'demo-tpl-staff-due',
   staffOverdue: 'demo-tpl-staff-overdue',
+  cosignResponse: 'demo-tpl-cosign-response',
 } as const;
+
+/** Citizens (not demo identities) who co-sign the demo suggestion, so the letter shows a count. */
+export const DEMO_COSIGNERS = 23;
 
 const FIELDS = { title: 'thing1', status: 'phrase2', time: 'time3', note: 'thing4' };
 
@@ -78,6 +82,22 @@ const SCRIPTS: Script[] = [
     steps: [
       [17, 10, 'dispatcher', 'case.accept', { departmentId: HOUSING }],
       [16, 15, 'handler', 'case.reply', { content: '您好，本市普通住宅前期物业服务费实行政府指导价，一级服务标准为每月每平方米 2.2 元，上浮不超过 10%。您所在小区如超出标准，可向区住建局价格监督科反映。' }],
+    ],
+    publish: true,
+  },
+  {
+    key: 'suggestion-cosigned',
+    who: 'citizenB',
+    daysAgo: 12,
+    submit: {
+      type: 'suggestion',
+      categoryId: 'cat-old-estate',
+      title: '建议老旧小区改造同步增设充电桩',
+      content: '老旧小区改造时管线都要重新铺设，建议同步预留电动自行车和汽车充电桩的线路，避免以后重复开挖。',
+    },
+    steps: [
+      [12, 14, 'dispatcher', 'case.accept', { departmentId: HOUSING }],
+      [8, 10, 'handler', 'case.reply', { content: '感谢您的建议。我局已将充电设施线路预留纳入明年老旧小区改造的设计要求，具体以各小区改造方案为准。' }],
     ],
     publish: true,
   },
@@ -190,6 +210,7 @@ export async function seedCases(ctx: SeedContext): Promise<void> {
         staffReview: { templateId: DEMO_TEMPLATES.staffReview, fields: FIELDS, page: 'staff/case/index' },
         staffDue: { templateId: DEMO_TEMPLATES.staffDue, fields: FIELDS, page: 'staff/case/index' },
         staffOverdue: { templateId: DEMO_TEMPLATES.staffOverdue, fields: FIELDS, page: 'staff/case/index' },
+        cosignResponse: { templateId: DEMO_TEMPLATES.cosignResponse, fields: FIELDS, page: 'pages/letter/index' },
       },
     });
     // What the people accepted in wx.requestSubscribeMessage: one message per acceptance.
@@ -220,6 +241,12 @@ export async function seedCases(ctx: SeedContext): Promise<void> {
       const view = await call('dispatcher', 'case.get', { id: made.get(s.key)! });
       if (view.publishable || !view.can.setPublishable) continue;
       await call('dispatcher', 'case.setPublishable', { id: view.id, version: view.version, publishable: true, redactions: ['幸福里小区'] });
+    }
+    // 附议: neighbours back the published suggestion (a repeat on a second seeding changes nothing).
+    const suggestion = made.get('suggestion-cosigned')!;
+    for (let i = 0; i < DEMO_COSIGNERS; i++) {
+      const res = (await localCloud.invoke(main, { action: 'case.cosign', payload: { id: suggestion } }, { OPENID: `o_demo_cosigner_${i}` })) as ApiResponse<unknown>;
+      if (!res.ok) throw new Error(`case.cosign: ${res.error.code} ${res.error.message}`);
     }
   } finally {
     restoreClock();

@@ -32,6 +32,8 @@ export interface LetterCard {
   category: string;
   typeLabel: string;
   replied: string;
+  /** "附议 12" on suggestions; '' on letters that cannot be co-signed. */
+  cosign: string;
 }
 
 export function letterCard(letter: PublicLetter, keyword: string, now: number = Date.now()): LetterCard {
@@ -42,6 +44,7 @@ export function letterCard(letter: PublicLetter, keyword: string, now: number = 
     category: letter.categoryName,
     typeLabel: letter.typeLabel,
     replied: formatDate(letter.repliedAt, now),
+    cosign: letter.cosignable ? `附议 ${letter.cosignCount}` : '',
   };
 }
 
@@ -55,6 +58,34 @@ export interface LetterDetailView {
   reply: string;
   departmentName: string;
   timeline: TimelineView[];
+  cosign: LetterCosignView;
+}
+
+/** The 附议 part of a letter page: the button, the count, and the agency's response once published. */
+export interface LetterCosignView {
+  cosignable: boolean;
+  cosigned: boolean;
+  count: number;
+  /** "已有 12 人附议，达到 100 人后承办单位将公开回应" */
+  text: string;
+  response: { content: string; by: string; at: string } | null;
+}
+
+export function letterCosign(
+  letter: Pick<PublicLetterDetail, 'cosignable' | 'cosignCount' | 'cosigned' | 'cosignThreshold' | 'cosignResponse'>,
+  now: number = Date.now(),
+): LetterCosignView {
+  const n = letter.cosignCount;
+  const reached = n >= letter.cosignThreshold;
+  const text = letter.cosignResponse || reached ? `已有 ${n} 人附议` : `已有 ${n} 人附议，达到 ${letter.cosignThreshold} 人后承办单位将公开回应`;
+  const r = letter.cosignResponse;
+  return {
+    cosignable: letter.cosignable,
+    cosigned: letter.cosigned,
+    count: n,
+    text,
+    response: r ? { content: r.content, by: r.departmentName ?? '承办单位', at: formatDateTime(r.at, now) } : null,
+  };
 }
 
 export function letterDetail(letter: PublicLetterDetail, now: number = Date.now()): LetterDetailView {
@@ -68,6 +99,7 @@ export function letterDetail(letter: PublicLetterDetail, now: number = Date.now(
     reply: letter.reply,
     departmentName: letter.departmentName ?? '',
     timeline: timelineView(letter.timeline, now),
+    cosign: letterCosign(letter, now),
   };
 }
 

@@ -65,7 +65,7 @@ export function defineCommands<T extends StaffCommandTable>(table: T & OnlyContr
   return table;
 }
 
-function required(value: string, name: string, max: number): string {
+export function required(value: string, name: string, max: number): string {
   const n = value.trim().length;
   if (!n) return `请填写${name}`;
   if (n > max) return `${name}最多 ${max} 个字`;

@@ -12,6 +12,7 @@ import { STAFF_COMMANDS, type ActionContext } from './commands';
 import {
   actionPayload,
   availableActions,
+  cosignResponseError,
   emptyForm,
   formSpec,
   staffCaseView,
@@ -50,6 +51,8 @@ definePage({
     templateIndex: -1,
     reasons: [] as Array<LabelOption<RejectReason>>,
     extensionMaxDays: 0,
+    cosignText: '',
+    cosignError: '',
   },
   methods: {
     async load() {
@@ -198,6 +201,32 @@ definePage({
       } catch (error) {
         this.setData({ error: messageOf(error) });
       }
+    },
+
+    onCosignText(e: DetailEvent<unknown>) {
+      this.setData({ cosignText: String(valueOf(e.detail) ?? ''), cosignError: '' });
+    },
+
+    /** Publishes the agency's response to the co-signers (the server records it and notifies them). */
+    async onRespondCosign() {
+      const error = cosignResponseError(this.data.cosignText);
+      if (error) {
+        this.setData({ cosignError: error });
+        return;
+      }
+      const c = await this.writeCase('case.respondCosign', { content: this.data.cosignText.trim() }, {
+        onConflict: async () => {
+          this.setData({ notice: '这条留言刚被其他人更新，已为您刷新。您填写的回应还在，请核对后再提交。' });
+          await this.reloadKeepingForm();
+        },
+        onError: (err) => {
+          this.setData({ cosignError: messageOf(err) });
+        },
+      });
+      if (!c) return;
+      this.show(c, false);
+      this.setData({ cosignText: '', notice: '已发布附议回应，附议的市民将收到通知' });
+      void wx.showToast({ title: '已发布回应', icon: 'success' });
     },
 
     onCall() {

@@ -3,7 +3,7 @@
 import type { CaseAbilities, CaseView } from '../../../typings/api';
 import { caseBasics, timelineView, type CaseBasics, type TimelineView } from '../../utils/case';
 import { formatDateTime } from '../../utils/time';
-import { STAFF_COMMANDS, type ActionContext, type ActionForm, type FormSpec, type Payload, type StaffAction, type StaffCommand } from './commands';
+import { required, STAFF_COMMANDS, type ActionContext, type ActionForm, type FormSpec, type Payload, type StaffAction, type StaffCommand } from './commands';
 
 export type { ActionContext, ActionForm, FormSpec, StaffAction } from './commands';
 
@@ -72,6 +72,33 @@ export interface StaffCaseView extends CaseBasics {
   reopenCount: number;
   flags: string[];
   publish: string;
+  cosign: StaffCosignView | null;
+}
+
+/** 附议 on a published suggestion: the count, whether the response is owed (and may be written by this person). */
+export interface StaffCosignView {
+  text: string;
+  canRespond: boolean;
+  response: null | { content: string; time: string; by: string };
+}
+
+export const COSIGN_RESPONSE_MAX = 5000;
+
+export function staffCosignView(cosign: CaseView['cosign'], now: number = Date.now()): StaffCosignView | null {
+  if (!cosign) return null;
+  let text = `${cosign.count} 人附议（回应标准 ${cosign.threshold} 人）`;
+  if (cosign.awaitingResponse) text += cosign.reachedAt ? `，${formatDateTime(cosign.reachedAt, now)} 达到，须公开回应` : '，须公开回应';
+  const r = cosign.response;
+  return {
+    text,
+    canRespond: cosign.canRespond,
+    response: r ? { content: r.content, time: formatDateTime(r.at, now), by: r.departmentName ?? '' } : null,
+  };
+}
+
+/** The response's check, as the server's (required, at most COSIGN_RESPONSE_MAX characters). */
+export function cosignResponseError(text: string): string {
+  return required(text, '回应内容', COSIGN_RESPONSE_MAX);
 }
 
 const EXTENSION_STATUS = { pending: '待审批', approved: '已批准', rejected: '未批准' } as const;
@@ -81,6 +108,7 @@ export function staffCaseView(c: CaseView, now: number = Date.now()): { view: St
   if (c.late) flags.push('已超期');
   if (c.flagged) flags.push('内容待复核（未公开）');
   if (c.escalated) flags.push('已督办');
+  if (c.cosign?.awaitingResponse) flags.push('附议待回应');
   if (c.reopenCount) flags.push(`重新办理 ${c.reopenCount} 次`);
   const rating = c.rating
     ? `${c.rating.scoreLabel} · ${c.rating.solved ? '已解决' : '未解决'}${c.rating.comment ? `：${c.rating.comment}` : ''}`
@@ -111,6 +139,7 @@ export function staffCaseView(c: CaseView, now: number = Date.now()): { view: St
       reopenCount: c.reopenCount,
       flags,
       publish,
+      cosign: staffCosignView(c.cosign, now),
     },
     timeline: timelineView(c.timeline, now),
   };

@@ -92,6 +92,19 @@ describe('case.cosign', () => {
   });
 });
 
+describe('co-signs and the letter', () => {
+  test('a re-publication of the case keeps the count; settings refuse a threshold below 1', async () => {
+    const c = await publishedLetter();
+    await ok(citizen(0), 'case.cosign', { id: c.id });
+    const view = await ok(SUPERVISOR, 'case.get', { id: c.id });
+    await ok(SUPERVISOR, 'case.setPublishable', { id: c.id, version: view.version, publishable: true, publicTitle: '建议增设公交站' });
+    expect(await ok(null, 'case.getPublic', { id: c.id })).toMatchObject({ title: '建议增设公交站', cosignCount: 1 });
+    expect(await callAs(ADMIN, 'admin.settings.update', { version: 1, cosignThreshold: 0 })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', fields: { cosignThreshold: expect.any(String) } } });
+    expect(await callAs(SUPERVISOR, 'admin.settings.update', { version: 1, cosignThreshold: 5 })).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
+    expect((await ok(ADMIN, 'admin.settings.get', {})).cosignThreshold).toBe(3);
+  });
+});
+
 describe('case.respondCosign', () => {
   async function flagged() {
     const c = await publishedLetter();

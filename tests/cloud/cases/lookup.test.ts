@@ -2,7 +2,7 @@
 // promised dates, nothing personal; every wrong pair the same NOT_FOUND; failures limited per caller and per number.
 import { localCloud } from '../../../tools/local-cloud';
 import { callAs, ok } from '../../helpers/cloud';
-import { CITIZEN, DISPATCHER, docById, OTHER_CITIZEN, processingCase, setUpAgency, submit } from './helpers';
+import { at, CITIZEN, DISPATCHER, docById, OTHER_CITIZEN, processingCase, repliedCase, setUpAgency, submit, tick } from './helpers';
 
 beforeEach(() => setUpAgency());
 
@@ -77,5 +77,16 @@ describe('case.lookup', () => {
     expect((await ok(CITIZEN, 'case.lookup', { trackingNo: c.trackingNo, phoneLast4: '5678' })).status).toBe('submitted');
     // A staff member's lookup goes through the same gate.
     expect((await ok(DISPATCHER, 'case.lookup', { trackingNo: c.trackingNo, phoneLast4: '5678' })).status).toBe('submitted');
+  });
+
+  test('retention removes the hash with the phone: the case can no longer be looked up', async () => {
+    const r = await repliedCase({ contactPhone: '13812345678' });
+    await ok(CITIZEN, 'case.rate', { id: r.id, version: r.version, score: 5, solved: true });
+    expect((await ok(RELATIVE, 'case.lookup', { trackingNo: r.trackingNo, phoneLast4: '5678' })).status).toBe('closed');
+    at('2027-11-25T02:10:00.000Z');
+    await tick();
+    await tick();
+    expect((await docById<{ phoneTailHash?: string }>('cases', r.id))?.phoneTailHash).toBeUndefined();
+    expect(await callAs(RELATIVE, 'case.lookup', { trackingNo: r.trackingNo, phoneLast4: '5678' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

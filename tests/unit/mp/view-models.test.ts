@@ -1,7 +1,7 @@
 import type { CaseAbilities, CaseView, PublicLetter, QueueFilterCounts } from '../../../typings/api';
 import { emptyText, MINE_TABS, tabOf } from '../../../miniprogram/pages/cases/view-model';
 import { citizenCaseView, reopens, validateRating, validateSupplement } from '../../../miniprogram/pages/case/view-model';
-import { categoryChips, highlightParts, letterCard } from '../../../miniprogram/pages/letters/view-model';
+import { categoryChips, highlightParts, letterCard, letterCosign } from '../../../miniprogram/pages/letters/view-model';
 import { departmentOptions, filterChips, filterOf, queueRequest } from '../../../miniprogram/staff/queue/view-model';
 import { actionPayload, availableActions, emptyForm, formSpec, staffCaseView, type ActionForm } from '../../../miniprogram/staff/case/view-model';
 import {
@@ -151,7 +151,9 @@ describe('public letters', () => {
       category: '公交线路',
       typeLabel: '建议',
       replied: '11月3日',
+      cosign: '附议 0',
     });
+    expect(letterCard({ ...letter, cosignable: false }, '公交', NOW).cosign).toBe('');
     expect(letterCard({ ...letter, titleParts: undefined }, '调整', NOW).parts).toEqual([
       { text: '公交线路', hit: false },
       { text: '调整', hit: true },
@@ -172,6 +174,17 @@ describe('staff queue filters', () => {
     expect(queueRequest('awaitingReview', '', null)).toEqual({ limit: 20, awaitingReview: true });
     expect(queueRequest('flagged', '', null)).toEqual({ limit: 20, flagged: true });
     expect(filterOf('nope')).toBe('all');
+  });
+
+  test('the 附议 part of a letter: count and promise before the threshold, the response once published', () => {
+    const before = letterCosign({ cosignable: true, cosignCount: 12, cosigned: false, cosignThreshold: 100 }, NOW);
+    expect(before).toEqual({ cosignable: true, cosigned: false, count: 12, text: '已有 12 人附议，达到 100 人后承办单位将公开回应', response: null });
+    const after = letterCosign(
+      { cosignable: true, cosignCount: 120, cosigned: true, cosignThreshold: 100, cosignResponse: { content: '将于明年开通', at: '2026-11-03T02:00:00.000Z', departmentName: '市交通委' } },
+      NOW,
+    );
+    expect(after.text).toBe('已有 120 人附议');
+    expect(after.response).toMatchObject({ content: '将于明年开通', by: '市交通委' });
   });
 
   test('chips read their counts; before the first answer they show only the label', () => {
