@@ -67,7 +67,9 @@ export function defineButtons(ctx: ButtonContext): void {
       host.setAttribute('data-size', String(d.size || 'default'));
       host.toggleAttribute('data-disabled', Boolean(d.disabled));
       host.toggleAttribute('data-plain', Boolean(d.plain));
-      host.setAttribute('aria-disabled', d.disabled ? 'true' : 'false');
+      // Only a disabled button says so: an explicit "false" would hide a disabled state set around it (Vant's button).
+      if (d.disabled) host.setAttribute('aria-disabled', 'true');
+      else host.removeAttribute('aria-disabled');
       const spinner = host.querySelector(':scope > .mp-spinner');
       if (d.loading && !spinner) {
         const s = document.createElement('span');
