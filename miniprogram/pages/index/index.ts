@@ -49,6 +49,16 @@ definePage({
       const key = String(e.currentTarget.dataset.key ?? '');
       void wx.navigateTo({ url: `/pages/submit/index?type=${encodeURIComponent(key)}` });
     },
+    /** The department's phone, dialled by WeChat after the citizen confirms. */
+    onCallDepartment(e: WechatMiniprogram.BaseEvent) {
+      const d = this.data.departments[Number(e.currentTarget.dataset.index)];
+      if (d?.phone) void wx.makePhoneCall({ phoneNumber: d.phone }).catch(() => undefined);
+    },
+    /** The office on WeChat's map, from where the citizen can ask for directions. */
+    onMapDepartment(e: WechatMiniprogram.BaseEvent) {
+      const d = this.data.departments[Number(e.currentTarget.dataset.index)];
+      if (d?.location) void wx.openLocation({ ...d.location, name: d.name, address: d.address, scale: 17 }).catch(() => undefined);
+    },
     onOpen(e: WechatMiniprogram.BaseEvent) {
       const url = String(e.currentTarget.dataset.url ?? '');
       if (url) void wx.navigateTo({ url });
