@@ -1,6 +1,7 @@
 import { call, messageOf } from '../../services/api';
 import { draftCardView, type DraftCardView } from '../../utils/draft-view';
 import { definePage } from '../../utils/page';
+import { staffHomeOnLaunch } from '../../utils/staff-home';
 import { homeView, type DepartmentEntry, type TypeEntry } from './view-model';
 
 definePage({
@@ -23,8 +24,11 @@ definePage({
     async load() {
       this.setData({ loading: true, error: '' });
       try {
-        const view = homeView(await call('meta.get', {}));
-        this.setData({ loading: false, ...view });
+        const meta = await call('meta.get', {});
+        this.setData({ loading: false, ...homeView(meta) });
+        // Staff launched on the home page go straight to their workbench; home stays below it for 返回.
+        const staffHome = staffHomeOnLaunch(meta.roles, wx.getLaunchOptionsSync().path, 'pages/index/index');
+        if (staffHome) void wx.navigateTo({ url: staffHome });
       } catch (error) {
         this.setData({ loading: false, error: messageOf(error) });
       }

@@ -1,5 +1,4 @@
 import { call, messageOf } from '../../services/api';
-import { watchPrivacy } from '../../services/privacy';
 import { roleNames } from '../../utils/labels';
 import { definePage } from '../../utils/page';
 
@@ -11,13 +10,8 @@ definePage({
     isAdmin: false,
     isEditor: false,
     roles: '',
-    /** The caller's OPENID: the first administrators put theirs in the function's ADMIN_OPENIDS (docs/deploy.md). */
-    openid: '',
-    privacyShow: false,
   },
   onShow() {
-    // Copying to the clipboard is a privacy API; WeChat's listener is global, so this page takes it while it shows.
-    watchPrivacy(() => this.setData({ privacyShow: true }));
     void this.load();
   },
   methods: {
@@ -31,7 +25,6 @@ definePage({
           isAdmin: me.roles.includes('admin'),
           isEditor: me.roles.includes('editor') || me.roles.includes('admin'),
           roles: roleNames(me.roles),
-          openid: me.openid,
         });
       } catch (error) {
         this.setData({ loading: false, error: messageOf(error) });
@@ -43,12 +36,6 @@ definePage({
     onOpen(e: WechatMiniprogram.BaseEvent) {
       const url = String(e.currentTarget.dataset.url ?? '');
       if (url) void wx.navigateTo({ url });
-    },
-    onCopyOpenid() {
-      if (this.data.openid) void wx.setClipboardData({ data: this.data.openid });
-    },
-    onPrivacyClose() {
-      this.setData({ privacyShow: false });
     },
   },
 });
