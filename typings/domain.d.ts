@@ -20,6 +20,13 @@ export type Instant = string;
 export interface Department {
   id: string;
   name: string;
+  /** How a citizen reaches the department in person (admin-edited; each optional). */
+  phone?: string;
+  address?: string;
+  /** Office hours as people write them: "工作日 9:00-12:00，13:30-17:30". */
+  hours?: string;
+  /** Where the office is, for wx.openLocation (GCJ-02, as WeChat's maps use). */
+  location?: { latitude: number; longitude: number };
 }
 
 export interface Category {

@@ -104,6 +104,17 @@ test('enableAlertBeforeUnload: the user\'s back asks first (cancel stays, 确定
   await log();
 });
 
+test('openLocation shows the place it would open on WeChat\'s map, and refuses coordinates out of range', async () => {
+  const { app } = preview;
+  expect(await call((w) => w.wx.openLocation({ latitude: 30.245, longitude: 120.21, name: '住建局', address: '市民中心 A 座' }))).toEqual({ errMsg: 'openLocation:ok' });
+  await app.waitForSelector('[data-testid="mp-modal"]');
+  expect(await app.textContent('[data-testid="mp-modal"]')).toContain('市民中心 A 座');
+  await app.tap('[data-testid="mp-modal-confirm"]');
+  expect(await call((w) => w.wx.openLocation({ latitude: 120.21, longitude: 30.245 }).catch((e: unknown) => e))).toEqual({
+    errMsg: 'openLocation:fail parameter error: latitude should be a number between -90 and 90',
+  });
+});
+
 test('showModal, showActionSheet and showToast are drawn and answer with what the user tapped', async () => {
   const { app } = preview;
   const confirm = call((w) => w.wx.showModal({ title: '确认撤回？', content: '撤回后不能恢复' }));

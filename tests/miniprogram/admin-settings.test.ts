@@ -1,11 +1,11 @@
 // 时限与通知设置 (staff/admin-settings) against the real `api` function: deadlines with instant checks, the holiday
 // calendar by date picker, subscribe-message templates, one save with the version read, a CONFLICT that keeps the
-// admin's changes, the server's field messages next to the fields; and 我的 showing the caller's own OPENID.
+// admin's changes, the server's field messages next to the fields; and the caller's own OPENID, on request, on the bind page.
 import { localCloud } from '../../tools/local-cloud';
 import { ok, seedStaff } from '../helpers/cloud';
 import { connectLocalCloud, mountPage, openPage, useIdentity, waitFor } from '../helpers/mp';
 import { pickDate } from '../helpers/policies';
-import { tap, textOf, typeInto } from '../helpers/ui';
+import { byTestId, tap, textOf, typeInto } from '../helpers/ui';
 
 const ADMIN = 'o_settings_admin';
 const PAGE = 'staff/admin-settings/index';
@@ -164,13 +164,19 @@ test('管理 → 设置 opens this page', async () => {
   expect(navigate).toHaveBeenCalledWith(expect.objectContaining({ url: '/staff/admin-settings/index' }));
 });
 
-test('我的 shows the caller\'s own OPENID, small, at the bottom, and copies it', async () => {
+test('我的 no longer shows the OPENID; the bind page shows it only when asked, and copies it', async () => {
   useIdentity('o_first_admin_to_be');
-  const page = mountPage('pages/mine/index');
-  await waitFor(page, (d) => d.loading === false);
+  const mine = mountPage('pages/mine/index');
+  await waitFor(mine, (d) => d.loading === false);
+  expect(mine.dom!.textContent).not.toContain('o_first_admin_to_be');
+  expect(byTestId(mine, 'copy-openid')).toBeNull();
+  const page = mountPage('pages/bind/index');
+  expect(page.dom!.textContent).not.toContain('o_first_admin_to_be');
+  await tap(page, 'show-openid');
+  await waitFor(page, (d) => d.openid !== '');
   expect(textOf(page, 'openid')).toContain('我的微信编号');
   expect(textOf(page, 'openid')).toContain('o_first_admin_to_be');
   const copy = jest.spyOn(wx, 'setClipboardData');
   await tap(page, 'copy-openid');
   expect(copy).toHaveBeenCalledWith(expect.objectContaining({ data: 'o_first_admin_to_be' }));
-});
+}, 30_000); // two pages compiled by wcc on first mount

@@ -11,6 +11,9 @@ const CITIZEN = 'o_cases_citizen';
 const OTHER = 'o_cases_other';
 
 type Page = ReturnType<typeof mountPage>;
+
+// The first test compiles the WXML with wcc, which takes longer than jest's 5 s on a busy machine.
+jest.setTimeout(30_000);
 type Methods = Record<string, (...args: unknown[]) => unknown>;
 const call = (page: Page, name: string, ...args: unknown[]) => (page.instance as unknown as Methods)[name](...args);
 

@@ -2,6 +2,9 @@ import { connectLocalCloud, mountPage, waitFor } from '../helpers/mp';
 import { seedCatalog } from '../helpers/cloud';
 import { localCloud } from '../../tools/local-cloud';
 
+// The first test compiles the WXML with wcc, which takes longer than jest's 5 s on a busy machine.
+jest.setTimeout(30_000);
+
 beforeEach(() => connectLocalCloud('o_citizen_a'));
 afterAll(() => localCloud.close());
 

@@ -315,6 +315,30 @@ describe('administration', () => {
     expect(admin.dom!.textContent).toContain('由受理员分派');
   });
 
+  test('a department gets its phone, address, hours and map position; a swapped position is explained before sending', async () => {
+    useIdentity(ADMIN);
+    const admin = mountPage('staff/admin/index', { section: 'departments' });
+    await waitFor(admin, (d) => (d.departments as unknown[]).length === 3);
+    await tap(admin, 'dept-edit', 0);
+    await typeInto(admin, 'dept-phone-field', 'deptPhone', '0571-87001001');
+    await typeInto(admin, 'dept-address-field', 'deptAddress', '市民中心 A 座 3 楼');
+    await typeInto(admin, 'dept-hours-field', 'deptHours', '工作日 9:00-17:00');
+    await typeInto(admin, 'dept-location-field', 'deptLocation', '120.21, 30.245');
+    await tap(admin, 'dept-save');
+    expect(admin.data.deptErrors).toEqual({ location: '纬度应在 -90 到 90 之间，经度在 -180 到 180 之间（先纬度后经度）' });
+    await typeInto(admin, 'dept-location-field', 'deptLocation', '30.245, 120.21');
+    await tap(admin, 'dept-save');
+    await waitFor(admin, (d) => d.deptEditing === '');
+    expect((await ok(CITIZEN, 'meta.get', {})).departments[0]).toEqual({
+      id: 'dept-housing',
+      name: '住房和城乡建设局',
+      phone: '0571-87001001',
+      address: '市民中心 A 座 3 楼',
+      hours: '工作日 9:00-17:00',
+      location: { latitude: 30.245, longitude: 120.21 },
+    });
+  });
+
   test('the review switch and reply templates are saved in settings', async () => {
     useIdentity(ADMIN);
     const admin = mountPage('staff/admin/index', { section: 'settings' });

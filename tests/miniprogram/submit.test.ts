@@ -267,3 +267,20 @@ test('the title suggests a category from the agency\'s keywords; 其他/不确�
   await tap(page, 'type-inquiry');
   expect(page.data.suggestion).toBeNull();
 });
+
+test('the receipt: the number is copied with one tap, and the card shares the case', async () => {
+  await configureCaseStatusTemplate();
+  jest.spyOn(wx, 'requestSubscribeMessage').mockImplementation(((o: { success?: (r: unknown) => void }) => o.success?.({ errMsg: 'requestSubscribeMessage:ok' })) as typeof wx.requestSubscribeMessage);
+  const copy = jest.spyOn(wx, 'setClipboardData');
+  const page = await open();
+  await fill(page);
+  await press(page, 'submit-button');
+  await waitFor(page, (d) => Boolean(d.result));
+  const { id, trackingNo } = page.data.result as { id: string; trackingNo: string };
+  await press(page, 'copy-no');
+  expect(copy).toHaveBeenCalledWith(expect.objectContaining({ data: trackingNo }));
+  const share = (page.instance as unknown as { onShareAppMessage(): { title: string; path: string } }).onShareAppMessage();
+  expect(share).toEqual({ title: expect.stringContaining(trackingNo), path: `/pages/case/index?id=${id}` });
+  expect(share.title).toContain('前答复');
+  expect(share.title).not.toContain('受理后');
+});

@@ -6,6 +6,10 @@ import type { SeedContext } from './index';
 export interface DepartmentSeed {
   _id: string;
   name: string;
+  phone: string;
+  address: string;
+  hours: string;
+  location: { latitude: number; longitude: number };
   order: number;
 }
 
@@ -21,14 +25,15 @@ export interface CategorySeed {
 }
 
 const ALL: CaseType[] = ['inquiry', 'help', 'complaint', 'suggestion'];
+const HOURS = '工作日 9:00-12:00，13:30-17:30';
 
 export const DEMO_DEPARTMENTS: DepartmentSeed[] = [
-  { _id: 'dept-housing', name: '住房和城乡建设局', order: 1 },
-  { _id: 'dept-transport', name: '交通运输局', order: 2 },
-  { _id: 'dept-env', name: '生态环境局', order: 3 },
-  { _id: 'dept-hrss', name: '人力资源和社会保障局', order: 4 },
-  { _id: 'dept-market', name: '市场监督管理局', order: 5 },
-  { _id: 'dept-civil', name: '民政局', order: 6 },
+  { _id: 'dept-housing', name: '住房和城乡建设局', phone: '0571-87001001', address: '市民中心 A 座 3 楼', hours: HOURS, location: { latitude: 30.245, longitude: 120.21 }, order: 1 },
+  { _id: 'dept-transport', name: '交通运输局', phone: '0571-87001002', address: '市民中心 B 座 2 楼', hours: HOURS, location: { latitude: 30.2455, longitude: 120.2108 }, order: 2 },
+  { _id: 'dept-env', name: '生态环境局', phone: '0571-87001003', address: '环城北路 108 号', hours: HOURS, location: { latitude: 30.2712, longitude: 120.165 }, order: 3 },
+  { _id: 'dept-hrss', name: '人力资源和社会保障局', phone: '0571-87001004', address: '市民中心 C 座 1 楼', hours: HOURS, location: { latitude: 30.246, longitude: 120.2095 }, order: 4 },
+  { _id: 'dept-market', name: '市场监督管理局', phone: '0571-87001005', address: '庆春路 56 号', hours: HOURS, location: { latitude: 30.259, longitude: 120.178 }, order: 5 },
+  { _id: 'dept-civil', name: '民政局', phone: '0571-87001006', address: '解放路 20 号', hours: HOURS, location: { latitude: 30.253, longitude: 120.172 }, order: 6 },
 ];
 
 export const DEMO_CATEGORIES: CategorySeed[] = [

@@ -130,6 +130,8 @@ export interface CaseView {
   submittedAt: Instant;
   acceptDueAt: Instant;
   answerDueAt?: Instant;
+  /** Before acceptance (no answerDueAt yet): the latest the answer can come, counted from the last day to accept. */
+  answerPromisedBy?: Instant;
   /** "承诺 11月30日 前答复" / "已超期 2 个工作日"; what the citizen reads under the status. */
   dueText: string;
   late: boolean;
@@ -329,6 +331,8 @@ export interface CaseActions {
   'case.submit': { req: SubmitRequest; res: SubmitResponse };
   'case.listMine': { req: PageRequest & { tab?: MineTab; status?: CaseStatus }; res: Page<CaseListItem> };
   'case.get': { req: { id: string }; res: CaseView };
+  /** Exact lookup by tracking number (typed loosely: case, spaces, "MS" optional); only cases the caller may see. */
+  'case.findByTrackingNo': { req: { trackingNo: string }; res: { id: string; trackingNo: string } };
   'case.withdraw': { req: Versioned & { reason?: string }; res: CaseView };
   'case.supplement': { req: Versioned & { content: string; images?: string[] }; res: CaseView };
   'case.rate': { req: Versioned & { score: 1 | 2 | 3 | 4 | 5; solved: boolean; comment?: string }; res: CaseView };
@@ -380,7 +384,11 @@ export interface CaseActions {
   };
   'admin.settings.get': { req: Empty; res: SettingsView };
   'admin.settings.update': { req: Partial<Omit<SettingsView, 'version'>> & { version: number }; res: SettingsView };
-  'admin.departments.save': { req: { id?: string; name: string; order?: number; disabled?: boolean }; res: Department };
+  /** Contact fields: omitted keeps what is stored, '' (or location null) clears. */
+  'admin.departments.save': {
+    req: { id?: string; name: string; phone?: string; address?: string; hours?: string; location?: { latitude: number; longitude: number } | null; order?: number; disabled?: boolean };
+    res: Department;
+  };
   'admin.categories.save': {
     /** departmentId null: no default department, the dispatcher routes (其他/不确定). keywords omitted: kept as stored. */
     req: { id?: string; name: string; departmentId: string | null; types: CaseType[]; keywords?: string[]; order?: number; disabled?: boolean };

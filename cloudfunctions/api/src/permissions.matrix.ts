@@ -70,6 +70,8 @@ export const AUTHORIZATION_MATRIX: { readonly [N in ActionName]: MatrixRow } = {
   'case.submit': users,
   'case.listMine': users,
   'case.get': row('NOT_FOUND', { anonymous: 'UNAUTHENTICATED', owner: 'ok', dispatcher: 'ok', handler: 'ok', supervisor: 'ok' }),
+  // Whoever may see the case finds it by its number; to anyone else the number does not exist.
+  'case.findByTrackingNo': row('NOT_FOUND', { anonymous: 'UNAUTHENTICATED', owner: 'ok', dispatcher: 'ok', handler: 'ok', supervisor: 'ok' }),
   'case.withdraw': ownersCase,
   'case.supplement': ownersCase,
   'case.rate': ownersCase,

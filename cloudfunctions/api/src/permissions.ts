@@ -45,6 +45,7 @@ export const ACCESS: { readonly [N in ActionName]: Access } = {
   'case.submit': user,
   'case.listMine': user,
   'case.get': user,
+  'case.findByTrackingNo': user,
   'case.withdraw': user,
   'case.supplement': user,
   'case.rate': user,

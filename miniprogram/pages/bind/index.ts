@@ -2,6 +2,7 @@
 // name colleagues see); the server binds their WeChat identity to the invite's roles and department.
 import { ApiCallError, call, messageOf } from '../../services/api';
 import { getMeta, invalidateSession } from '../../services/session';
+import { watchPrivacy } from '../../services/privacy';
 import { valueOf, type DetailEvent } from '../../utils/events';
 import { roleNames } from '../../utils/labels';
 import { definePage } from '../../utils/page';
@@ -17,8 +18,31 @@ definePage({
     formError: '',
     submitting: false,
     bound: null as null | { roles: string; isStaff: boolean },
+    /** The caller's OPENID, once they asked for it. */
+    openid: '',
+    privacyShow: false,
+  },
+  onShow() {
+    // Copying to the clipboard is a privacy API; WeChat's listener is global, so this page takes it while it shows.
+    watchPrivacy(() => this.setData({ privacyShow: true }));
   },
   methods: {
+    async onShowOpenid() {
+      try {
+        this.setData({ openid: (await call('me.get', {})).openid });
+      } catch (error) {
+        void wx.showToast({ title: messageOf(error), icon: 'none' });
+      }
+    },
+
+    onCopyOpenid() {
+      if (this.data.openid) void wx.setClipboardData({ data: this.data.openid });
+    },
+
+    onPrivacyClose() {
+      this.setData({ privacyShow: false });
+    },
+
     onCode(e: DetailEvent<unknown>) {
       this.setData({ code: valueOf(e.detail), 'errors.code': '' });
     },

@@ -6,6 +6,7 @@ import { caseDetail, caseRecord, type WriteFields } from '../../behaviors/case-d
 import { messageOf } from '../../services/api';
 import { getMeta } from '../../services/session';
 import { caseStatusTemplate, subscribeFromTap } from '../../services/subscribe';
+import { caseProgress, type Stage } from '../../utils/case-progress';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { definePage, pageState } from '../../utils/page';
 import { citizenCaseView, reopens, validateRating, validateSupplement, type CitizenCaseView, type RatingForm } from './view-model';
@@ -30,6 +31,8 @@ definePage({
     supplementError: '',
     canSubscribe: false,
     rateHint: '',
+    /** 提交 -> 受理 -> 办理 -> 答复 -> 评价, with the days. */
+    progress: [] as Stage[],
   },
   methods: {
     async load() {
@@ -49,6 +52,7 @@ definePage({
         error: '',
         c: view,
         timeline,
+        progress: caseProgress(c),
         can: { withdraw: c.can.withdraw, supplement: c.can.supplement, rate: c.can.rate },
         canSubscribe: Boolean(caseStatusTemplate(own(this).meta)) && !view.final,
       });

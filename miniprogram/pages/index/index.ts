@@ -2,6 +2,7 @@ import { call, messageOf } from '../../services/api';
 import { getMeta } from '../../services/session';
 import { draftCardView, type DraftCardView } from '../../utils/draft-view';
 import { definePage } from '../../utils/page';
+import { staffHomeOnLaunch } from '../../utils/staff-home';
 import { homeView, type DepartmentEntry, type TypeEntry } from './view-model';
 
 definePage({
@@ -24,8 +25,11 @@ definePage({
     async load() {
       this.setData({ loading: true, error: '' });
       try {
-        const view = homeView(await getMeta());
-        this.setData({ loading: false, ...view });
+        const meta = await getMeta();
+        this.setData({ loading: false, ...homeView(meta) });
+        // Staff launched on the home page go straight to their workbench; home stays below it for 返回.
+        const staffHome = staffHomeOnLaunch(meta.roles, wx.getLaunchOptionsSync().path, 'pages/index/index');
+        if (staffHome) void wx.navigateTo({ url: staffHome });
       } catch (error) {
         this.setData({ loading: false, error: messageOf(error) });
       }
@@ -49,6 +53,16 @@ definePage({
     onWrite(e: WechatMiniprogram.BaseEvent) {
       const key = String(e.currentTarget.dataset.key ?? '');
       void wx.navigateTo({ url: `/pages/submit/index?type=${encodeURIComponent(key)}` });
+    },
+    /** The department's phone, dialled by WeChat after the citizen confirms. */
+    onCallDepartment(e: WechatMiniprogram.BaseEvent) {
+      const d = this.data.departments[Number(e.currentTarget.dataset.index)];
+      if (d?.phone) void wx.makePhoneCall({ phoneNumber: d.phone }).catch(() => undefined);
+    },
+    /** The office on WeChat's map, from where the citizen can ask for directions. */
+    onMapDepartment(e: WechatMiniprogram.BaseEvent) {
+      const d = this.data.departments[Number(e.currentTarget.dataset.index)];
+      if (d?.location) void wx.openLocation({ ...d.location, name: d.name, address: d.address, scale: 17 }).catch(() => undefined);
     },
     onOpen(e: WechatMiniprogram.BaseEvent) {
       const url = String(e.currentTarget.dataset.url ?? '');

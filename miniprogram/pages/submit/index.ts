@@ -97,6 +97,12 @@ definePage({
   onShow() {
     watchPrivacy(() => this.setData({ privacyShow: true }));
   },
+  onShareAppMessage() {
+    const result = this.data.result;
+    // The receipt: the number in the title, the case behind the link (it opens for the citizen who sent it).
+    if (result) return { title: `我的留言编号 ${result.trackingNo}：${result.promiseText}`, path: `/pages/case/index?id=${encodeURIComponent(result.id)}` };
+    return { title: '民声：我要留言', path: '/pages/submit/index' };
+  },
   methods: {
     async load() {
       this.setData({ loading: true, error: '' });
@@ -316,6 +322,11 @@ definePage({
       } finally {
         h.busy = false;
       }
+    },
+
+    onCopyNo() {
+      const result = this.data.result;
+      if (result) void wx.setClipboardData({ data: result.trackingNo });
     },
 
     onOpenCase() {

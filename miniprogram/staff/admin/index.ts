@@ -18,6 +18,8 @@ import {
   toggle,
   TYPE_OPTIONS,
   NO_DEPARTMENT_LABEL,
+  contactForm,
+  parseLocation,
   parseKeywords,
   upsertTemplate,
   validateCategory,
@@ -84,6 +86,8 @@ definePage({
     deptEditing: '',
     deptName: '',
     deptError: '',
+    deptContact: { phone: '', address: '', hours: '', location: '' },
+    deptErrors: {} as Record<string, string>,
 
     catEditing: '',
     /** The category's department picker: index 0 is "none, the dispatcher routes". */
@@ -305,7 +309,12 @@ definePage({
     onEditDept(e: WechatMiniprogram.BaseEvent) {
       const id = dataOf(e, 'id');
       const department = this.data.departments.find((d) => d.id === id);
-      this.setData({ deptEditing: id || 'new', deptName: department ? department.name : '', deptError: '' });
+      this.setData({ deptEditing: id || 'new', deptName: department ? department.name : '', deptError: '', deptContact: contactForm(department ?? {}), deptErrors: {} });
+    },
+
+    onDeptContact(e: DetailEvent<unknown>) {
+      const field = dataOf(e, 'field');
+      this.setData({ [`deptContact.${field}`]: valueOf(e.detail), [`deptErrors.${field}`]: '' });
     },
 
     onDeptName(e: DetailEvent<unknown>) {
@@ -322,9 +331,16 @@ definePage({
         this.setData({ deptError: error });
         return;
       }
+      const contact = this.data.deptContact;
+      const location = parseLocation(contact.location);
+      if (typeof location === 'string') {
+        this.setData({ deptErrors: { location } });
+        return;
+      }
       const id = this.data.deptEditing === 'new' ? undefined : this.data.deptEditing;
-      const saved = await this.run(() => call('admin.departments.save', { ...(id ? { id } : {}), name: this.data.deptName.trim() }), '已保存', (f) =>
-        this.setData({ deptError: f.name ?? Object.values(f)[0] ?? '' }),
+      const payload = { ...(id ? { id } : {}), name: this.data.deptName.trim(), phone: contact.phone.trim(), address: contact.address.trim(), hours: contact.hours.trim(), location };
+      const saved = await this.run(() => call('admin.departments.save', payload), '已保存', (f) =>
+        this.setData({ deptError: f.name ?? '', deptErrors: { phone: f.phone ?? '', address: f.address ?? '', hours: f.hours ?? '', location: f['location.latitude'] ?? f['location.longitude'] ?? '' } }),
       );
       if (!saved) return;
       this.setData({ deptEditing: '' });

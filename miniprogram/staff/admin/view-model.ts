@@ -131,3 +131,27 @@ export function chosen(list: readonly string[]): Record<string, boolean> {
   for (const v of list) map[v] = true;
   return map;
 }
+
+/** A department's contact as the admin types it; the location as "纬度, 经度" (copied from a map). */
+export interface DepartmentContactForm {
+  phone: string;
+  address: string;
+  hours: string;
+  location: string;
+}
+
+export function contactForm(d: { phone?: string; address?: string; hours?: string; location?: { latitude: number; longitude: number } }): DepartmentContactForm {
+  return { phone: d.phone ?? '', address: d.address ?? '', hours: d.hours ?? '', location: d.location ? `${d.location.latitude}, ${d.location.longitude}` : '' };
+}
+
+/** "30.245, 120.21" (any comma, spaces) -> coordinates; '' -> null (cleared); anything else -> an error message. */
+export function parseLocation(text: string): { latitude: number; longitude: number } | null | string {
+  const t = text.trim();
+  if (!t) return null;
+  const m = /^(-?\d+(?:\.\d+)?)\s*[,，\s]\s*(-?\d+(?:\.\d+)?)$/.exec(t);
+  if (!m) return '位置请填写“纬度, 经度”，如 30.245, 120.21';
+  const latitude = Number(m[1]);
+  const longitude = Number(m[2]);
+  if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return '纬度应在 -90 到 90 之间，经度在 -180 到 180 之间（先纬度后经度）';
+  return { latitude, longitude };
+}

@@ -208,3 +208,34 @@ describe('其他/不确定 and keywords', () => {
     expect(await count('categories')).toBe(before);
   });
 });
+
+describe('department contact', () => {
+  test('phone, address, hours and location are saved, served by meta.get, kept when omitted and cleared with \'\' or null', async () => {
+    const d = await ok(ADMIN, 'admin.departments.save', {
+      name: '城市管理局',
+      phone: ' 0571-87009999 ',
+      address: '市民中心 D 座',
+      hours: '工作日 9:00-17:00',
+      location: { latitude: 30.25, longitude: 120.2 },
+    });
+    const contact = { phone: '0571-87009999', address: '市民中心 D 座', hours: '工作日 9:00-17:00', location: { latitude: 30.25, longitude: 120.2 } };
+    expect(d).toEqual({ id: d.id, name: '城市管理局', ...contact });
+    expect((await ok(CITIZEN, 'meta.get', {})).departments.find((x) => x.id === d.id)).toEqual(d);
+    expect(await ok(ADMIN, 'admin.departments.save', { id: d.id, name: '城市管理局' })).toEqual(d);
+    expect(await ok(ADMIN, 'admin.departments.save', { id: d.id, name: '城市管理局', phone: '', location: null })).toEqual({ id: d.id, name: '城市管理局', address: '市民中心 D 座', hours: '工作日 9:00-17:00' });
+  });
+
+  test('a bad phone or location is refused field by field in Chinese and changes nothing', async () => {
+    const d = await ok(ADMIN, 'admin.departments.save', { name: '城市管理局', phone: '12345' });
+    expect(await callAs(ADMIN, 'admin.departments.save', { id: d.id, name: '城市管理局', phone: '请拨打12345' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', fields: { phone: '电话格式不正确：只能填数字和横线，如 0571-87001234 或 12345' } },
+    });
+    expect(await callAs(ADMIN, 'admin.departments.save', { id: d.id, name: '城市管理局', location: { latitude: 120.2, longitude: 30.25 } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', fields: { 'location.latitude': '纬度应在 -90 到 90 之间' } },
+    });
+    expect(await callAs(CITIZEN, 'admin.departments.save', { id: d.id, name: '城市管理局', phone: '110' })).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
+    expect((await ok(CITIZEN, 'meta.get', {})).departments.find((x) => x.id === d.id)).toEqual({ id: d.id, name: '城市管理局', phone: '12345' });
+  });
+});

@@ -1,6 +1,6 @@
 import { localCloud } from '../../../tools/local-cloud';
 import { callAs, callRaw, ok } from '../../helpers/cloud';
-import { CITIZEN, count, DISPATCHER, docs, HANDLER, OTHER_CITIZEN, processingCase, repliedCase, setUpAgency, submission, submit, SUPERVISOR, at } from './helpers';
+import { CITIZEN, count, DISPATCHER, docs, HANDLER, OTHER_CITIZEN, OTHER_HANDLER, processingCase, repliedCase, setUpAgency, submission, submit, SUPERVISOR, at } from './helpers';
 
 beforeEach(() => setUpAgency());
 
@@ -12,7 +12,7 @@ describe('case.submit', () => {
       trackingNo: 'MS20261125-0001',
       status: 'submitted',
       acceptDueAt: '2026-11-26T15:59:59.999Z',
-      promiseText: '我们将在 11月26日（周四）前受理，受理后 3 个工作日内答复',
+      promiseText: '我们将在 11月26日（周四）前受理，最迟 12月1日（周二）前答复',
     });
     const c = await ok(CITIZEN, 'case.get', { id: res.id });
     expect(c).toMatchObject({ status: 'submitted', statusLabel: '待受理', typeLabel: '咨询', categoryName: '物业管理', dueText: '承诺 11月26日（周四）前受理', late: false, version: 1 });
@@ -275,5 +275,35 @@ describe('the citizen’s commands', () => {
     expect(await ok(CITIZEN, 'case.subscribe', { templateIds: ['tpl-case-status', 'tpl-unknown'] })).toEqual({ granted: { 'tpl-case-status': 2 } });
     expect(await callAs(CITIZEN, 'case.subscribe', { templateIds: ['tpl-unknown'] })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     expect(await docs('subscriptions', { _id: `${CITIZEN}_tpl-case-status` })).toEqual([expect.objectContaining({ count: 2 })]);
+  });
+});
+
+describe('case.findByTrackingNo', () => {
+  test('the citizen finds their own case by its number, typed loosely; another citizen learns nothing', async () => {
+    const mine = await submit();
+    expect(mine.trackingNo).toBe('MS20261125-0001');
+    for (const typed of ['MS20261125-0001', ' ms20261125-0001 ', '20261125-0001', 'MS 20261125 0001', 'ＭＳ２０２６１１２５－０００１']) {
+      expect(await ok(CITIZEN, 'case.findByTrackingNo', { trackingNo: typed })).toEqual({ id: mine.id, trackingNo: 'MS20261125-0001' });
+    }
+    const missing = { ok: false, error: { code: 'NOT_FOUND', message: '没有找到编号为 MS20261125-0001 的留言，请核对编号。' } };
+    expect(await callAs(OTHER_CITIZEN, 'case.findByTrackingNo', { trackingNo: 'MS20261125-0001' })).toEqual(missing);
+    expect(await callAs(CITIZEN, 'case.findByTrackingNo', { trackingNo: 'MS20261125-0002' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  test('staff find what their role lets them see: the dispatcher any case, a handler only their department\'s', async () => {
+    const c = await processingCase();
+    expect(await ok(DISPATCHER, 'case.findByTrackingNo', { trackingNo: c.trackingNo })).toEqual({ id: c.id, trackingNo: c.trackingNo });
+    expect(await ok(HANDLER, 'case.findByTrackingNo', { trackingNo: c.trackingNo })).toEqual({ id: c.id, trackingNo: c.trackingNo });
+    expect(await callAs(OTHER_HANDLER, 'case.findByTrackingNo', { trackingNo: c.trackingNo })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  test('a malformed number or payload is refused in Chinese; a visitor without an identity is refused', async () => {
+    expect(await callAs(CITIZEN, 'case.findByTrackingNo', { trackingNo: '0042' })).toEqual({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '留言编号格式不正确，应类似 MS20261125-0042', fields: { trackingNo: '留言编号格式不正确，应类似 MS20261125-0042' } },
+    });
+    expect(await callRaw(CITIZEN, { action: 'case.findByTrackingNo', payload: { trackingNo: 42 } })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', fields: { trackingNo: '留言编号应为文字' } } });
+    expect(await callRaw(CITIZEN, { action: 'case.findByTrackingNo', payload: { trackingNo: 'MS20261125-0001', id: 'x' } })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(await callRaw(null, { action: 'case.findByTrackingNo', payload: { trackingNo: 'MS20261125-0001' } })).toMatchObject({ ok: false });
   });
 });

@@ -139,6 +139,7 @@ const FIXTURES: { readonly [N in ActionName]: () => Promise<RequestOf<N>> } = {
   }),
   'case.listMine': async () => ({}),
   'case.get': async () => ({ id: (await processingCase()).id }),
+  'case.findByTrackingNo': async () => ({ trackingNo: (await processingCase()).trackingNo }),
   'case.withdraw': async () => versioned(await processingCase()),
   'case.supplement': async () => {
     const c = await processingCase();

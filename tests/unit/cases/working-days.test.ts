@@ -9,7 +9,7 @@ import {
   shanghaiDay,
   workingDaysBetween,
 } from '../../../cloudfunctions/api/src/domain/calendar';
-import { dueAfter, dueText, isLate, pauseDays, promiseText, reminderAt, shiftDue, workingDaysLate } from '../../../cloudfunctions/api/src/domain/deadlines';
+import { answerPromisedBy, dueAfter, dueText, isLate, pauseDays, promiseText, reminderAt, shiftDue, workingDaysLate } from '../../../cloudfunctions/api/src/domain/deadlines';
 import { DEFAULT_CALENDAR } from '../../../cloudfunctions/api/src/domain/defaults';
 
 const cal = makeCalendar(DEFAULT_CALENDAR);
@@ -145,7 +145,8 @@ describe('what the citizen reads', () => {
   });
 
   test('the promise at submission', () => {
-    expect(promiseText(base.acceptDueAt, 13)).toBe('我们将在 11月26日（周四）前受理，受理后 13 个工作日内答复');
+    expect(promiseText(base.acceptDueAt, 13, cal)).toBe('我们将在 11月26日（周四）前受理，最迟 12月15日（周二）前答复');
+    expect(answerPromisedBy(base.acceptDueAt, 3, cal)).toBe(sh('2026-12-01T23:59:59.999'));
   });
 });
 

@@ -13,6 +13,8 @@ import {
   upsertTemplate,
   validateCategory,
   parseKeywords,
+  parseLocation,
+  contactForm,
   validateInvite,
   validateTemplate,
 } from '../../../miniprogram/staff/admin/view-model';
@@ -310,4 +312,13 @@ describe('administration', () => {
     expect(toggle(['x'], 'y')).toEqual(['x', 'y']);
     expect(chosen(['a', 'b'])).toEqual({ a: true, b: true });
   });
+});
+
+test('a department\'s location is typed as "纬度, 经度"; empty clears it; swapped or malformed is explained', () => {
+  expect(parseLocation('30.245, 120.21')).toEqual({ latitude: 30.245, longitude: 120.21 });
+  expect(parseLocation(' 30.245，120.21 ')).toEqual({ latitude: 30.245, longitude: 120.21 });
+  expect(parseLocation('')).toBeNull();
+  expect(parseLocation('120.21, 30.245')).toBe('纬度应在 -90 到 90 之间，经度在 -180 到 180 之间（先纬度后经度）');
+  expect(parseLocation('市民中心')).toBe('位置请填写“纬度, 经度”，如 30.245, 120.21');
+  expect(contactForm({ phone: '12345', location: { latitude: 30.2, longitude: 120.1 } })).toEqual({ phone: '12345', address: '', hours: '', location: '30.2, 120.1' });
 });

@@ -108,7 +108,15 @@ export function dueText(doc: DueFacts, now: string, cal: WorkCalendar): string {
   }
 }
 
-/** The promise made at submission: "我们将在 11月26日（周四）前受理，受理后 3 个工作日内答复". */
-export function promiseText(acceptDueAt: string, answerDays: number): string {
-  return `我们将在 ${dayLabel(shanghaiDay(acceptDueAt))}前受理，受理后 ${answerDays} 个工作日内答复`;
+/**
+ * The latest answer a case can get before it is accepted: its answer period counted from the last day to accept
+ * (accepting earlier only brings the answer forward). A date people can hold the agency to, not "受理后 3 个工作日内".
+ */
+export function answerPromisedBy(acceptDueAt: string, answerDays: number, cal: WorkCalendar): string {
+  return dueAfter(acceptDueAt, answerDays, cal);
+}
+
+/** The promise made at submission: "我们将在 11月26日（周四）前受理，最迟 12月1日（周二）前答复". */
+export function promiseText(acceptDueAt: string, answerDays: number, cal: WorkCalendar): string {
+  return `我们将在 ${dayLabel(shanghaiDay(acceptDueAt))}前受理，最迟 ${dayLabel(shanghaiDay(answerPromisedBy(acceptDueAt, answerDays, cal)))}前答复`;
 }

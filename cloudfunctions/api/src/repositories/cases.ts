@@ -29,6 +29,12 @@ export async function findCase(id: string): Promise<CaseDoc | null> {
   return findById<CaseDoc>(COLLECTIONS.cases, id);
 }
 
+/** The case of a tracking number (unique by construction: a per-day sequence), through its index. */
+export async function findCaseByTrackingNo(trackingNo: string): Promise<CaseDoc | null> {
+  const { data } = await db.collection(COLLECTIONS.cases).where({ trackingNo }).limit(1).get();
+  return (data[0] as CaseDoc | undefined) ?? null;
+}
+
 /** A case's events in timeline order. A case has tens of events; 500 is a bound, not a page. */
 export async function listEvents(caseId: string): Promise<CaseEventDoc[]> {
   const { data } = await db.collection(COLLECTIONS.caseEvents).where({ caseId }).orderBy('seq', 'asc').limit(500).get();

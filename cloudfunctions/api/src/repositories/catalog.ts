@@ -3,7 +3,26 @@ import type { Category, Department } from '../../../../typings/domain';
 import { COLLECTIONS, db } from '../lib/db';
 import { cached, invalidate } from '../lib/warm-cache';
 
-export interface DepartmentDoc { _id: string; name: string; order?: number; disabled?: boolean }
+export interface DepartmentDoc {
+  _id: string;
+  name: string;
+  phone?: string;
+  address?: string;
+  hours?: string;
+  location?: { latitude: number; longitude: number };
+  order?: number;
+  disabled?: boolean;
+}
+
+/** The public shape of a department: contact fields only when there is something in them. */
+export function departmentOf(d: DepartmentDoc): Department {
+  const out: Department = { id: d._id, name: d.name };
+  if (d.phone) out.phone = d.phone;
+  if (d.address) out.address = d.address;
+  if (d.hours) out.hours = d.hours;
+  if (d.location) out.location = { ...d.location };
+  return out;
+}
 export interface CategoryDoc {
   _id: string;
   name: string;
@@ -29,7 +48,7 @@ export async function listDepartments(): Promise<Department[]> {
   return [...(await loadCatalogMaps()).departments.values()]
     .filter((d) => !d.disabled)
     .sort(byOrder)
-    .map((d) => ({ id: d._id, name: d.name }));
+    .map(departmentOf);
 }
 
 export async function listCategories(): Promise<Category[]> {

@@ -3,6 +3,7 @@
 import type { AnyObject } from '../env';
 import { inTapGesture } from '../activity';
 import { askSubscribe } from '../ui/dialogs';
+import { showModal } from '../ui/modal';
 import { showActionSheet } from '../ui/sheet';
 import { showToast } from '../ui/toast';
 import { asyncApi, WxFail } from './promisify';
@@ -52,6 +53,13 @@ export function miscApi(ctx: MiscContext): AnyObject {
       const tapped = await showActionSheet({ itemList: [`呼叫 ${phoneNumber}`], alertText: '预览中不会真的拨打电话' });
       if (tapped === null) throw new WxFail('makePhoneCall:fail cancel');
       console.info(`[preview] makePhoneCall ${phoneNumber} (not dialled)`);
+    }),
+    // WeChat opens its own map page; the preview shows the place it would open (name, address, coordinates).
+    openLocation: asyncApi('openLocation', ({ latitude, longitude, name, address }) => {
+      if (typeof latitude !== 'number' || latitude < -90 || latitude > 90) throw new WxFail('openLocation:fail parameter error: latitude should be a number between -90 and 90');
+      if (typeof longitude !== 'number' || longitude < -180 || longitude > 180) throw new WxFail('openLocation:fail parameter error: longitude should be a number between -180 and 180');
+      console.info(`[preview] openLocation ${latitude},${longitude} ${name ?? ''} ${address ?? ''}`);
+      void showModal({ title: String(name || '位置'), content: `${address ? `${String(address)}\n` : ''}地图（预览）：纬度 ${latitude}，经度 ${longitude}`, showCancel: false, confirmText: '返回' });
     }),
     setClipboardData: asyncApi('setClipboardData', async ({ data }) => {
       await ctx.ensurePrivacy('setClipboardData');

@@ -4,7 +4,7 @@ import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
 import * as z from 'zod';
 import { bool, id, int, oneOf, text } from '../../lib/schema';
-import { categoryOf, readCatalogMaps, saveCategory, saveDepartment, type CategoryDoc, type DepartmentDoc } from '../../repositories/catalog';
+import { categoryOf, departmentOf, readCatalogMaps, saveCategory, saveDepartment, type CategoryDoc, type DepartmentDoc } from '../../repositories/catalog';
 import { CASE_TYPE_KEYS } from '../cases/schemas';
 
 /** A keyword is a word or short phrase of a title ("垃圾", "电梯"); a few dozen per category are plenty. */
@@ -14,19 +14,47 @@ const KEYWORDS_MAX = 30;
 const newId = (prefix: string) => `${prefix}-${randomBytes(5).toString('hex')}`;
 
 export const adminDepartmentsSave = defineAction<'admin.departments.save'>({
-  schema: z.strictObject({ id: id('单位编号').optional(), name: text('单位名称', 30), order: int('排序', 0, 9999).optional(), disabled: bool('是否停用').optional() }),
+  schema: z.strictObject({
+    id: id('单位编号').optional(),
+    name: text('单位名称', 30),
+    phone: z
+      .string({ error: '电话应为文字' })
+      .trim()
+      .regex(/^(|[0-9][0-9-]{2,19})$/, '电话格式不正确：只能填数字和横线，如 0571-87001234 或 12345')
+      .optional(),
+    address: text('地址', 60, { min: 0 }).optional(),
+    hours: text('办公时间', 40, { min: 0 }).optional(),
+    location: z
+      .strictObject({
+        latitude: z.number({ error: '纬度应为数字' }).min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间'),
+        longitude: z.number({ error: '经度应为数字' }).min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间'),
+      })
+      .nullable()
+      .optional(),
+    order: int('排序', 0, 9999).optional(),
+    disabled: bool('是否停用').optional(),
+  }),
   async run(input) {
     const catalog = await readCatalogMaps();
     const taken = [...catalog.departments.values()].find((d) => d.name === input.name && d._id !== input.id);
     if (taken) throw errors.invalid('已有同名的单位', { name: '已有同名的单位' });
     const prev = input.id ? catalog.departments.get(input.id) : undefined;
     const doc: DepartmentDoc = { _id: input.id ?? newId('dept'), name: input.name };
+    // An omitted field keeps what is stored (saving a name does not re-enable a disabled department or drop its
+    // phone); '' or null clears a contact field.
+    const phone = input.phone ?? prev?.phone;
+    if (phone) doc.phone = phone;
+    const address = input.address ?? prev?.address;
+    if (address) doc.address = address;
+    const hours = input.hours ?? prev?.hours;
+    if (hours) doc.hours = hours;
+    const location = input.location === undefined ? prev?.location : input.location;
+    if (location) doc.location = { latitude: location.latitude, longitude: location.longitude };
     const order = input.order ?? prev?.order;
     if (order !== undefined) doc.order = order;
-    // An omitted field keeps what is stored: saving a name does not re-enable a disabled department.
     if (input.disabled ?? prev?.disabled) doc.disabled = true;
     await saveDepartment(doc);
-    return { id: doc._id, name: doc.name };
+    return departmentOf(doc);
   },
 });
 

@@ -7,13 +7,13 @@ import { ratingOutcome } from '../../domain/case-machine';
 import { dueAfter, pauseDays, promiseText, shiftDue } from '../../domain/deadlines';
 import { dayLabel, shanghaiDay } from '../../domain/calendar';
 import { phoneTail, phoneTailHash } from '../../domain/phone-tail';
-import { trackingDay } from '../../domain/tracking';
+import { normalizeTrackingNo, trackingDay } from '../../domain/tracking';
 import { defineAction } from '../../lib/action';
 import type { Caller } from '../../lib/caller';
 import { COLLECTIONS } from '../../lib/db';
-import { errors } from '../../lib/errors';
-import { requireVisible } from '../../permissions';
-import { createCase, findCase } from '../../repositories/cases';
+import { AppError, errors } from '../../lib/errors';
+import { caseActors, requireVisible } from '../../permissions';
+import { createCase, findCase, findCaseByTrackingNo } from '../../repositories/cases';
 import { dailySubmissionsKey, readCounter } from '../../repositories/counters';
 import { addGrants } from '../../repositories/notifications';
 import { phasedPage } from '../../repositories/phased-page';
@@ -21,7 +21,7 @@ import { staffWithRole } from '../../repositories/users';
 import { checkImages, checkText, worst } from '../../services/content-security';
 import { actorOf, caseEnv, citizenNotice, event, staffNotices, type CaseEnv } from './env';
 import { mutateCase } from './mutate';
-import { getSchema, listMineSchema, rateSchema, submitSchema, subscribeSchema, supplementSchema, withdrawSchema } from './schemas';
+import { findByTrackingNoSchema, getSchema, listMineSchema, rateSchema, submitSchema, subscribeSchema, supplementSchema, withdrawSchema } from './schemas';
 import { caseView, listItem } from './view';
 
 function openidOf(caller: Caller): string {
@@ -39,7 +39,7 @@ const rateLimited = (limit: number) =>
 
 function submitAnswer(doc: CaseDoc, env: CaseEnv) {
   const answerDays = env.rules.answerDays[doc.type];
-  const res = { id: doc._id, trackingNo: doc.trackingNo, status: doc.status, acceptDueAt: doc.acceptDueAt, promiseText: promiseText(doc.acceptDueAt, answerDays) };
+  const res = { id: doc._id, trackingNo: doc.trackingNo, status: doc.status, acceptDueAt: doc.acceptDueAt, promiseText: promiseText(doc.acceptDueAt, answerDays, env.cal) };
   return doc.answerDueAt ? { ...res, answerDueAt: doc.answerDueAt } : res;
 }
 
@@ -136,6 +136,21 @@ export const caseGet = defineAction<'case.get'>({
     const [doc, env] = await Promise.all([findCase(input.id), caseEnv(now)]);
     requireVisible(caller, doc);
     return caseView(doc!, caller, env);
+  },
+});
+
+/**
+ * "Where is my case": the case of a tracking number, for whoever may see it (the citizen who sent it, staff as
+ * their role allows). Anyone else gets the same NOT_FOUND as for a number that does not exist.
+ */
+export const caseFindByTrackingNo = defineAction<'case.findByTrackingNo'>({
+  schema: findByTrackingNoSchema,
+  async run(input, { caller }) {
+    const trackingNo = normalizeTrackingNo(input.trackingNo);
+    if (!trackingNo) throw errors.invalid('留言编号格式不正确，应类似 MS20261125-0042', { trackingNo: '留言编号格式不正确，应类似 MS20261125-0042' });
+    const doc = await findCaseByTrackingNo(trackingNo);
+    if (!doc || caseActors(caller, doc).length === 0) throw new AppError('NOT_FOUND', `没有找到编号为 ${trackingNo} 的留言，请核对编号。`);
+    return { id: doc._id, trackingNo };
   },
 });
 

@@ -1,6 +1,6 @@
 // The case actions, by contract name.
 import type { ActionTable } from '../../lib/action';
-import { caseGet, caseListMine, caseRate, caseSubmit, caseSubscribe, caseSupplement, caseWithdraw } from './citizen';
+import { caseFindByTrackingNo, caseGet, caseListMine, caseRate, caseSubmit, caseSubscribe, caseSupplement, caseWithdraw } from './citizen';
 import { caseCosign, caseRespondCosign } from './cosign';
 import { caseLookup } from './lookup';
 import { caseGetPublic, caseListPublic } from './public';
@@ -24,6 +24,7 @@ export const CASE_ACTIONS: Pick<ActionTable, `case.${string}` & keyof ActionTabl
   'case.submit': caseSubmit,
   'case.listMine': caseListMine,
   'case.get': caseGet,
+  'case.findByTrackingNo': caseFindByTrackingNo,
   'case.withdraw': caseWithdraw,
   'case.supplement': caseSupplement,
   'case.rate': caseRate,

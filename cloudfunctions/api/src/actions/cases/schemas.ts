@@ -54,6 +54,7 @@ export const listMineSchema = z.strictObject({
 });
 
 export const getSchema = z.strictObject({ id: caseId() });
+export const findByTrackingNoSchema = z.strictObject({ trackingNo: text('留言编号', 30) });
 
 export const withdrawSchema = z.strictObject({ ...versioned, reason: optionalText('撤回原因', 200) });
 

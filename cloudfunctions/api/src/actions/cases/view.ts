@@ -4,7 +4,7 @@ import * as cloud from 'wx-server-sdk';
 import type { CaseListItem, CaseReply, CaseView, QueueItem, TimelineEntry } from '../../../../../typings/api';
 import type { CaseDoc, CaseEventDoc, ReplyDoc } from '../../domain/case-doc';
 import { ACTOR_LABELS, EVENT_LABELS, SCORE_LABELS, STATUS_LABELS } from '../../domain/case-labels';
-import { dueText, isLate, runningDue } from '../../domain/deadlines';
+import { answerPromisedBy, dueText, isLate, runningDue } from '../../domain/deadlines';
 import { maskName, maskPhone } from '../../domain/privacy';
 import type { Caller } from '../../lib/caller';
 import { caseAbilities, seesContact, seesInternal } from '../../permissions';
@@ -83,6 +83,7 @@ export async function caseView(doc: CaseDoc, caller: Caller, env: CaseEnv, event
     view.suggestedDepartmentId = deptId;
   }
   if (doc.answerDueAt) view.answerDueAt = doc.answerDueAt;
+  else if (doc.status === 'submitted') view.answerPromisedBy = answerPromisedBy(doc.acceptDueAt, env.rules.answerDays[doc.type], env.cal);
   if (doc.status === 'needs_info' && doc.question) view.question = doc.question;
   if (doc.extension && (internal || doc.extension.status === 'approved')) {
     view.extension = { status: doc.extension.status, days: doc.extension.days, reason: doc.extension.reason, requestedAt: doc.extension.requestedAt };
