@@ -182,6 +182,26 @@ test('the editors keep unsaved changes on the phone per record, ask on 返回, a
   expect((await mount('staff/draft-edit/index')).data.form.title).toBe('城市公共交通条例（征求意见稿）');
 });
 
+test('a change note typed while editing a published policy is saved with the edit and offered again on reopening', async () => {
+  const policy = await publishPolicy();
+  const page = await mount('staff/policy-edit/index', { id: policy.id });
+  await typeText(page, '修订后的标题', 'field-title');
+  await typeText(page, '调整标题表述', 'publish-note');
+  await tap(page, 'save');
+  await waitFor(page, (d) => d.saving === false && d.hasDraftChanges === true);
+  expect((await ok(EDITOR, 'policy.get', { id: policy.id })).pendingNote).toBe('调整标题表述');
+  // Citizens still read the published text, without the note.
+  expect(await ok(CITIZEN_A, 'policy.get', { id: policy.id })).toMatchObject({ title: policyInput().title });
+
+  const reopened = await mount('staff/policy-edit/index', { id: policy.id });
+  expect(reopened.data.publishNote).toBe('调整标题表述');
+  await tap(reopened, 'publish');
+  await waitFor(reopened, (d) => (d.versions as unknown[]).length === 2 && d.publishing === false);
+  const v2 = await ok(CITIZEN_A, 'policy.get', { id: policy.id });
+  expect(v2.versions[0]).toMatchObject({ version: 2, note: '调整标题表述' });
+  expect(v2.updatedNote).toMatch(/^于\d{4}年\d{1,2}月\d{1,2}日修订$/);
+});
+
 test('the staff policy list filters by status', async () => {
   await publishPolicy({ title: '已发布的办法' });
   await ok(EDITOR, 'policy.save', policyInput({ title: '还在起草的办法' }));

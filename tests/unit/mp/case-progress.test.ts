@@ -35,7 +35,7 @@ test('in the department\'s hands, then answered, then rated: each stage with its
     '答复:done:已答复:2026年11月27日',
     '评价:current:待您评价:',
   ]);
-  const rating = { score: 5 as const, solved: true, at: sh('2026-11-28T08:00:00') };
+  const rating = { score: 5 as const, scoreLabel: '非常满意', solved: true, at: sh('2026-11-28T08:00:00') };
   expect(brief(caseProgress({ ...base, timeline, status: 'closed', reply, rating })).slice(4)).toEqual(['评价:done:已评价:2026年11月28日']);
 });
 

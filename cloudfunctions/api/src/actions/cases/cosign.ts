@@ -103,7 +103,7 @@ export const caseRespondCosign = defineAction<'case.respondCosign'>({
     const env = await caseEnv(ctx.now);
     const current = await findCase(input.id);
     // The same response again (a retry, a double tap): answered as it stands.
-    if (current && current.cosign?.response?.content === input.content && requireVisible(ctx.caller, current).some((a) => mayRespond([a]))) {
+    if (current && current.cosign?.response?.content === input.content && mayRespond(requireVisible(ctx.caller, current)) !== null) {
       return caseView(current, ctx.caller, env);
     }
     gateRespond(ctx.caller, current, input.version);
