@@ -21,7 +21,8 @@ export function barsOf(series: Pick<DashboardSeries, 'unit' | 'points'> | null):
   const top = series.unit === 'rate' ? 1 : Math.max(0, ...series.points.map((p) => p.value ?? 0));
   return series.points.map((p) => ({
     label: p.label,
-    height: p.value === null || top === 0 ? 0 : Math.max(2, Math.round((p.value / top) * 100)),
+    // A small value still shows a sliver; zero shows none.
+    height: !p.value || top === 0 ? 0 : Math.max(2, Math.round((p.value / top) * 100)),
     text: valueText(series.unit, p.value),
     empty: p.value === null,
   }));
