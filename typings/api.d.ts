@@ -5,9 +5,11 @@
 import type { CaseStatus, CaseTypeInfo, Category, Department, Limits, Role } from './domain';
 import type { CaseActions, QueueFilterCounts, RejectReason, ReplyTemplate } from './api/cases';
 import type { PolicyActions } from './api/policies';
+import type { AdminActions } from './api/admin';
 
 export type * from './api/cases';
 export type * from './api/policies';
+export type * from './api/admin';
 
 export type ErrorCode =
   | 'INVALID_ARGUMENT'
@@ -105,7 +107,7 @@ export interface CoreActions {
 }
 
 /** Every action, composed from the modules' contracts (typings/api/*.d.ts). */
-export interface ApiActions extends CoreActions, CaseActions, PolicyActions {}
+export interface ApiActions extends CoreActions, CaseActions, PolicyActions, AdminActions {}
 
 export type ActionName = keyof ApiActions;
 export type RequestOf<N extends ActionName> = ApiActions[N]['req'];

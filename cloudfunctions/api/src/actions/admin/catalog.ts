@@ -5,12 +5,18 @@ import { errors } from '../../lib/errors';
 import { bool, id, int, oneOf, text, z } from '../../lib/schema';
 import { readCatalogMaps, saveCategory, saveDepartment, type CategoryDoc, type DepartmentDoc } from '../../repositories/catalog';
 import { CASE_TYPE_KEYS } from '../cases/schemas';
+import type { Caller } from '../../lib/caller';
+import { auditActor, type NewAuditEvent } from '../../repositories/audit';
 
 const newId = (prefix: string) => `${prefix}-${randomBytes(5).toString('hex')}`;
 
+function savedEvent(subject: 'department' | 'category', subjectId: string, note: string, caller: Caller, now: Date): NewAuditEvent {
+  return { subject, subjectId, kind: 'saved', at: now.toISOString(), actor: auditActor(caller, ['admin']), note };
+}
+
 export const adminDepartmentsSave = defineAction<'admin.departments.save'>({
   schema: z.strictObject({ id: id('单位编号').optional(), name: text('单位名称', 30), order: int('排序', 0, 9999).optional(), disabled: bool('是否停用').optional() }),
-  async run(input) {
+  async run(input, { caller, now }) {
     const catalog = await readCatalogMaps();
     const taken = [...catalog.departments.values()].find((d) => d.name === input.name && d._id !== input.id);
     if (taken) throw errors.invalid('已有同名的单位', { name: '已有同名的单位' });
@@ -20,7 +26,7 @@ export const adminDepartmentsSave = defineAction<'admin.departments.save'>({
     if (order !== undefined) doc.order = order;
     // An omitted field keeps what is stored: saving a name does not re-enable a disabled department.
     if (input.disabled ?? prev?.disabled) doc.disabled = true;
-    await saveDepartment(doc);
+    await saveDepartment(doc, savedEvent('department', doc._id, prev ? `修改单位：${doc.name}` : `新建单位：${doc.name}`, caller, now));
     return { id: doc._id, name: doc.name };
   },
 });
@@ -37,7 +43,7 @@ export const adminCategoriesSave = defineAction<'admin.categories.save'>({
     order: int('排序', 0, 9999).optional(),
     disabled: bool('是否停用').optional(),
   }),
-  async run(input) {
+  async run(input, { caller, now }) {
     const catalog = await readCatalogMaps();
     const dept = catalog.departments.get(input.departmentId);
     if (!dept || dept.disabled) throw errors.invalid('默认承办单位不存在', { departmentId: '默认承办单位不存在' });
@@ -46,7 +52,7 @@ export const adminCategoriesSave = defineAction<'admin.categories.save'>({
     const order = input.order ?? prev?.order;
     if (order !== undefined) doc.order = order;
     if (input.disabled ?? prev?.disabled) doc.disabled = true;
-    await saveCategory(doc);
+    await saveCategory(doc, savedEvent('category', doc._id, prev ? `修改分类：${doc.name}` : `新建分类：${doc.name}`, caller, now));
     return { id: doc._id, name: doc.name, departmentId: doc.departmentId, types: doc.types };
   },
 });

@@ -5,7 +5,7 @@ import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
 import { runTransaction } from '../../lib/transaction';
 import { commentInTx, countCommentsSince, findComment, findDraft, putCommentInTx } from '../../repositories/drafts';
-import { actorOf, addEvent } from '../../repositories/policy-events';
+import { auditActor, recordEvent } from '../../repositories/audit';
 import { checkText } from '../../services/content-security';
 import { idForRequest, newId } from '../policies/ids';
 import { draftComment } from '../policies/schemas';
@@ -55,13 +55,13 @@ export const commentOnDraft = defineAction<'draft.comment'>({
       // A retry racing its first attempt: the first one's comment stands.
       if (input.clientRequestId && (await commentInTx(tx, commentId))) return;
       await putCommentInTx(tx, doc);
-      await addEvent(tx, {
+      await recordEvent(tx, {
         subject: 'comment',
         subjectId: commentId,
         draftId: draft._id,
         kind: 'commented',
         at: nowIso,
-        actor: actorOf(caller),
+        actor: auditActor(caller),
         data: { paragraphIndex, flagged: doc.flagged },
       });
     });
