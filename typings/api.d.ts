@@ -5,6 +5,7 @@
 import type { CaseStatus, CaseTypeInfo, Category, Department, Limits, Role } from './domain';
 import type { CaseActions, QueueFilterCounts, RejectReason, ReplyTemplate } from './api/cases';
 import type { PolicyActions } from './api/policies';
+import type { AdminActions } from './api/admin';
 import type { StatsActions } from './api/stats';
 import type { CosignActions } from './api/cosign';
 import type { LookupActions } from './api/lookup';
@@ -14,6 +15,7 @@ export type * from './api/policies';
 export type * from './api/stats';
 export type * from './api/cosign';
 export type * from './api/lookup';
+export type * from './api/admin';
 
 export type ErrorCode =
   | 'INVALID_ARGUMENT'
@@ -118,7 +120,7 @@ export interface CoreActions {
 }
 
 /** Every action, composed from the modules' contracts (typings/api/*.d.ts). */
-export interface ApiActions extends CoreActions, CaseActions, PolicyActions, StatsActions, CosignActions, LookupActions {}
+export interface ApiActions extends CoreActions, CaseActions, PolicyActions, AdminActions, StatsActions, CosignActions, LookupActions {}
 
 export type ActionName = keyof ApiActions;
 export type RequestOf<N extends ActionName> = ApiActions[N]['req'];

@@ -105,4 +105,5 @@ export const AUTHORIZATION_MATRIX: { readonly [N in ActionName]: MatrixRow } = {
   'admin.settings.update': admins,
   'admin.departments.save': admins,
   'admin.categories.save': admins,
+  'admin.audit.list': admins,
 };

@@ -82,6 +82,7 @@ export const ACCESS: { readonly [N in ActionName]: Access } = {
   'admin.settings.update': staffOnly('admin'),
   'admin.departments.save': staffOnly('admin'),
   'admin.categories.save': staffOnly('admin'),
+  'admin.audit.list': staffOnly('admin'),
 };
 
 export function authorize(action: ActionName, caller: Caller): void {

@@ -73,7 +73,7 @@ export async function docById<T>(collection: string, id: string): Promise<T | nu
 }
 
 export async function eventsOf(subjectId: string): Promise<Array<{ kind: string; actor: { role: string; openid: string | null }; note?: string; at: string }>> {
-  const { data } = await database().collection('policy_events').where({ subjectId }).orderBy('at', 'asc').limit(100).get();
+  const { data } = await database().collection('audit_events').where({ subjectId }).orderBy('at', 'asc').limit(100).get();
   return data as Array<{ kind: string; actor: { role: string; openid: string | null }; note?: string; at: string }>;
 }
 

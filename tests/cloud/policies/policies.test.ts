@@ -55,7 +55,7 @@ describe('policy.save', () => {
     expect(error.fields).toEqual(fields);
     expect(error.message).toContain(Object.values(fields)[0]);
     expect(await count('policies')).toBe(0);
-    expect(await count('policy_events')).toBe(0);
+    expect(await count('audit_events')).toBe(0);
   });
 
   test('an edit based on an older version: CONFLICT, the newer edit stands', async () => {

@@ -191,6 +191,7 @@ const FIXTURES: { readonly [N in ActionName]: () => Promise<RequestOf<N>> } = {
   'admin.settings.get': async () => ({}),
   'admin.settings.update': async () => ({ version: (await ok(ADMIN, 'admin.settings.get', {})).version, acceptDays: 2 }),
   'admin.departments.save': async () => ({ name: `新设单位${next()}` }),
+  'admin.audit.list': async () => ({}),
   'admin.categories.save': async () => ({ name: `新设分类${next()}`, departmentId: 'dept-housing', types: ['inquiry'] }),
 };
 

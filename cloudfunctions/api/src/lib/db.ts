@@ -27,8 +27,9 @@ export const COLLECTIONS = {
   favorites: 'favorites',
   drafts: 'drafts',
   draftComments: 'draft_comments',
-  policyEvents: 'policy_events',
   cosigns: 'cosigns',
+  /** The audit trail of every subject but the case timeline (repositories/audit.ts, docs/adr/0060-one-audit-trail.md). */
+  auditEvents: 'audit_events',
 } as const;
 
 /** The SDK answers `doc().get()` on a missing document by throwing; repositories want `null`. */

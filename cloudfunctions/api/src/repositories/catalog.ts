@@ -2,6 +2,8 @@
 import type { Category, Department } from '../../../../typings/domain';
 import { COLLECTIONS, db } from '../lib/db';
 import { cached, invalidate } from '../lib/warm-cache';
+import { runTransaction } from '../lib/transaction';
+import { recordEvent, type NewAuditEvent } from './audit';
 
 export interface DepartmentDoc {
   _id: string;
@@ -83,14 +85,22 @@ export async function readCatalogMaps(): Promise<CatalogMaps> {
   };
 }
 
-export async function saveDepartment(doc: DepartmentDoc): Promise<void> {
+/** Saves a department and records `event` in the same transaction. */
+export async function saveDepartment(doc: DepartmentDoc, event: NewAuditEvent): Promise<void> {
   const { _id, ...data } = doc;
-  await db.collection(COLLECTIONS.departments).doc(_id).set({ data });
+  await runTransaction(async (tx) => {
+    await tx.collection(COLLECTIONS.departments).doc(_id).set({ data });
+    await recordEvent(tx, event);
+  });
   invalidate(CATALOG_CACHE_KEY);
 }
 
-export async function saveCategory(doc: CategoryDoc): Promise<void> {
+/** Saves a category and records `event` in the same transaction. */
+export async function saveCategory(doc: CategoryDoc, event: NewAuditEvent): Promise<void> {
   const { _id, ...data } = doc;
-  await db.collection(COLLECTIONS.categories).doc(_id).set({ data });
+  await runTransaction(async (tx) => {
+    await tx.collection(COLLECTIONS.categories).doc(_id).set({ data });
+    await recordEvent(tx, event);
+  });
   invalidate(CATALOG_CACHE_KEY);
 }

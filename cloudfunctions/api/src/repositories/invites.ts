@@ -1,6 +1,8 @@
 // Staff invites: single use, expiring, the secret stored only as a salted hash (domain/invite-code.ts).
 import type { Role } from '../../../../typings/domain';
-import { COLLECTIONS, db, findById } from '../lib/db';
+import { COLLECTIONS, findById } from '../lib/db';
+import { runTransaction } from '../lib/transaction';
+import { recordEvent, type NewAuditEvent } from './audit';
 
 export interface InviteDoc {
   _id: string;
@@ -22,9 +24,13 @@ export async function findInvite(id: string): Promise<InviteDoc | null> {
 }
 
 /** Creates the invite; false when its id is taken (the caller draws another code). */
-export async function insertInvite(doc: InviteDoc): Promise<boolean> {
+/** Stores a new invite and records `event` in the same transaction; false when its id is taken. */
+export async function insertInvite(doc: InviteDoc, event: NewAuditEvent): Promise<boolean> {
   try {
-    await db.collection(COLLECTIONS.invites).add({ data: doc });
+    await runTransaction(async (tx) => {
+      await tx.collection(COLLECTIONS.invites).add({ data: doc });
+      await recordEvent(tx, event);
+    });
     return true;
   } catch (error) {
     if (/duplicate key|E11000/.test(String((error as { errMsg?: string; message?: string })?.errMsg ?? (error as Error)?.message))) return false;

@@ -8,6 +8,7 @@ import { COLLECTIONS, findById, isNotFound } from '../lib/db';
 import { runTransaction } from '../lib/transaction';
 import { errors } from '../lib/errors';
 import { cached, invalidate } from '../lib/warm-cache';
+import { recordEvent, type NewAuditEvent } from './audit';
 
 /** The agency's settings: one document, `_id: 'global'`. Missing keys fall back to the defaults. */
 export interface Settings {
@@ -93,7 +94,8 @@ export function workCalendar(s: Settings): WorkCalendar {
 }
 
 /** Writes the given keys if `version` is the stored one; answers the settings as now stored. */
-export async function saveSettings(version: number, patch: Partial<Omit<Settings, 'version'>>): Promise<Settings> {
+/** Saves a settings patch over `version` and records `event` in the same transaction. */
+export async function saveSettings(version: number, patch: Partial<Omit<Settings, 'version'>>, event: NewAuditEvent): Promise<Settings> {
   return runTransaction(async (tx) => {
     const ref = tx.collection(COLLECTIONS.settings).doc(SETTINGS_ID);
     const { data } = await ref.get().catch((error: unknown) => {
@@ -105,6 +107,7 @@ export async function saveSettings(version: number, patch: Partial<Omit<Settings
     const { _id: _ignored, ...rest } = stored;
     const next = { ...rest, ...patch, version: version + 1 };
     await ref.set({ data: next });
+    await recordEvent(tx, event);
     invalidate(SETTINGS_CACHE_KEY);
     return resolveSettings(next);
   });

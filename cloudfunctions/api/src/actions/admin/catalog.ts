@@ -6,12 +6,18 @@ import * as z from 'zod';
 import { bool, id, int, oneOf, text } from '../../lib/schema';
 import { categoryOf, departmentOf, readCatalogMaps, saveCategory, saveDepartment, type CategoryDoc, type DepartmentDoc } from '../../repositories/catalog';
 import { CASE_TYPE_KEYS } from '../cases/schemas';
+import type { Caller } from '../../lib/caller';
+import { auditActor, type NewAuditEvent } from '../../repositories/audit';
 
 /** A keyword is a word or short phrase of a title ("垃圾", "电梯"); a few dozen per category are plenty. */
 const KEYWORD_MAX = 10;
 const KEYWORDS_MAX = 30;
 
 const newId = (prefix: string) => `${prefix}-${randomBytes(5).toString('hex')}`;
+
+function savedEvent(subject: 'department' | 'category', subjectId: string, note: string, caller: Caller, now: Date): NewAuditEvent {
+  return { subject, subjectId, kind: 'saved', at: now.toISOString(), actor: auditActor(caller, ['admin']), note };
+}
 
 export const adminDepartmentsSave = defineAction<'admin.departments.save'>({
   schema: z.strictObject({
@@ -34,7 +40,7 @@ export const adminDepartmentsSave = defineAction<'admin.departments.save'>({
     order: int('排序', 0, 9999).optional(),
     disabled: bool('是否停用').optional(),
   }),
-  async run(input) {
+  async run(input, { caller, now }) {
     const catalog = await readCatalogMaps();
     const taken = [...catalog.departments.values()].find((d) => d.name === input.name && d._id !== input.id);
     if (taken) throw errors.invalid('已有同名的单位', { name: '已有同名的单位' });
@@ -53,7 +59,7 @@ export const adminDepartmentsSave = defineAction<'admin.departments.save'>({
     const order = input.order ?? prev?.order;
     if (order !== undefined) doc.order = order;
     if (input.disabled ?? prev?.disabled) doc.disabled = true;
-    await saveDepartment(doc);
+    await saveDepartment(doc, savedEvent('department', doc._id, prev ? `修改单位：${doc.name}` : `新建单位：${doc.name}`, caller, now));
     return departmentOf(doc);
   },
 });
@@ -74,7 +80,7 @@ export const adminCategoriesSave = defineAction<'admin.categories.save'>({
     order: int('排序', 0, 9999).optional(),
     disabled: bool('是否停用').optional(),
   }),
-  async run(input) {
+  async run(input, { caller, now }) {
     const catalog = await readCatalogMaps();
     if (input.departmentId !== null) {
       const dept = catalog.departments.get(input.departmentId);
@@ -89,7 +95,7 @@ export const adminCategoriesSave = defineAction<'admin.categories.save'>({
     const order = input.order ?? prev?.order;
     if (order !== undefined) doc.order = order;
     if (input.disabled ?? prev?.disabled) doc.disabled = true;
-    await saveCategory(doc);
+    await saveCategory(doc, savedEvent('category', doc._id, prev ? `修改分类：${doc.name}` : `新建分类：${doc.name}`, caller, now));
     return categoryOf(doc);
   },
 });

@@ -1,5 +1,6 @@
 // Staff binding and administration actions, by contract name.
 import type { ActionTable } from '../../lib/action';
+import { adminAuditList } from './audit';
 import { adminCategoriesSave, adminDepartmentsSave } from './catalog';
 import { adminSettingsGet, adminSettingsUpdate } from './settings';
 import { adminInvite, adminStaffList, adminStaffUpdate, staffBind } from './staff';
@@ -13,4 +14,5 @@ export const ADMIN_ACTIONS: Pick<ActionTable, (`admin.${string}` | 'staff.bind')
   'admin.settings.update': adminSettingsUpdate,
   'admin.departments.save': adminDepartmentsSave,
   'admin.categories.save': adminCategoriesSave,
+  'admin.audit.list': adminAuditList,
 };

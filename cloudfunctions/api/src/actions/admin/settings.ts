@@ -10,6 +10,7 @@ import * as z from 'zod';
 import { bool, empty, id, int, oneOf, text, version } from '../../lib/schema';
 import { readSettings, saveSettings, type Settings } from '../../repositories/settings';
 import { CASE_TYPE_KEYS } from '../cases/schemas';
+import { auditActor } from '../../repositories/audit';
 
 function view(s: Settings): SettingsView {
   return {
@@ -104,7 +105,7 @@ const updateSchema = z
 
 export const adminSettingsUpdate = defineAction<'admin.settings.update'>({
   schema: updateSchema,
-  async run(input) {
+  async run(input, { caller, now }) {
     const current = await readSettings();
     const { version: v, submissionsPerDay, caseTypes, ...rest } = input;
     const patch: Partial<Omit<Settings, 'version'>> = { ...rest };
@@ -120,6 +121,8 @@ export const adminSettingsUpdate = defineAction<'admin.settings.update'>({
     if (autoCloseDays <= ratingReminderDays) {
       throw errors.invalid('自动办结天数须大于评价提醒天数', { autoCloseDays: '自动办结天数须大于评价提醒天数' });
     }
-    return view(await saveSettings(v, patch));
+    const changed = Object.keys(input).filter((k) => k !== 'version');
+    const event = { subject: 'settings' as const, subjectId: 'settings', kind: 'settings_updated' as const, at: now.toISOString(), actor: auditActor(caller, ['admin']), note: `修改：${changed.join('、')}` };
+    return view(await saveSettings(v, patch, event));
   },
 });

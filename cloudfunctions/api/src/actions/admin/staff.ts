@@ -16,6 +16,8 @@ import { bumpCounter, readCounter } from '../../repositories/counters';
 import { findInvite, insertInvite, type InviteDoc } from '../../repositories/invites';
 import { phasedPage } from '../../repositories/phased-page';
 import type { UserDoc } from '../../repositories/users';
+import { ROLE_LABELS } from '../../domain/case-labels';
+import { auditActor, recordEvent } from '../../repositories/audit';
 
 const ROLES = ['dispatcher', 'handler', 'supervisor', 'editor', 'admin'] as const satisfies readonly Role[];
 const DAY_MS = 86_400_000;
@@ -55,7 +57,9 @@ export const adminInvite = defineAction<'admin.invite'>({
       };
       if (input.departmentId) doc.departmentId = input.departmentId;
       // The code itself is answered once and stored nowhere.
-      if (await insertInvite(doc)) return { code: code.code, expiresAt };
+      const note = `角色：${input.roles.map((r) => ROLE_LABELS[r]).join('、')}，有效期至 ${expiresAt}`;
+      const event = { subject: 'invite' as const, subjectId: doc._id, kind: 'invited' as const, at: now.toISOString(), actor: auditActor(caller, ['admin']), note };
+      if (await insertInvite(doc, event)) return { code: code.code, expiresAt };
     }
     throw new Error('could not draw an unused invite id');
   },
@@ -91,10 +95,31 @@ export const staffBind = defineAction<'staff.bind'>({
       if (displayName) user.displayName = displayName;
       await tx.collection(COLLECTIONS.invites).doc(fresh._id).update({ data: { usedBy: openid, usedAt: nowIso } });
       await tx.collection(COLLECTIONS.users).doc(openid).set({ data: withoutId(user) });
+      const note = `以邀请码 ${fresh._id} 绑定为${user.roles.map((r) => ROLE_LABELS[r]).join('、')}`;
+      await recordEvent(tx, { subject: 'staff', subjectId: openid, kind: 'bound', at: nowIso, actor: { role: user.roles[0] ?? 'citizen', openid }, note });
       return fresh.departmentId ? { roles: user.roles, departmentId: fresh.departmentId } : { roles: user.roles };
     });
   },
 });
+
+/** What an update changed, in words, for the audit trail. */
+function staffChange(before: UserDoc, after: UserDoc): string {
+  const parts: string[] = [];
+  const roles = (u: UserDoc) => u.roles.map((r) => ROLE_LABELS[r]).join('、') || '无角色';
+  if (roles(before) !== roles(after)) parts.push(`角色：${roles(before)} → ${roles(after)}`);
+  if ((before.departmentId ?? '') !== (after.departmentId ?? '')) parts.push(`所属单位：${before.departmentId ?? '无'} → ${after.departmentId ?? '无'}`);
+  if (Boolean(before.disabled) !== Boolean(after.disabled)) parts.push(after.disabled ? '停用' : '启用');
+  if ((before.displayName ?? '') !== (after.displayName ?? '')) parts.push(`姓名：${after.displayName ?? ''}`);
+  return parts.join('；') || '未改变';
+}
+
+function staffChangeData(input: { roles?: readonly string[]; departmentId?: string | null; disabled?: boolean }): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  if (input.roles) data.roles = [...input.roles];
+  if (input.departmentId !== undefined) data.departmentId = input.departmentId;
+  if (input.disabled !== undefined) data.disabled = input.disabled;
+  return data;
+}
 
 function staffMember(u: UserDoc, catalog: CatalogMaps): StaffMember {
   const m: StaffMember = { openid: u._id, roles: u.roles, disabled: Boolean(u.disabled), version: u.version ?? 0 };
@@ -154,6 +179,7 @@ export const adminStaffUpdate = defineAction<'admin.staff.update'>({
       requireStaffDepartment(catalog, next.roles, next.departmentId);
       guardSelf(caller, input.openid, next.roles, Boolean(next.disabled));
       await tx.collection(COLLECTIONS.users).doc(input.openid).set({ data: { ...withoutId(next), updatedAt: now.toISOString() } });
+      await recordEvent(tx, { subject: 'staff', subjectId: input.openid, kind: 'staff_updated', at: now.toISOString(), actor: auditActor(caller, ['admin']), note: staffChange(user, next), data: staffChangeData(input) });
       return staffMember(next, catalog);
     });
   },

@@ -7,7 +7,7 @@ import { COLLECTIONS } from '../../lib/db';
 import { runTransaction, txGet } from '../../lib/transaction';
 import { dailyCommentsKey } from '../../repositories/counters';
 import { commentInTx, countCommentsSince, findComment, findDraft, putCommentInTx } from '../../repositories/drafts';
-import { actorOf, addEvent } from '../../repositories/policy-events';
+import { auditActor, recordEvent } from '../../repositories/audit';
 import { checkText } from '../../services/content-security';
 import { idForRequest, newId } from '../policies/ids';
 import { draftComment } from '../policies/schemas';
@@ -64,13 +64,13 @@ export const commentOnDraft = defineAction<'draft.comment'>({
       if (made >= COMMENT_LIMITS.perDay) throw capped();
       await tx.collection(COLLECTIONS.counters).doc(counterId).set({ data: { n: made + 1 } });
       await putCommentInTx(tx, doc);
-      await addEvent(tx, {
+      await recordEvent(tx, {
         subject: 'comment',
         subjectId: commentId,
         draftId: draft._id,
         kind: 'commented',
         at: nowIso,
-        actor: actorOf(caller),
+        actor: auditActor(caller),
         data: { paragraphIndex, flagged: doc.flagged },
       });
     });

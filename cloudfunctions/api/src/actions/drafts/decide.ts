@@ -2,7 +2,7 @@ import { dateTimeText, draftStatus } from '../../domain/policies/drafts';
 import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
 import { bumpDecisionsRev, findComments, findDraft, setDecision } from '../../repositories/drafts';
-import { actorOf, addEvent } from '../../repositories/policy-events';
+import { auditActor, recordEvent } from '../../repositories/audit';
 import { draftDecide } from '../policies/schemas';
 
 /**
@@ -36,12 +36,12 @@ export const decideComments = defineAction<'draft.decide'>({
       await setDecision(c._id, { decision: input.decision, decisionReason: input.reason, decidedAt: nowIso });
     }
     await bumpDecisionsRev(draft._id);
-    await addEvent(null, {
+    await recordEvent(null, {
       subject: 'draft',
       subjectId: draft._id,
       kind: 'decided',
       at: nowIso,
-      actor: actorOf(caller),
+      actor: auditActor(caller),
       note: input.reason,
       data: { decision: input.decision, commentIds: ids },
     });

@@ -4,7 +4,7 @@ import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
 import { runTransaction } from '../../lib/transaction';
 import { commentInTx, draftInTx, findDrafts, moderationPage, putCommentInTx, putDraftInTx } from '../../repositories/drafts';
-import { actorOf, addEvent } from '../../repositories/policy-events';
+import { auditActor, recordEvent } from '../../repositories/audit';
 import { draftModerate, moderationQueue } from '../policies/schemas';
 
 /** Pending comments, oldest first: the one that has waited longest is the next to look at. */
@@ -71,13 +71,13 @@ export const moderateComment = defineAction<'draft.moderate'>({
       await putCommentInTx(tx, after);
       const next = recount(draft, before, after);
       if (next !== draft) await putDraftInTx(tx, next);
-      await addEvent(tx, {
+      await recordEvent(tx, {
         subject: 'comment',
         subjectId: before._id,
         draftId: before.draftId,
         kind: status === 'approved' ? 'approved' : 'hidden',
         at: nowIso,
-        actor: actorOf(caller),
+        actor: auditActor(caller),
         ...(status === 'hidden' ? { note: input.reason! } : {}),
         data: { from: before.status },
       });

@@ -3,7 +3,7 @@ import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
 import { runTransaction } from '../../lib/transaction';
 import { countComments, draftInTx, eachComment, findDraft, putDraftInTx } from '../../repositories/drafts';
-import { actorOf, addEvent } from '../../repositories/policy-events';
+import { auditActor, recordEvent } from '../../repositories/audit';
 import { notifyCommenters } from '../../services/draft-report-notice';
 import { draftPublishReport } from '../policies/schemas';
 import { draftView } from './view';
@@ -46,12 +46,12 @@ export const publishReport = defineAction<'draft.publishReport'>({
       }
       const next: DraftDoc = { ...current, reported: true, report, version: current.version + 1, updatedAt: nowIso };
       await putDraftInTx(tx, next);
-      await addEvent(tx, {
+      await recordEvent(tx, {
         subject: 'draft',
         subjectId: draft._id,
         kind: 'reported',
         at: nowIso,
-        actor: actorOf(caller),
+        actor: auditActor(caller),
         note: input.summary,
         data: { version: next.version, counts: report.counts },
       });

@@ -5,7 +5,7 @@ import { errors } from '../../lib/errors';
 import { runTransaction } from '../../lib/transaction';
 import { draftInTx, putDraftInTx } from '../../repositories/drafts';
 import { findPolicy } from '../../repositories/policies';
-import { actorOf, addEvent } from '../../repositories/policy-events';
+import { auditActor, recordEvent } from '../../repositories/audit';
 import { loadSettings, workCalendar } from '../../repositories/settings';
 import { idForRequest, newId } from '../policies/ids';
 import { draftSave } from '../policies/schemas';
@@ -46,7 +46,7 @@ export const saveDraft = defineAction<'draft.save'>({
     }
     const cal = workCalendar(await loadSettings());
     const nowIso = now.toISOString();
-    const actor = actorOf(caller);
+    const actor = auditActor(caller);
     const doc = await runTransaction(async (tx): Promise<DraftDoc> => {
       let prev: DraftDoc | null = null;
       let draftId: string;
@@ -79,7 +79,7 @@ export const saveDraft = defineAction<'draft.save'>({
       if (!content.explanation) delete next.explanation;
       if (!content.policyId) delete next.policyId;
       await putDraftInTx(tx, next);
-      await addEvent(tx, {
+      await recordEvent(tx, {
         subject: 'draft',
         subjectId: draftId,
         kind: prev ? 'edited' : 'created',

@@ -6,7 +6,7 @@ import { errors } from '../../lib/errors';
 import { runTransaction, txGet } from '../../lib/transaction';
 import { policyInTx, putPolicyInTx, putVersionInTx } from '../../repositories/policies';
 import type { PolicyVersionDoc } from '../../domain/policies/policy';
-import { actorOf, addEvent } from '../../repositories/policy-events';
+import { auditActor, recordEvent } from '../../repositories/audit';
 import { policyPublish } from './schemas';
 import { policyView } from './view';
 
@@ -25,12 +25,12 @@ export const publishPolicy = defineAction<'policy.publish'>({
       const { doc: next, snapshot } = applyPublish(existing, last?.content ?? null, nowIso, input.note);
       if (snapshot) await putVersionInTx(tx, snapshot);
       await putPolicyInTx(tx, next);
-      await addEvent(tx, {
+      await recordEvent(tx, {
         subject: 'policy',
         subjectId: next._id,
         kind: 'published',
         at: nowIso,
-        actor: actorOf(caller),
+        actor: auditActor(caller),
         note: snapshot ? `发布第 ${snapshot.version} 版` : '重新发布（内容未变）',
         data: { version: next.version, publishedVersion: next.pubVersion, ...(input.note ? { note: input.note } : {}) },
       });

@@ -6,7 +6,7 @@ import { runTransaction } from '../../lib/transaction';
 import { listCategories } from '../../repositories/catalog';
 import { findPolicies, policyInTx, putPolicyInTx } from '../../repositories/policies';
 import { fileUrls } from '../../repositories/policy-files';
-import { actorOf, addEvent } from '../../repositories/policy-events';
+import { auditActor, recordEvent } from '../../repositories/audit';
 import { idForRequest, newId } from './ids';
 import { policySave } from './schemas';
 import { policyView } from './view';
@@ -47,7 +47,7 @@ export const savePolicy = defineAction<'policy.save'>({
     if (id !== undefined && version === undefined) invalid({ version: '修改政策时需要提供版本号，请刷新后重试' });
     await checkReferences(content, id);
     const nowIso = now.toISOString();
-    const actor = actorOf(caller);
+    const actor = auditActor(caller);
     const doc = await runTransaction(async (tx): Promise<PolicyDoc> => {
       if (id === undefined) {
         const newIdValue = clientRequestId ? idForRequest('policy', caller.openid!, clientRequestId) : newId();
@@ -57,7 +57,7 @@ export const savePolicy = defineAction<'policy.save'>({
         }
         const created = newPolicy(newIdValue, content, nowIso);
         await putPolicyInTx(tx, created);
-        await addEvent(tx, { subject: 'policy', subjectId: created._id, kind: 'created', at: nowIso, actor, note: created.title });
+        await recordEvent(tx, { subject: 'policy', subjectId: created._id, kind: 'created', at: nowIso, actor, note: created.title });
         return created;
       }
       const existing = await policyInTx(tx, id);
@@ -66,7 +66,7 @@ export const savePolicy = defineAction<'policy.save'>({
       if (note && !acceptsChangeNote(existing)) invalid({ note: '修订说明用于修改已发布的政策；尚未发布的政策请直接保存' });
       const next = applyEdit(existing, content, nowIso, note);
       await putPolicyInTx(tx, next);
-      await addEvent(tx, {
+      await recordEvent(tx, {
         subject: 'policy',
         subjectId: id,
         kind: 'edited',

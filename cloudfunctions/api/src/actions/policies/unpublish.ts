@@ -3,7 +3,7 @@ import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
 import { runTransaction } from '../../lib/transaction';
 import { policyInTx, putPolicyInTx } from '../../repositories/policies';
-import { actorOf, addEvent } from '../../repositories/policy-events';
+import { auditActor, recordEvent } from '../../repositories/audit';
 import { policyUnpublish } from './schemas';
 import { policyView } from './view';
 
@@ -21,12 +21,12 @@ export const unpublishPolicy = defineAction<'policy.unpublish'>({
       if (outcome.kind === 'refused') throw errors.precondition(outcome.message);
       if (existing.version !== input.version) throw errors.conflict();
       await putPolicyInTx(tx, outcome.doc);
-      await addEvent(tx, {
+      await recordEvent(tx, {
         subject: 'policy',
         subjectId: existing._id,
         kind: repeal ? 'repealed' : 'unpublished',
         at: nowIso,
-        actor: actorOf(caller),
+        actor: auditActor(caller),
         note: input.reason,
         data: { version: outcome.doc.version, from: existing.status },
       });
