@@ -23,6 +23,11 @@ const SIZES = benchSizes(process.env.BENCH_CASES ? [Number(process.env.BENCH_CAS
 const GROWTH_GOAL = 2;
 /** The heavy citizen has this many cases at every size, so their page 2 is as full at 10k as at 1M. */
 const HEAVY_CASES = 50;
+/**
+ * The first cases are housing complaints in processing whose answer falls due within the next 24 hours, so the
+ * handler's "due within 24 h" page is full at every size (the random mix alone gives 1 at 2k and 20 only from ~100k).
+ */
+const DUE_SOON = 24;
 const RUNS = 200;
 const WARMUP = 20;
 const CHUNK = 10_000;
@@ -114,9 +119,10 @@ class Generator {
 
   /** One case, the way the actions would have left it after its life so far. */
   make(i: number): { doc: CaseDoc; events: NewEvent[] } {
-    const status = this.status();
-    const type = this.type();
-    const category = this.pick(this.categoriesOf.get(type)!);
+    const dueSoon = i < DUE_SOON;
+    const status = dueSoon ? 'processing' : this.status();
+    const type = dueSoon ? 'complaint' : this.type();
+    const category = dueSoon ? DEMO_CATEGORIES.find((c) => c._id === 'cat-property')! : this.pick(this.categoriesOf.get(type)!);
     const openid = i % Math.max(1, Math.floor(this.total / HEAVY_CASES)) === 7 ? HEAVY : `o_bench_c${Math.floor(this.rand() * (this.total / 4))}`;
     const submittedAt =
       status === 'closed' || status === 'rejected' || status === 'withdrawn'
@@ -204,6 +210,7 @@ class Generator {
         }
       }
     }
+    if (dueSoon) core.answerDueAt = new Date(this.nowMs + (1 + (22 * i) / DUE_SOON) * 3600e3).toISOString();
     // What the timer would have done by now: reminders sent, overdue cases flagged and escalated.
     const due = runningDue(core);
     if (core.status === 'processing' && core.answerDueAt && reminderAt(core.answerDueAt, this.cal) < NOW) core.remindedFor = core.answerDueAt;
