@@ -2,7 +2,8 @@
 // cloud function's `main` on the local cloud in strict mode (every query proved to be served by a declared index), as
 // the identities that make them. Documents are built by the domain functions the repositories use (deadlines, derived
 // keys, counters), with a realistic mix: most cases closed over three years, a few weeks of open work, some overdue.
-// BENCH_CASES=100000 runs one size only (a quick look); the figures in docs come from the default.
+// `npm run bench -- cases --sizes 10k,100k,1M` sets the sizes (BENCH_CASES=100000 one size, as before); with two sizes
+// or more it prints each operation's growth, p95(largest)/p95(smallest), against the goal of staying flat.
 import { performance } from 'perf_hooks';
 import { main } from '../../cloudfunctions/api/src';
 import { makeCalendar, type WorkCalendar } from '../../cloudfunctions/api/src/domain/calendar';
@@ -15,11 +16,20 @@ import type { ActionName, ApiResponse, RequestOf } from '../../typings/api';
 import type { CaseStatus, CaseType } from '../../typings/domain';
 import { localCloud } from '../local-cloud';
 import { DEMO_CATEGORIES, DEMO_DEPARTMENTS, type CategorySeed } from '../seed/catalog';
-import type { BenchResult } from './index';
+import { benchSizes, type BenchCheck, type BenchResult } from './index';
 
 type Routed = CategorySeed & { departmentId: string };
 
-const SIZES = process.env.BENCH_CASES ? [Number(process.env.BENCH_CASES)] : [100_000, 1_000_000];
+const SIZES = benchSizes(process.env.BENCH_CASES ? [Number(process.env.BENCH_CASES)] : [100_000, 1_000_000]);
+/** Flat: the largest size's p95 at most this many times the smallest's. */
+const GROWTH_GOAL = 2;
+/** The heavy citizen has this many cases at every size, so their page 2 is as full at 10k as at 1M. */
+const HEAVY_CASES = 50;
+/**
+ * The first cases are housing complaints in processing whose answer falls due within the next 24 hours, so the
+ * handler's "due within 24 h" page is full at every size (the random mix alone gives 1 at 2k and 20 only from ~100k).
+ */
+const DUE_SOON = 24;
 const RUNS = 200;
 const WARMUP = 20;
 const CHUNK = 10_000;
@@ -112,10 +122,11 @@ export class Generator {
 
   /** One case, the way the actions would have left it after its life so far. */
   make(i: number): { doc: CaseDoc; events: NewEvent[] } {
-    const status = this.status();
-    const type = this.type();
-    const category = this.pick(this.categoriesOf.get(type)!);
-    const openid = i % 20_000 === 7 ? HEAVY : `o_bench_c${Math.floor(this.rand() * (this.total / 4))}`;
+    const dueSoon = i < DUE_SOON;
+    const status = dueSoon ? 'processing' : this.status();
+    const type = dueSoon ? 'complaint' : this.type();
+    const category = dueSoon ? DEMO_CATEGORIES.find((c) => c._id === 'cat-property')! : this.pick(this.categoriesOf.get(type)!);
+    const openid = i % Math.max(1, Math.floor(this.total / HEAVY_CASES)) === 7 ? HEAVY : `o_bench_c${Math.floor(this.rand() * (this.total / 4))}`;
     const submittedAt =
       status === 'closed' || status === 'rejected' || status === 'withdrawn'
         ? this.ago(10, 1095)
@@ -202,6 +213,7 @@ export class Generator {
         }
       }
     }
+    if (dueSoon) core.answerDueAt = new Date(this.nowMs + (1 + (22 * i) / DUE_SOON) * 3600e3).toISOString();
     // What the timer would have done by now: reminders sent, overdue cases flagged and escalated.
     const due = runningDue(core);
     if (core.status === 'processing' && core.answerDueAt && reminderAt(core.answerDueAt, this.cal) < NOW) core.remindedFor = core.answerDueAt;
@@ -324,6 +336,24 @@ async function benchSize(total: number): Promise<{ rows: Array<Record<string, st
   };
 }
 
+/** Per operation, p95 at the largest size over p95 at the smallest, and whether it returned as many items at each. */
+function growthChecks(rows: Array<Record<string, string | number>>): BenchCheck[] {
+  if (SIZES.length < 2) return [];
+  const sizes = [...new Set(rows.map((r) => String(r.cases)))];
+  const smallest = sizes[0]!;
+  const largest = sizes[sizes.length - 1]!;
+  const operations = [...new Set(rows.map((r) => String(r.operation)))];
+  return operations.flatMap((operation) => {
+    const at = (size: string) => rows.find((r) => r.operation === operation && r.cases === size)!;
+    const ratio = Number(at(largest)['p95 ms']) / Math.max(0.01, Number(at(smallest)['p95 ms']));
+    const items = sizes.map((size) => at(size)['items/call']);
+    return [
+      { figure: `${operation}: p95 ${largest}/${smallest}`, value: `x${ratio.toFixed(2)}`, goal: `<= x${GROWTH_GOAL}`, pass: ratio <= GROWTH_GOAL },
+      { figure: `${operation}: items per call at ${sizes.join(', ')}`, value: items.join(', '), goal: 'the same at every size', pass: new Set(items).size === 1 },
+    ];
+  });
+}
+
 export default async function bench(): Promise<BenchResult> {
   const rows: Array<Record<string, string | number>> = [];
   const notes: string[] = [];
@@ -333,5 +363,5 @@ export default async function bench(): Promise<BenchResult> {
     notes.push(r.note);
   }
   notes.push(`each line ${RUNS} calls after ${WARMUP} warm-up calls, cycling through its identities and queries; a page is 20 items; queue counts come from maintained counters (docs/adr/0013-case-queries-and-counters.md)`);
-  return { title: 'case.queue, case.listMine, case.get (local cloud, strict mode, in-process through main)', rows, notes };
+  return { title: 'case.queue, case.listMine, case.get (local cloud, strict mode, in-process through main)', rows, notes, checks: growthChecks(rows) };
 }
