@@ -15,6 +15,7 @@ import crypto from 'crypto';
 import http from 'http';
 import type { AddressInfo } from 'net';
 import { CLIENT_SOURCE, localCloud, localCloudInternals, type LocalCloudOptions } from './index';
+import { yieldToEventLoopBetweenCalls } from './requester';
 import { cloudPathProblem } from './storage';
 import { loadFunctions, type LoadedFunction } from './functions';
 
@@ -151,6 +152,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<Gateway> 
   // function keeps no warm-instance configuration cache (cloudfunctions/api/src/lib/warm-cache.ts).
   process.env.CONFIG_CACHE_TTL_MS ??= '0';
   const functions = opts.functions ?? loadFunctions();
+  yieldToEventLoopBetweenCalls(true); // docs/adr/0055
   const triggerOwner = new Map<string, LoadedFunction>();
   for (const fn of functions.values()) for (const t of fn.triggers) triggerOwner.set(t.name, fn);
 
