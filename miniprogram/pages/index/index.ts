@@ -1,3 +1,4 @@
+import { config } from '../../config';
 import { call, messageOf } from '../../services/api';
 import { draftCardView, type DraftCardView } from '../../utils/draft-view';
 import { definePage } from '../../utils/page';
@@ -10,6 +11,7 @@ definePage({
     types: [] as TypeEntry[],
     departments: [] as DepartmentEntry[],
     openDrafts: [] as DraftCardView[],
+    hotline: config.hotline,
   },
   onLoad() {
     void this.load();
@@ -48,6 +50,13 @@ definePage({
     onWrite(e: WechatMiniprogram.BaseEvent) {
       const key = String(e.currentTarget.dataset.key ?? '');
       void wx.navigateTo({ url: `/pages/submit/index?type=${encodeURIComponent(key)}` });
+    },
+    /** 长辈模式's 我要反映问题: the submit form, where the type is chosen in words. */
+    onCareWrite() {
+      void wx.navigateTo({ url: '/pages/submit/index' });
+    },
+    onCallHotline() {
+      void wx.makePhoneCall({ phoneNumber: config.hotline });
     },
     onOpen(e: WechatMiniprogram.BaseEvent) {
       const url = String(e.currentTarget.dataset.url ?? '');
