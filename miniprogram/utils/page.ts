@@ -2,6 +2,9 @@
 // preview load them as they are. definePage() removes the boilerplate: page lifecycles may be written at the top
 // level, and they land in `methods`, where Component() looks for them. A page may take on Behavior()s (behaviors/):
 // their data and methods join the page's, and its own win on a name clash, as in WeChat.
+// Every page gets `pageStyle` (its <page-meta page-style>) and `careMode` from utils/care.ts, so 长辈模式 reaches
+// every page from one place.
+import { careModeOn, carePageStyle } from './care';
 
 type Query = Record<string, string | undefined>;
 type BehaviorOption = WechatMiniprogram.Component.BehaviorOption;
@@ -51,8 +54,13 @@ export function definePage<
   return Component({
     options: { addGlobalClass: true, multipleSlots: true, ...(options.pureDataPattern ? { pureDataPattern: options.pureDataPattern } : {}) },
     behaviors: options.behaviors ?? [],
-    data: options.data,
+    data: { ...options.data, pageStyle: '', careMode: false },
     methods: methods as TMethods,
+    lifetimes: {
+      attached(this: WechatMiniprogram.Component.TrivialInstance) {
+        this.setData({ pageStyle: carePageStyle(), careMode: careModeOn() });
+      },
+    },
   });
 }
 

@@ -6,9 +6,9 @@ import { appRoutes, identitiesFor } from '../../tools/preview/pages';
 import { closeBrowser, openPreview, type PreviewHandle } from './helpers/preview';
 import { LIMITS, sweep, type Mode, type PageVisit } from './helpers/sweep';
 
-jest.setTimeout(240_000);
+jest.setTimeout(600_000);
 
-const MODES: Mode[] = ['normal'];
+const MODES: Mode[] = ['normal', 'care'];
 let preview: PreviewHandle;
 let visits: PageVisit[] = [];
 
@@ -96,6 +96,16 @@ describe.each(MODES)('%s mode', (mode) => {
   test('every image and icon-only control has an aria-label', () => {
     expect(findings(mode, (v) => v.audit.unlabelled)).toEqual([]);
   });
+
+  if (mode === 'care') {
+    test(`line height of wrapped text at least ${limits.minLineHeight}`, () => {
+      expect(findings(mode, (v) => v.audit.tightLines)).toEqual([]);
+    });
+
+    test('pages of the main package lay out without overflow or truncation', () => {
+      expect(findings(mode, (v) => (v.route.startsWith('pages/') ? v.audit.overflow : []))).toEqual([]);
+    });
+  }
 
   test('every control the WXML labels keeps its aria-label in the DOM', () => {
     const missing = visits.filter((v) => v.mode === mode).flatMap((v) => v.missingLabels.map((id) => `${v.route} as ${v.identity}: [data-testid=${id}] has no aria-label`));

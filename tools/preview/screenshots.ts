@@ -1,5 +1,6 @@
 // npm run screenshots: a PNG of every page of app.json, for each demo identity that can open it
 // (tools/preview/pages.ts), against a fresh in-memory local cloud with the demo data, into screenshots/<identity>/.
+// `-- --care` shoots them in 长辈模式 (care mode, miniprogram/utils/care.ts) into screenshots-care/<identity>/.
 // Pages that log errors are still shot, and listed at the end.
 import fs from 'fs';
 import path from 'path';
@@ -8,11 +9,16 @@ import { launchChromium, waitForMiniProgram } from './browser';
 import { appRoutes, identitiesFor } from './pages';
 import { startStack } from './stack';
 
-const OUT = path.join(ROOT, 'screenshots');
+const CARE = process.argv.includes('--care');
+const OUT = path.join(ROOT, CARE ? 'screenshots-care' : 'screenshots');
 
 interface MpWindow {
   __mp: { router: { reLaunch(url: string): Promise<void> } };
+  wx: { setStorageSync(key: string, value: unknown): void };
 }
+
+/** The storage key of care mode (miniprogram/utils/care.ts CARE_KEY). */
+const CARE_KEY = 'careMode';
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -39,7 +45,15 @@ async function main(): Promise<void> {
         try {
           // The first page loads the mini program; the next ones reLaunch inside it (as fast as WeChat, no reload).
           if (loaded) await page.evaluate((r) => (window as unknown as MpWindow).__mp.router.reLaunch(`/${r}`), route.route);
-          else await page.goto(stack.preview.appUrl({ identity, page: route.route }));
+          else {
+            await page.goto(stack.preview.appUrl({ identity, page: route.route }));
+            if (CARE) {
+              // This user's choice, as the switch on 我的 stores it; the page is opened again to follow it.
+              await waitForMiniProgram(page.mainFrame());
+              await page.evaluate((key) => (window as unknown as MpWindow).wx.setStorageSync(key, true), CARE_KEY);
+              await page.evaluate((r) => (window as unknown as MpWindow).__mp.router.reLaunch(`/${r}`), route.route);
+            }
+          }
           loaded = true;
           await waitForMiniProgram(page.mainFrame());
         } catch (error) {

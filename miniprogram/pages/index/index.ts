@@ -1,3 +1,4 @@
+import { config } from '../../config';
 import { call, messageOf } from '../../services/api';
 import { getMeta } from '../../services/session';
 import { draftCardView, type DraftCardView } from '../../utils/draft-view';
@@ -12,6 +13,7 @@ definePage({
     types: [] as TypeEntry[],
     departments: [] as DepartmentEntry[],
     openDrafts: [] as DraftCardView[],
+    hotline: config.hotline,
   },
   onLoad() {
     void this.load();
@@ -63,6 +65,13 @@ definePage({
     onMapDepartment(e: WechatMiniprogram.BaseEvent) {
       const d = this.data.departments[Number(e.currentTarget.dataset.index)];
       if (d?.location) void wx.openLocation({ ...d.location, name: d.name, address: d.address, scale: 17 }).catch(() => undefined);
+    },
+    /** 长辈模式's 我要反映问题: the submit form, where the type is chosen in words. */
+    onCareWrite() {
+      void wx.navigateTo({ url: '/pages/submit/index' });
+    },
+    onCallHotline() {
+      void wx.makePhoneCall({ phoneNumber: config.hotline });
     },
     onOpen(e: WechatMiniprogram.BaseEvent) {
       const url = String(e.currentTarget.dataset.url ?? '');

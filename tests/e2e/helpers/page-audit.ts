@@ -127,6 +127,11 @@ export async function auditPage(frame: Frame, route: string, limits: AuditLimits
       const textOf = (el: Element) => (el.textContent ?? '').replace(/[\uE000-\uF8FF\s]/g, '');
       const low = (current: number | null, value: number) => (current === null ? value : Math.min(current, value));
 
+      const wraps = (el: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+      };
       const checkText = (el: Element, text: string, colorOf: (cs: CSSStyleDeclaration) => string) => {
         const cs = getComputedStyle(el);
         const size = parseFloat(cs.fontSize);
@@ -141,7 +146,8 @@ export async function auditPage(frame: Frame, route: string, limits: AuditLimits
         const worst = Math.min(...backgrounds(el).map((bg) => ratio(over(color, bg), bg)));
         result.minContrast = low(result.minContrast, round(worst));
         if (worst < limits.minContrast) result.lowContrast.push({ element: describe(el, text), figure: `${round(worst)}:1 (${colorOf(cs)} at ${round(size)}px)` });
-        if (limits.minLineHeight > 0 && cs.lineHeight !== 'normal') {
+        // Line spacing matters where text runs over several lines (not in a one-line button, tag or input).
+        if (limits.minLineHeight > 0 && cs.lineHeight !== 'normal' && !el.matches('input, textarea') && wraps(el)) {
           const lh = parseFloat(cs.lineHeight) / size;
           result.minLineHeight = low(result.minLineHeight, round(lh));
           if (lh < limits.minLineHeight - 0.01) result.tightLines.push({ element: describe(el, text), figure: `line-height ${round(lh)}` });
@@ -185,13 +191,23 @@ export async function auditPage(frame: Frame, route: string, limits: AuditLimits
         if (vantInner(el)) return /van-cell--clickable/.test(el.getAttribute('class') ?? '') || listens(el.parentElement, 'click', 'tap');
         return listens(el, 'tap', 'longpress', 'click') || el.matches(controls);
       };
+      // A component host is inline by default: its box is a line box; the target is what it draws.
+      const boxOf = (el: Element): DOMRect => {
+        const own = el.getBoundingClientRect();
+        if (getComputedStyle(el).display !== 'inline' || !el.firstElementChild) return own;
+        const rects = [...el.children].map((c) => c.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
+        if (!rects.length) return own;
+        const left = Math.min(...rects.map((r) => r.left));
+        const top = Math.min(...rects.map((r) => r.top));
+        return new DOMRect(left, top, Math.max(...rects.map((r) => r.right)) - left, Math.max(...rects.map((r) => r.bottom)) - top);
+      };
       const targets = [root, ...root.querySelectorAll('*')].filter((el) => tappable(el) && visible(el));
       const same = (a: DOMRect, b: DOMRect) => Math.abs(a.left - b.left) < 1 && Math.abs(a.top - b.top) < 1 && Math.abs(a.width - b.width) < 1 && Math.abs(a.height - b.height) < 1;
       for (const el of targets) {
         // One target drawn by nested elements (a component's host and its inner control) counts once.
         const inner = targets.find((other) => other !== el && el.contains(other) && same(other.getBoundingClientRect(), el.getBoundingClientRect()));
         if (inner) continue;
-        const rect = el.getBoundingClientRect();
+        const rect = boxOf(el);
         result.targets++;
         const field = el.matches('wx-input, wx-textarea') || el.querySelector('input, textarea');
         if (!field && !textOf(el) && !named(el)) result.unlabelled.push({ element: describe(el), figure: 'icon-only control without aria-label' });

@@ -58,12 +58,12 @@ test.each(OURS)('%s: every tappable element has an aria-label', (dir) => {
 
 test.each(OURS)('%s: no text smaller than 26rpx; body and explanation text at 32rpx with line height of at least 1.6', (dir) => {
   const wxss = read(dir, 'wxss');
-  const sizes = [...wxss.matchAll(/font-size:\s*(\d+)rpx/g)].map((m) => Number(m[1]));
+  const sizes = [...wxss.matchAll(/font-size:\s*(?:calc\()?(\d+)rpx/g)].map((m) => Number(m[1]));
   expect(sizes.filter((n) => n < 26)).toEqual([]);
   for (const cls of ['body__p', 'para__text', 'ex__text', 'comment__text']) {
     const decls = declarationsOf(wxss, cls);
     if (!decls) continue;
-    expect([cls, /font-size:\s*(\d+)rpx/.exec(decls)?.[1]]).toEqual([cls, '32']);
+    expect([cls, /font-size:\s*(?:calc\()?(\d+)rpx/.exec(decls)?.[1]]).toEqual([cls, '32']);
     expect(Number(/line-height:\s*([\d.]+)/.exec(decls)?.[1])).toBeGreaterThanOrEqual(1.6);
   }
 });

@@ -4,6 +4,7 @@ import { defineButtons, type ButtonContext } from './buttons';
 import { defineContent, type NavigatorContext } from './content';
 import { definePassthrough, defineUnsupported } from './define';
 import { defineImage } from './image';
+import { definePageMeta } from './page-meta';
 import { definePicker } from './picker';
 import { defineScrollView } from './scroll-view';
 import { defineSwiper } from './swiper';
@@ -41,7 +42,6 @@ const UNSUPPORTED: Record<string, string> = {
   'voip-room': '',
   'functional-page-navigator': '',
   'navigation-bar': '',
-  'page-meta': '',
 };
 
 export interface BuiltinsContext extends ButtonContext, NavigatorContext {
@@ -60,4 +60,5 @@ export function installBuiltins(ctx: BuiltinsContext): void {
   defineScrollView();
   defineSwiper();
   defineContent(ctx, ctx.resolveSrc);
+  definePageMeta();
 }
