@@ -3,9 +3,9 @@
 // fails `tsc` on both ends. Extend it as actions are added; keep names as in PRODUCT.md.
 
 import type { CaseStatus, CaseTypeInfo, Category, Department, Limits, Role } from './domain';
-import type { CaseActions, QueueFilterCounts, RejectReason, ReplyTemplate } from './api/cases';
+import type { CaseActions, QueueFilterCounts, RejectReason } from './api/cases';
 import type { PolicyActions } from './api/policies';
-import type { AdminActions } from './api/admin';
+import type { AdminActions, ReplyTemplate } from './api/admin';
 import type { StatsActions } from './api/stats';
 import type { CosignActions } from './api/cosign';
 import type { LookupActions } from './api/lookup';
