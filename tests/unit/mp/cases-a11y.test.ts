@@ -85,7 +85,7 @@ test('classes of tapped views and texts declare at least 88rpx of height', () =>
         .filter((m) => m[1].split(',').map((x) => x.trim()).includes(`.${cls}`))
         .map((m) => m[2])
         .join(';');
-      const heights = [...decls.matchAll(/(?:min-height|height|line-height):\s*(\d+)rpx/g)].map((m) => Number(m[1]));
+      const heights = [...decls.matchAll(/(?:min-height|height|line-height):\s*(?:max\()?(\d+)rpx/g)].map((m) => Number(m[1]));
       if (!heights.some((h) => h >= 88)) problems.push(`${dir}: .${cls}`);
     }
   }

@@ -87,7 +87,7 @@ test('elements one taps are at least 88rpx high (the classes bound to taps decla
         continue;
       }
       const rule = declarationsOf(wxss, cls);
-      const heights = [...rule.matchAll(/(?:min-height|line-height|height):\s*(\d+)rpx/g)].map((m) => Number(m[1]));
+      const heights = [...rule.matchAll(/(?:min-height|line-height|height):\s*(?:max\()?(\d+)rpx/g)].map((m) => Number(m[1]));
       if (!heights.some((h) => h >= 88)) problems.push(`${dir}: .${cls}`);
     }
   }
