@@ -21,9 +21,18 @@ type ProgressCase = Pick<CaseView, 'status' | 'submittedAt' | 'acceptDueAt' | 'a
 
 const STATE_WORDS: Record<StageState, string> = { done: '已完成', current: '进行中', todo: '未开始', stopped: '已终止' };
 
-function lastAt(timeline: readonly TimelineEntry[], kind: TimelineEntry['kind']): string {
+function lastOf(timeline: readonly TimelineEntry[], kind: TimelineEntry['kind']): TimelineEntry | undefined {
   const found = timeline.filter((e) => e.kind === kind);
-  return found.length ? found[found.length - 1]!.at : '';
+  return found[found.length - 1];
+}
+
+function lastAt(timeline: readonly TimelineEntry[], kind: TimelineEntry['kind']): string {
+  return lastOf(timeline, kind)?.at ?? '';
+}
+
+/** What the server calls the step ("已受理", "不予受理"): the vocabulary is the server's, not copied here. */
+function labelOf(timeline: readonly TimelineEntry[], kind: TimelineEntry['kind']): string {
+  return lastOf(timeline, kind)?.kindLabel ?? '';
 }
 
 function stage(key: Stage['key'], label: string, state: StageState, at: string, note: string, promise = false): Stage {
@@ -40,26 +49,26 @@ export function caseProgress(c: ProgressCase): Stage[] {
   const stages: Stage[] = [stage('submit', '提交', 'done', c.submittedAt, '已提交')];
 
   if (s === 'rejected') {
-    stages.push(stage('accept', '受理', 'stopped', lastAt(c.timeline, 'rejected'), '不予受理'));
+    stages.push(stage('accept', '受理', 'stopped', lastAt(c.timeline, 'rejected'), labelOf(c.timeline, 'rejected')));
   } else if (s === 'submitted') {
     stages.push(stage('accept', '受理', 'current', c.acceptDueAt, '承诺受理', true));
   } else if (s === 'withdrawn' && !accepted) {
-    stages.push(stage('accept', '受理', 'stopped', lastAt(c.timeline, 'withdrawn'), '已撤回'));
+    stages.push(stage('accept', '受理', 'stopped', lastAt(c.timeline, 'withdrawn'), labelOf(c.timeline, 'withdrawn')));
   } else {
-    stages.push(stage('accept', '受理', 'done', accepted, '已受理'));
+    stages.push(stage('accept', '受理', 'done', accepted, labelOf(c.timeline, 'accepted')));
   }
   const ended = s === 'rejected' || (s === 'withdrawn' && !accepted);
 
   if (ended || s === 'submitted') stages.push(stage('handle', '办理', 'todo', '', ''));
-  else if (s === 'withdrawn') stages.push(stage('handle', '办理', 'stopped', lastAt(c.timeline, 'withdrawn'), '已撤回'));
+  else if (s === 'withdrawn') stages.push(stage('handle', '办理', 'stopped', lastAt(c.timeline, 'withdrawn'), labelOf(c.timeline, 'withdrawn')));
   else if (answered) stages.push(stage('handle', '办理', 'done', assigned, '已交办理部门'));
   else stages.push(stage('handle', '办理', 'current', assigned, assigned ? (s === 'needs_info' ? '等待您补充材料' : '办理部门正在办理') : '正在确定办理部门'));
 
-  if (answered) stages.push(stage('reply', '答复', 'done', answered, '已答复'));
+  if (answered) stages.push(stage('reply', '答复', 'done', answered, labelOf(c.timeline, 'replied')));
   else if (ended || s === 'withdrawn') stages.push(stage('reply', '答复', 'todo', '', ''));
   else stages.push(stage('reply', '答复', 'todo', promisedAnswer, promisedAnswer ? '承诺答复' : '', true));
 
-  if (s === 'closed') stages.push(stage('rate', '评价', 'done', c.rating?.at ?? lastAt(c.timeline, 'closed'), c.rating ? '已评价' : '已办结'));
+  if (s === 'closed') stages.push(stage('rate', '评价', 'done', c.rating?.at ?? lastAt(c.timeline, 'closed'), c.rating ? '已评价' : labelOf(c.timeline, 'closed')));
   else if (s === 'replied') stages.push(stage('rate', '评价', 'current', '', '待您评价'));
   else stages.push(stage('rate', '评价', 'todo', '', ''));
   return stages;

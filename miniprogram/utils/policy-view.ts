@@ -49,7 +49,7 @@ export function runsText(runs: readonly Run[]): string {
 
 /**
  * One card's data, each fact once (a page of 20 goes in one setData, goal <= 16 KB): the title only as runs, and no
- * aria-label text, which the card builds from these fields (components/policy-card/card.wxs).
+ * aria-label text: a screen reader reads the card by its visible text (docs/adr/0095).
  */
 export interface PolicyCardView {
   id: string;

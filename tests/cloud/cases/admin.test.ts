@@ -109,7 +109,7 @@ describe('settings', () => {
     expect(before.vocabulary.ratings.map((r) => r.key)).toEqual([5, 4, 3, 2, 1]);
     expect(before.vocabulary.ratings[0]!.label).toBe('非常满意');
     expect(before.vocabulary.roles.find((r) => r.key === 'handler')!.label).toBe('承办人');
-    expect(before.vocabulary.queueFilters.map((f) => f.key)).toEqual(['all', 'submitted', 'accepted', 'processing', 'needs_info', 'replied', 'overdue', 'dueSoon', 'awaitingReview', 'flagged']);
+    expect(before.vocabulary.queueFilters.map((f) => f.key)).toEqual(['all', 'submitted', 'accepted', 'processing', 'needs_info', 'replied', 'overdue', 'dueSoon', 'awaitingReview', 'flagged', 'cosignAwaiting']);
     expect(before.vocabulary.statuses.find((s) => s.key === 'needs_info')!.label).toBe('待补充');
     const { version } = await ok(ADMIN, 'admin.settings.get', {});
     await ok(ADMIN, 'admin.settings.update', { version, extensionMaxDays: 15 });

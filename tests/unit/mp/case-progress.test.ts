@@ -1,4 +1,5 @@
 import type { TimelineEntry } from '../../../typings/api';
+import { EVENT_LABELS } from '../../../cloudfunctions/api/src/domain/case-labels';
 import { caseProgress, type Stage } from '../../../miniprogram/utils/case-progress';
 
 const sh = (local: string) => new Date(`${local}+08:00`).toISOString();
@@ -6,7 +7,8 @@ const ev = (kind: TimelineEntry['kind'], at: string): TimelineEntry => ({
   id: `${kind}-${at}`,
   at: sh(at),
   kind,
-  kindLabel: kind,
+  // As the server sends it: the page shows the server's words for each step.
+  kindLabel: EVENT_LABELS[kind],
   actor: { role: 'dispatcher', roleLabel: '受理员' },
   visibility: 'public',
 });
@@ -30,13 +32,14 @@ test('in the department\'s hands, then answered, then rated: each stage with its
   const processing = caseProgress({ ...base, timeline, status: 'processing', answerDueAt: sh('2026-11-30T23:59:59') });
   expect(brief(processing).slice(1, 4)).toEqual(['受理:done:已受理:2026年11月25日', '办理:current:办理部门正在办理:2026年11月25日', '答复:todo:承诺答复:2026年11月30日前']);
   const reply = { content: '已处理', at: sh('2026-11-27T09:00:00'), fromTemplate: false };
-  expect(brief(caseProgress({ ...base, timeline, status: 'replied', reply })).slice(2)).toEqual([
+  const answeredTimeline = [...timeline, ev('replied', '2026-11-27T09:00:00')];
+  expect(brief(caseProgress({ ...base, timeline: answeredTimeline, status: 'replied', reply })).slice(2)).toEqual([
     '办理:done:已交办理部门:2026年11月25日',
     '答复:done:已答复:2026年11月27日',
     '评价:current:待您评价:',
   ]);
   const rating = { score: 5 as const, scoreLabel: '非常满意', solved: true, at: sh('2026-11-28T08:00:00') };
-  expect(brief(caseProgress({ ...base, timeline, status: 'closed', reply, rating })).slice(4)).toEqual(['评价:done:已评价:2026年11月28日']);
+  expect(brief(caseProgress({ ...base, timeline: answeredTimeline, status: 'closed', reply, rating })).slice(4)).toEqual(['评价:done:已评价:2026年11月28日']);
 });
 
 test('a reopened case is back in the department: the old answer does not count as the answer', () => {

@@ -1,5 +1,3 @@
-import fs from 'fs';
-import path from 'path';
 import type { Policy, PolicyListItem } from '../../../typings/api';
 import {
   explanationSections,
@@ -79,7 +77,7 @@ describe('policy card', () => {
     expect(card.category).toBe('公交线路');
     expect(card.showStatus).toBe(false);
     expect(card.titleParts).toEqual([{ text: '关于进一步优化营商环境的若干措施', hit: false }]);
-    // Each fact once: the title is not sent again beside its runs, the aria-label is built by the card (card.wxs).
+    // Each fact once: the title is not sent again beside its runs, and no aria-label repeats the card's visible text.
     expect(Object.keys(card)).not.toContain('title');
     expect(Object.keys(card)).not.toContain('ariaLabel');
   });
@@ -112,18 +110,6 @@ describe('policy card', () => {
     );
     expect(card.titleParts.filter((r) => r.hit).map((r) => r.text)).toEqual(['营商环境']);
     expect(card.snippet).toHaveLength(2);
-  });
-});
-
-describe('policy card label (components/policy-card/card.wxs, run here as the plain ES5 it is)', () => {
-  const wxs = fs.readFileSync(path.resolve(__dirname, '../../../miniprogram/components/policy-card/card.wxs'), 'utf8');
-  const module = { exports: {} as { label(item: object): string } };
-  new Function('module', wxs)(module);
-  test('title (joined from its runs), number and issuer, date, and the action; the status only where it is shown', () => {
-    const published = policyCardView(item({ titleParts: [{ text: '关于进一步优化', hit: false }, { text: '营商环境', hit: true }, { text: '的若干措施', hit: false }] }));
-    expect(module.exports.label(published)).toBe('关于进一步优化营商环境的若干措施，国办发〔2020〕53号 · 市人民政府办公室，发布于 2026年3月1日。点按查看全文');
-    const repealed = policyCardView(item({ status: 'repealed', statusLabel: '已废止', docNo: undefined }));
-    expect(module.exports.label(repealed)).toBe('关于进一步优化营商环境的若干措施，已废止，市人民政府办公室，发布于 2026年3月1日。点按查看全文');
   });
 });
 
