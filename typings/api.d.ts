@@ -5,7 +5,7 @@
 import type { CaseStatus, CaseTypeInfo, Category, Department, Limits, Role } from './domain';
 import type { CaseActions, QueueFilterCounts, RejectReason } from './api/cases';
 import type { PolicyActions } from './api/policies';
-import type { AdminActions, ReplyTemplate } from './api/admin';
+import type { AdminActions, AuditSubject, ReplyTemplate } from './api/admin';
 import type { StatsActions } from './api/stats';
 import type { CosignActions } from './api/cosign';
 import type { LookupActions } from './api/lookup';
@@ -71,6 +71,8 @@ export interface Vocabulary {
   /** Staff roles, as a person holding them is called. */
   roles: Array<LabelOption<Role>>;
   queueFilters: Array<LabelOption<keyof QueueFilterCounts>>;
+  /** The audit trail's subjects (admin.audit.list's filter), in the order the audit page offers them. */
+  auditSubjects: Array<LabelOption<AuditSubject>>;
 }
 
 /** What the staff case forms check before sending, as the server enforces it (extensionMaxDays: the admin's setting). */

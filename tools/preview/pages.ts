@@ -1,5 +1,5 @@
 // Which demo identities a page is for: main-package pages are for every WeChat user; the staff subpackage is for
-// staff (its admin pages for the admin). The smoke tests open each page as its first identity; the screenshots
+// staff (its admin pages and the audit trail for the admin). The smoke tests open each page as its first identity; the screenshots
 // take every one.
 import { appRoutes, type AppRoute } from './build/app-config';
 import { DEMO_IDENTITIES } from '../seed/identities';
@@ -9,7 +9,7 @@ const DASHBOARD_ROLES: readonly string[] = ['dispatcher', 'handler', 'supervisor
 
 export function identitiesFor(route: AppRoute): string[] {
   if (route.subpackage === 'staff') {
-    if (route.route.startsWith('staff/admin')) return DEMO_IDENTITIES.filter((i) => i.roles.includes('admin')).map((i) => i.key);
+    if (route.route.startsWith('staff/admin') || route.route === 'staff/audit/index') return DEMO_IDENTITIES.filter((i) => i.roles.includes('admin')).map((i) => i.key);
     if (route.route === 'staff/dashboard/index') {
       return DEMO_IDENTITIES.filter((i) => i.roles.some((r) => DASHBOARD_ROLES.includes(r))).map((i) => i.key);
     }

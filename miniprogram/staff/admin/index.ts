@@ -434,6 +434,10 @@ definePage({
       void wx.navigateTo({ url: '/staff/admin-settings/index' });
     },
 
+    onOpenAudit() {
+      void wx.navigateTo({ url: '/staff/audit/index' });
+    },
+
     onEditTpl(e: WechatMiniprogram.BaseEvent) {
       const id = dataOf(e, 'id');
       const t = this.data.templates.find((x) => x.id === id);

@@ -1,4 +1,5 @@
 import type { LabelOption, ResponseOf, Vocabulary } from '../../../../typings/api';
+import { AUDIT_SUBJECT_LABELS } from '../domain/audit-labels';
 import { QUEUE_FILTER_LABELS, REJECT_REASON_LABELS, ROLE_LABELS, SCORE_LABELS, STATUS_LABELS } from '../domain/case-labels';
 import { CASE_TEXT_LIMITS } from '../domain/defaults';
 import { defineAction } from '../lib/action';
@@ -17,6 +18,7 @@ const VOCABULARY: Vocabulary = {
   ratings: ([5, 4, 3, 2, 1] as const).map((key) => ({ key, label: SCORE_LABELS[key] })),
   roles: options(ROLE_LABELS),
   queueFilters: options(QUEUE_FILTER_LABELS),
+  auditSubjects: options(AUDIT_SUBJECT_LABELS),
 };
 
 /** Everything a form needs before the first keystroke: types, categories, departments, limits, the caller's roles. */
