@@ -9,7 +9,7 @@ import { startGateway } from '../../../tools/local-cloud/gateway';
 import type { ActionName, RequestOf } from '../../../typings/api';
 import { callAs, ok, seedStaff } from '../../helpers/cloud';
 import { storedDigest } from '../../helpers/digest';
-import { ADMIN, CITIZEN, DISPATCHER, HANDLER, OTHER_CITIZEN, processingCase, repliedCase, setUpAgency, submission, submit } from '../cases/helpers';
+import { ADMIN, CITIZEN, DISPATCHER, HANDLER, OTHER_CITIZEN, SUPERVISOR, processingCase, repliedCase, setUpAgency, submission, submit } from '../cases/helpers';
 import { policyInput } from '../policies/helpers';
 
 const EDITOR = 'o_fault_editor';
@@ -38,6 +38,28 @@ const SCENARIOS: { [N in ActionName]?: Scenario<N> } = {
   'case.rate': { caller: CITIZEN, payload: async () => ({ ...versioned(await repliedCase()), score: 5, solved: true }) },
   'case.cosign': { caller: OTHER_CITIZEN, payload: async () => ({ id: (await publishedSuggestion()).id }) },
   'policy.publish': { caller: EDITOR, payload: async () => versioned(await ok(EDITOR, 'policy.save', policyInput({ title: `关于加强物业管理的意见${++serial}` }))) },
+  'case.withdraw': { caller: CITIZEN, payload: async () => versioned(await processingCase()) },
+  'case.reject': { caller: DISPATCHER, payload: async () => ({ ...versioned(await submit()), reason: 'duplicate' }) },
+  'case.assign': { caller: DISPATCHER, payload: async () => ({ ...versioned(await processingCase()), departmentId: 'dept-transport' }) },
+  'case.askInfo': { caller: HANDLER, payload: async () => ({ ...versioned(await processingCase()), question: '请补充具体楼栋号。' }) },
+  'case.supplement': {
+    caller: CITIZEN,
+    payload: async () => {
+      const asked = await ok(HANDLER, 'case.askInfo', { ...versioned(await processingCase()), question: '请补充电梯故障的照片。' });
+      return { ...versioned(asked), content: '已补充：故障发生在每天早上。' };
+    },
+  },
+  'case.requestExtension': { caller: HANDLER, payload: async () => ({ ...versioned(await processingCase()), days: 3, reason: '等待检测报告' }) },
+  'case.note': { caller: HANDLER, payload: async () => ({ ...versioned(await processingCase()), content: '已电话联系物业。' }) },
+  'case.escalate': { caller: SUPERVISOR, payload: async () => ({ ...versioned(await processingCase()), note: '请加快办理。' }) },
+  'case.setPublishable': { caller: DISPATCHER, payload: async () => ({ ...versioned(await repliedCase()), publishable: true }) },
+  'policy.unpublish': {
+    caller: EDITOR,
+    payload: async () => {
+      const p = await ok(EDITOR, 'policy.save', policyInput({ title: `关于调整公交票价的通知${++serial}` }));
+      return { ...versioned(await ok(EDITOR, 'policy.publish', versioned(p))), reason: '已被新政策替代' };
+    },
+  },
   'admin.settings.update': {
     caller: ADMIN,
     payload: async () => ({ version: (await ok(ADMIN, 'admin.settings.get', {})).version, acceptDays: 2 + (++serial % 3) }),
