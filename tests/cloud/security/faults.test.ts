@@ -26,6 +26,16 @@ interface Scenario<N extends ActionName> {
 
 const versioned = (c: { id: string; version: number }) => ({ id: c.id, version: c.version });
 
+async function openDraft() {
+  const now = localCloud.clock.now().getTime();
+  return ok(EDITOR, 'draft.save', {
+    title: `电动自行车停放充电管理办法（征求意见稿）${++serial}`,
+    paragraphs: ['第一条 为加强住宅小区电动自行车停放充电管理，制定本办法。'],
+    opensAt: new Date(now).toISOString(),
+    closesAt: new Date(now + 40 * 86_400_000).toISOString(),
+  });
+}
+
 async function publishedSuggestion() {
   const r = await repliedCase({ type: 'suggestion', title: '建议在幸福路增设公交站', content: '幸福路沿线居民多，建议增设一站公交站。' });
   return ok(DISPATCHER, 'case.setPublishable', { ...versioned(r), publishable: true });
@@ -37,6 +47,9 @@ const SCENARIOS: { [N in ActionName]?: Scenario<N> } = {
   'case.reply': { caller: HANDLER, payload: async () => ({ ...versioned(await processingCase()), content: '经核查，物业已于今日修复电梯。' }) },
   'case.rate': { caller: CITIZEN, payload: async () => ({ ...versioned(await repliedCase()), score: 5, solved: true }) },
   'case.cosign': { caller: OTHER_CITIZEN, payload: async () => ({ id: (await publishedSuggestion()).id }) },
+  // Creating actions are idempotent by the client's key; without one a retry after a lost answer creates twice.
+  'draft.comment': { caller: CITIZEN, payload: async () => ({ id: (await openDraft()).id, content: '建议增加充电桩数量，方便居民。', clientRequestId: `fault-comment-${++serial}` }) },
+  'policy.save': { caller: EDITOR, payload: async () => policyInput({ title: `关于规范停车收费的通知${++serial}`, clientRequestId: `fault-policy-${serial}` }) },
   'policy.publish': { caller: EDITOR, payload: async () => versioned(await ok(EDITOR, 'policy.save', policyInput({ title: `关于加强物业管理的意见${++serial}` }))) },
   'case.withdraw': { caller: CITIZEN, payload: async () => versioned(await processingCase()) },
   'case.reject': { caller: DISPATCHER, payload: async () => ({ ...versioned(await submit()), reason: 'duplicate' }) },
