@@ -26,15 +26,17 @@ interface Scenario<N extends ActionName> {
 
 const versioned = (c: { id: string; version: number }) => ({ id: c.id, version: c.version });
 
-async function openDraft() {
+function draftInput(): RequestOf<'draft.save'> {
   const now = localCloud.clock.now().getTime();
-  return ok(EDITOR, 'draft.save', {
+  return {
     title: `电动自行车停放充电管理办法（征求意见稿）${++serial}`,
     paragraphs: ['第一条 为加强住宅小区电动自行车停放充电管理，制定本办法。'],
     opensAt: new Date(now).toISOString(),
     closesAt: new Date(now + 40 * 86_400_000).toISOString(),
-  });
+  };
 }
+
+const openDraft = () => ok(EDITOR, 'draft.save', draftInput());
 
 async function publishedSuggestion() {
   const r = await repliedCase({ type: 'suggestion', title: '建议在幸福路增设公交站', content: '幸福路沿线居民多，建议增设一站公交站。' });
@@ -50,6 +52,29 @@ const SCENARIOS: { [N in ActionName]?: Scenario<N> } = {
   // Creating actions are idempotent by the client's key; without one a retry after a lost answer creates twice.
   'draft.comment': { caller: CITIZEN, payload: async () => ({ id: (await openDraft()).id, content: '建议增加充电桩数量，方便居民。', clientRequestId: `fault-comment-${++serial}` }) },
   'policy.save': { caller: EDITOR, payload: async () => policyInput({ title: `关于规范停车收费的通知${++serial}`, clientRequestId: `fault-policy-${serial}` }) },
+  'draft.save': { caller: EDITOR, payload: async () => ({ ...draftInput(), clientRequestId: `fault-draft-${serial}` }) },
+  'draft.moderate': {
+    caller: EDITOR,
+    payload: async () => {
+      const c = await ok(CITIZEN, 'draft.comment', { id: (await openDraft()).id, content: '建议明确物业的管理责任。' });
+      return { commentId: c.commentId, decision: 'approve' };
+    },
+  },
+  'case.approveExtension': {
+    caller: SUPERVISOR,
+    payload: async () => {
+      const asked = await ok(HANDLER, 'case.requestExtension', { ...versioned(await processingCase()), days: 3, reason: '等待检测报告' });
+      return { ...versioned(asked), approve: true };
+    },
+  },
+  'case.respondCosign': {
+    caller: SUPERVISOR,
+    payload: async () => {
+      const c = await publishedSuggestion();
+      await ok(OTHER_CITIZEN, 'case.cosign', { id: c.id });
+      return { ...versioned(await ok(SUPERVISOR, 'case.get', { id: c.id })), content: '已会同交通部门研究，计划年内在幸福路增设公交站。' };
+    },
+  },
   'policy.publish': { caller: EDITOR, payload: async () => versioned(await ok(EDITOR, 'policy.save', policyInput({ title: `关于加强物业管理的意见${++serial}` }))) },
   'case.withdraw': { caller: CITIZEN, payload: async () => versioned(await processingCase()) },
   'case.reject': { caller: DISPATCHER, payload: async () => ({ ...versioned(await submit()), reason: 'duplicate' }) },
@@ -137,6 +162,15 @@ function changedCollections(a: Record<string, string>, b: Record<string, string>
   return Object.keys({ ...a, ...b }).filter((k) => k !== '(outbox)' && a[k] !== b[k]).join(', ');
 }
 
+/**
+ * Known and accepted: a co-sign response commits, then queues one message per co-signer outside the transaction (the
+ * co-signers are unbounded). A failure in between leaves the response without its messages until the retry, which
+ * queues them (docs/reliability.md, Faults). Only that state is excused, and only before the retry.
+ */
+function excused(action: ActionName, f: Finding): boolean {
+  return action === 'case.respondCosign' && f.problem.startsWith('partial write: {"case_events":1} (clean: {"case_events":1,"notifications":1})');
+}
+
 const ACTIONS_UNDER_FAULT = Object.keys(SCENARIOS) as ActionName[];
 
 describe.each(ACTIONS_UNDER_FAULT)('%s under faults', (action) => {
@@ -164,7 +198,7 @@ describe.each(ACTIONS_UNDER_FAULT)('%s under faults', (action) => {
     }
     console.log(`faults ${action}: ${counts.db} database operations (${counts.commit} commits), ${counts.openapi} openapi calls, ${counts.storage} storage writes; ${findings.length} findings`);
     expect(counts.db).toBeGreaterThan(0);
-    expect(findings.map((f) => `${f.fault}: ${f.problem}`)).toEqual([]);
+    expect(findings.filter((f) => !excused(action, f)).map((f) => `${f.fault}: ${f.problem}`)).toEqual([]);
   }, 120_000);
 });
 
