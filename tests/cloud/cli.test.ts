@@ -1,34 +1,5 @@
 // `npm run cloud` as a newcomer runs it: a separate process, found by its banner, spoken to over HTTP.
-import { spawn, type ChildProcess } from 'child_process';
-import path from 'path';
-
-const ROOT = path.resolve(__dirname, '../..');
-
-function startCli(args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'tools/local-cloud/cli.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ADMIN_OPENIDS: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no banner within 30 s:\n${out}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /local cloud listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1]!, output: () => out });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`cli exited with ${code}:\n${out}`));
-    });
-  });
-}
+import { startCli } from '../helpers/cloud-process';
 
 test('npm run cloud -- --memory --port 0: banner, meta.get over HTTP, env passed through, clean stop', async () => {
   const { child, url, output } = await startCli(['--memory', '--port', '0', '--env', 'ADMIN_OPENIDS=o_admin']);

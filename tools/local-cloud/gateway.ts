@@ -9,6 +9,8 @@
 //   POST /_emulator/timers/<trigger>   runs a timer trigger from config.json now (SOURCE wx_trigger, no identity)
 //   GET  /_emulator/outbox             recorded openapi calls (subscribe messages, content checks); DELETE clears it
 //   POST /_emulator/msgsec             { risky: [...], review: [...] } words for security.msgSecCheck
+//   POST /_emulator/faults             { kind: db|commit|openapi|storage, n } fails the Nth such operation from now;
+//                                      GET: counts since the last DELETE, DELETE disarms and restarts the counts
 //   POST /_emulator/reset              drops every document (for tests)
 //   GET  /_emulator/health
 import crypto from 'crypto';
@@ -18,6 +20,7 @@ import { CLIENT_SOURCE, localCloud, localCloudInternals, type LocalCloudOptions 
 import { yieldToEventLoopBetweenCalls } from './requester';
 import { cloudPathProblem } from './storage';
 import { loadFunctions, type LoadedFunction } from './functions';
+import { FAULT_KINDS, isFaultKind } from './faults';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -259,6 +262,19 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<Gateway> 
         const words = (v: unknown) => (Array.isArray(v) ? v.filter((w): w is string => typeof w === 'string' && w.length > 0) : []);
         localCloud.openapi.setMsgSecWords({ risky: words(body.risky), review: words(body.review) });
         send(res, 200, { ok: true });
+        return;
+      }
+      if (what === 'faults' && method === 'POST') {
+        const body = (await readJson(req)) as { kind?: unknown; n?: unknown };
+        if (!isFaultKind(body.kind)) throw new HttpError(400, 'BAD_REQUEST', `kind must be one of ${FAULT_KINDS.join(', ')}`);
+        if (typeof body.n !== 'number' || !Number.isInteger(body.n) || body.n < 1) throw new HttpError(400, 'BAD_REQUEST', 'n must be an integer >= 1');
+        localCloud.faults.failNth({ kind: body.kind, n: body.n });
+        send(res, 200, { ok: true, counts: localCloud.faults.counts() });
+        return;
+      }
+      if (what === 'faults' && (method === 'GET' || method === 'DELETE')) {
+        if (method === 'DELETE') localCloud.faults.clear();
+        send(res, 200, { counts: localCloud.faults.counts(), fired: localCloud.faults.fired });
         return;
       }
       if (what === 'reset' && method === 'POST') {

@@ -9,6 +9,7 @@ import { currentContext, runWithContext as runInContext, wxContextFor, type WxCo
 import { loadDatabaseSpec, normalizeDatabaseSpec, type CollectionSpec, type DatabaseSpec, type IndexSpec } from './database-spec';
 import type { Doc } from './ejson';
 import { Executor, type ActionParams } from './executor';
+import { Faults, type FaultCounts, type FaultKind, type FaultSpec } from './faults';
 import { CloudSdkError, OpenapiEmulator, type OpenapiCall, type OpenapiHandler } from './openapi';
 import { registerFunction, registeredFunction, registeredNameOf, type FunctionMain } from './registry';
 import { setBackendProvider } from './runtime';
@@ -17,6 +18,7 @@ import { LocalStorage } from './storage';
 import { Store, type QueryStats } from './store/store';
 import { Transactions } from './store/transactions';
 
+export type { FaultCounts, FaultKind, FaultSpec };
 export type { CollectionSpec, DatabaseSpec, IndexSpec, OpenapiCall, WxContext, WxContextInput, FunctionMain };
 export { registerFunction, CloudSdkError };
 
@@ -73,6 +75,8 @@ export interface LocalCloud {
     collectionSize(collection: string): number;
     stats(): QueryStats;
   };
+  /** The fault switch: fail the Nth database operation, commit, openapi call or storage write from now. */
+  faults: { failNth(spec: FaultSpec): void; clear(): void; counts(): FaultCounts; readonly fired: number };
   selfTest(): Promise<void>;
 }
 
@@ -113,12 +117,17 @@ class LocalCloudImpl implements LocalCloud {
   private readonly requestListeners = new Set<(action: string, params: ActionParams) => void>();
   private readonly clockImpl = new Clock();
   private readonly openapiImpl = new OpenapiEmulator(this.clockImpl);
+  private readonly faultsImpl = new Faults();
 
   constructor() {
+    this.openapiImpl.beforeCall = (api) => this.faultsImpl.check('openapi', api);
     setBackendProvider(() => {
       const rt = this.rt();
       return {
-        execute: (action, params) => rt.executor.execute(action, params),
+        execute: (action, params) => {
+          this.faultsImpl.checkDatabase(action);
+          return rt.executor.execute(action, params);
+        },
         onRequest: (action, params) => this.requestListeners.forEach((l) => l(action, params)),
       };
     });
@@ -166,6 +175,8 @@ class LocalCloudImpl implements LocalCloud {
       storage: new LocalStorage(resolved.storageDir!, resolved.envId, resolved.tempUrlBase ?? DEFAULTS.tempUrlBase, () => this.clockImpl.nowMs()),
       ownedStorageDir,
     };
+    this.runtime.storage.beforeWrite = (cloudPath) => this.faultsImpl.check('storage', cloudPath);
+    this.faultsImpl.clear();
     this.lastOptions = { ...opts };
     this.clockImpl.set(null);
     this.openapiImpl.reset();
@@ -176,6 +187,7 @@ class LocalCloudImpl implements LocalCloud {
     rt.store.resetData();
     rt.transactions.clear();
     this.openapiImpl.reset();
+    this.faultsImpl.clear();
     this.clockImpl.set(null);
   }
 
@@ -278,6 +290,15 @@ class LocalCloudImpl implements LocalCloud {
     read: (fileIdOrPath: string): Buffer | null => self.storageBackend.read(fileIdOrPath),
     write: (cloudPath: string, content: Buffer): string => self.storageBackend.write(cloudPath, content),
   }))(this);
+
+  readonly faults = ((impl: Faults) => ({
+    failNth: (spec: FaultSpec): void => impl.failNth(spec),
+    clear: (): void => impl.clear(),
+    counts: (): FaultCounts => impl.counts(),
+    get fired(): number {
+      return impl.fired;
+    },
+  }))(this.faultsImpl);
 
   readonly db = {
     bulkInsert: (collection: string, docs: Record<string, unknown>[]): void => this.rt().store.bulkInsert(collection, docs as Doc[]),

@@ -56,6 +56,8 @@ export class OpenapiEmulator {
   private readonly mocks = new Map<string, OpenapiHandler>();
   private words: Required<MsgSecWords> = { risky: [], review: [] };
   readonly proxy: unknown;
+  /** the fault switch (faults.ts): throws to fail this call before it is answered */
+  beforeCall: ((api: string) => void) | null = null;
 
   constructor(private readonly clock: Clock) {
     this.proxy = this.rootProxy();
@@ -87,6 +89,7 @@ export class OpenapiEmulator {
     const record: OpenapiCall = { api, args, at, ...(openid !== undefined ? { openid } : {}) };
     this.calls.push(record);
     try {
+      this.beforeCall?.(api);
       const mock = this.mocks.get(api);
       const raw = mock ? await mock(args) : this.defaultAnswer(api, args);
       const answer = isRecord(raw) ? raw : {};

@@ -61,6 +61,9 @@ async function contentOf(fileContent: unknown): Promise<Buffer> {
 }
 
 export class LocalStorage {
+  /** the fault switch (faults.ts): throws to fail this write before anything is stored */
+  beforeWrite: ((cloudPath: string) => void) | null = null;
+
   constructor(
     readonly dir: string,
     private readonly envId: string,
@@ -112,6 +115,7 @@ export class LocalStorage {
   }
 
   write(cloudPath: string, content: Buffer): string {
+    this.beforeWrite?.(cloudPath);
     const problem = cloudPathProblem(cloudPath);
     if (problem) throw new CloudSdkError(INVALID_PARAM, `uploadFile:fail invalid cloudPath: ${problem}: ${cloudPath}`);
     const file = this.fileOf(cloudPath);

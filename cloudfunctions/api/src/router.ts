@@ -1,6 +1,6 @@
 import type { ActionName, ApiResponse } from '../../../typings/api';
 import { ACTIONS } from './actions';
-import type { ActionDef } from './lib/action';
+import { requestFingerprint, type ActionDef } from './lib/action';
 import { loadCaller } from './lib/caller';
 import { now } from './lib/clock';
 import { AppError, INTERNAL_MESSAGE } from './lib/errors';
@@ -23,7 +23,7 @@ export async function handleRequest(event: unknown): Promise<ApiResponse<unknown
     const caller = await loadCaller();
     authorize(action, caller);
     const input = validate(def.schema, payload);
-    const data = await def.run(input, { caller, now: now() });
+    const data = await def.run(input, { caller, now: now(), request: requestFingerprint(action, input) });
     return { ok: true, data };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toApiError() };

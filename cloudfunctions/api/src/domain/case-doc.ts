@@ -102,6 +102,8 @@ export interface CaseEventDoc {
   actor: { role: ActorRole; departmentId?: string };
   /** For the audit log only; never part of any answer. */
   actorOpenid?: string;
+  /** On a command's first event: the request that wrote it (lib/action.ts), so its retry knows it was applied. */
+  request?: string;
   visibility: Visibility;
   /** What the event counts for in the figures (domain/case-figures.ts); set by the repository when it is written. */
   facts?: EventFacts;

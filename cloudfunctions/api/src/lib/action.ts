@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { z } from 'zod';
 import type { ActionName, RequestOf, ResponseOf } from '../../../../typings/api';
 import type { Caller } from './caller';
@@ -6,6 +7,13 @@ export interface ActionContext {
   caller: Caller;
   /** The request's instant, read once from the clock so one request sees one time. */
   now: Date;
+  /** The action and its validated payload, hashed: a retry of one request carries the same (requestFingerprint). */
+  request?: string;
+}
+
+/** What identifies one request across its retries: the action and the payload the caller sent (with its version). */
+export function requestFingerprint(action: string, input: unknown): string {
+  return createHash('sha256').update(action).update('\n').update(JSON.stringify(input) ?? '').digest('hex').slice(0, 24);
 }
 
 /**

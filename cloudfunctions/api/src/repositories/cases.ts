@@ -41,6 +41,11 @@ export async function listEvents(caseId: string): Promise<CaseEventDoc[]> {
   return data as CaseEventDoc[];
 }
 
+/** The first event written with a case's `version` (its id is deterministic: appendEvents). */
+export async function firstEventOf(caseId: string, version: number): Promise<CaseEventDoc | null> {
+  return findById<CaseEventDoc>(COLLECTIONS.caseEvents, `${caseId}-${version}-0`);
+}
+
 export interface CaseStatsDoc {
   _id: string;
   counts: Record<string, number>;

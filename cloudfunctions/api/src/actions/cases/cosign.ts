@@ -104,6 +104,8 @@ export const caseRespondCosign = defineAction<'case.respondCosign'>({
     const current = await findCase(input.id);
     // The same response again (a retry, a double tap): answered as it stands.
     if (current && current.cosign?.response?.content === input.content && mayRespond(requireVisible(ctx.caller, current)) !== null) {
+      // The first attempt may have failed between its commit and its messages: queue what is missing (ids per co-signer).
+      await notifyCosigners(current, (await findLetter(current._id))?.title ?? current.title, ctx.now);
       return caseView(current, ctx.caller, env);
     }
     gateRespond(ctx.caller, current, input.version);
