@@ -1,4 +1,5 @@
 // Database failures as the cloud reports them: a TCB error code (which wx-server-sdk maps to errCode) and a message.
+import { isDate } from '../ejson';
 
 export type DbErrorCode =
   | 'DATABASE_REQUEST_FAILED'
@@ -29,7 +30,7 @@ export function collectionAlreadyExists(name: string): DbError {
 }
 
 function mongoLiteral(v: unknown): string {
-  if (v instanceof Date) return `new Date(${v.getTime()})`;
+  if (isDate(v)) return `new Date(${v.getTime()})`;
   if (v === undefined) return 'null';
   return JSON.stringify(v) ?? 'null';
 }
