@@ -44,3 +44,49 @@ describe('transactions keep value types', () => {
     expect((back.at as Date).getTime()).toBe(at.getTime());
   });
 });
+
+describe('writes', () => {
+  test('doc().set() of a document with identical content answers updated: 1, as the cloud does', async () => {
+    await db.collection('c').add({ data: { _id: 's', a: 1, b: 'x' } } as never);
+    const same = await db.collection('c').doc('s').set({ data: { a: 1, b: 'x' } } as never);
+    expect(same.stats).toEqual({ updated: 1, created: 0 });
+    const t = await db.startTransaction();
+    const inTx = await t.collection('c').doc('s').set({ data: { a: 1, b: 'x' } });
+    await t.commit();
+    expect(inTx.stats).toMatchObject({ updated: 1 });
+    expect((await db.collection('c').doc('s').get()).data).toEqual({ _id: 's', a: 1, b: 'x' });
+  });
+
+  test.each([
+    ['add at the top level', () => db.collection('c').add({ data: { _id: 'p', $bad: 1 } } as never)],
+    ['add in a sub-document', () => db.collection('c').add({ data: { _id: 'p', a: { $bad: 1 } } } as never)],
+    ['add in an array element', () => db.collection('c').add({ data: { _id: 'p', a: [{ ok: 1 }, { $bad: 1 }] } } as never)],
+    ['set', () => db.collection('c').doc('p').set({ data: { a: 1, b: { $bad: 1 } } } as never)],
+    ['update with a plain sub-document', () => db.collection('c').doc('u').update({ data: { a: { $bad: 1 } } } as never)],
+    ['update with _.set', () => db.collection('c').doc('u').update({ data: { a: _.set({ $bad: 1 }) } } as never)],
+    ['where().update', () => db.collection('c').where({ _id: 'u' }).update({ data: { a: _.set({ $bad: 1 }) } } as never)],
+  ])('a field name beginning with $ is refused with DATABASE_REQUEST_FAILED (%s) and nothing changes', async (_name, write) => {
+    await db.collection('c').add({ data: { _id: 'u', a: 1 } } as never);
+    await expect(write()).rejects.toMatchObject({ errCode: -502001, errMsg: expect.stringContaining('$bad') });
+    expect((await db.collection('c').count()).total).toBe(1);
+    expect((await db.collection('c').doc('u').get()).data).toEqual({ _id: 'u', a: 1 });
+  });
+
+  test('a $ field name is refused inside a transaction too, at the write', async () => {
+    const t = await db.startTransaction();
+    await expect(t.collection('c').add({ data: { _id: 'q', a: { $bad: 1 } } })).rejects.toMatchObject({ errCode: -502001 });
+    await t.rollback();
+  });
+});
+
+describe('transaction lifecycle', () => {
+  test('a write after commit answers DATABASE_TRANSACTION_FAIL, which the SDK surfaces as -501001 (not in its code map)', async () => {
+    await db.collection('c').add({ data: { _id: 'w', a: 1 } } as never);
+    const t = await db.startTransaction();
+    await t.collection('c').doc('w').update({ data: { a: 2 } });
+    await t.commit();
+    const e = await t.collection('c').doc('w').update({ data: { a: 3 } }).catch((err: unknown) => err);
+    expect(e).toMatchObject({ errCode: -501001, errMsg: expect.stringContaining('already been committed or aborted') });
+    expect((await db.collection('c').doc('w').get()).data.a).toBe(2);
+  });
+});

@@ -5,6 +5,7 @@ export type DbErrorCode =
   | 'DATABASE_REQUEST_FAILED'
   | 'DATABASE_COLLECTION_NOT_EXIST'
   | 'DATABASE_TRANSACTION_CONFLICT'
+  | 'DATABASE_TRANSACTION_FAIL'
   | 'DATABASE_COLLECTION_ALREADY_EXIST'
   | 'INVALID_PARAM';
 
@@ -49,6 +50,11 @@ export function transactionConflict(): DbError {
     'DATABASE_TRANSACTION_CONFLICT',
     'database transaction conflict: a document this transaction writes was changed by another write after this transaction read it',
   );
+}
+
+/** An operation on a transaction that was committed, aborted or never began. */
+export function transactionFailed(id: string): DbError {
+  return new DbError('DATABASE_TRANSACTION_FAIL', `transaction ${id} does not exist or has already been committed or aborted`);
 }
 
 export function requestFailed(message: string): DbError {

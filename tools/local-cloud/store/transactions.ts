@@ -4,8 +4,8 @@
 // runTransaction then retries the whole callback.
 import { randomBytes } from 'crypto';
 import { copyDoc, toStoredText, type Doc } from '../ejson';
-import { duplicateKey, requestFailed, transactionConflict } from './errors';
-import { applyOperators, replacement } from './modify';
+import { duplicateKey, transactionConflict, transactionFailed } from './errors';
+import { applyOperators, assertFieldNames, replacement } from './modify';
 import { withId, type Store } from './store';
 
 interface Entry {
@@ -49,7 +49,7 @@ export class Transactions {
 
   private tx(id: string): Transaction {
     const tx = this.open.get(id);
-    if (!tx) throw requestFailed(`transaction ${id} does not exist or has already been committed or aborted`);
+    if (!tx) throw transactionFailed(id);
     return tx;
   }
 
@@ -75,6 +75,7 @@ export class Transactions {
       const id = doc._id as string | number;
       const e = this.entry(tx, collection, id);
       if (e.current) throw duplicateKey(this.dbName, collection, '_id_', [['_id', id]]);
+      assertFieldNames(doc);
       e.current = doc;
       e.written = true;
       return id;
@@ -96,6 +97,7 @@ export class Transactions {
     const e = this.entry(this.tx(txId), collection, id);
     const created = e.current === null;
     e.current = replacement(id, data);
+    assertFieldNames(e.current);
     e.written = true;
     return created ? { updated: 0, upsertedId: id } : { updated: 1 };
   }
