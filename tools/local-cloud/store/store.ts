@@ -747,7 +747,7 @@ function removePath(target: unknown, segments: readonly string[]): void {
   else removePath(obj[head], rest);
 }
 
-function project(docs: Doc[], projection: Record<string, unknown>): Doc[] {
+export function project(docs: Doc[], projection: Record<string, unknown>): Doc[] {
   // An exclusion-only projection (list pages leaving out long texts) edits the freshly parsed documents in place:
   // mingo's general projection copies every document, which costs more than the fields it saves.
   const entries = Object.entries(projection);

@@ -6,7 +6,9 @@ import { randomBytes } from 'crypto';
 import { copyDoc, toStoredText, type Doc } from '../ejson';
 import { duplicateKey, transactionConflict, transactionFailed } from './errors';
 import { applyOperators, assertFieldNames, replacement } from './modify';
-import { withId, type Store } from './store';
+import { Aggregator, Query } from 'mingo';
+import type { SortSpec } from './planner';
+import { project, withId, type FindQuery, type Store } from './store';
 
 interface Entry {
   collection: string;
@@ -24,6 +26,15 @@ interface Transaction {
 
 // Not structuredClone: under jest it belongs to the outer realm and its Dates fail the test realm's checks.
 const clone = (doc: Doc | null): Doc | null => (doc ? copyDoc(doc) : null);
+
+/** The store's order: the sort keys, ties broken by _id in the direction of the last key. */
+function sortDocs(docs: Doc[], sort: SortSpec | undefined): Doc[] {
+  if (!sort || sort.length === 0) return docs;
+  const spec: Record<string, 1 | -1> = {};
+  for (const [path, dir] of sort) spec[path] = dir;
+  spec._id ??= sort[sort.length - 1]![1];
+  return new Aggregator([{ $sort: spec }]).run(docs) as Doc[];
+}
 
 export class Transactions {
   private readonly open = new Map<string, Transaction>();
@@ -66,6 +77,26 @@ export class Transactions {
 
   get(txId: string, collection: string, id: string | number): Doc | null {
     return clone(this.entry(this.tx(txId), collection, id).current);
+  }
+
+  /**
+   * where().get() in a transaction: the committed documents, with this transaction's own writes in that collection
+   * laid over them (its inserts and updates that match, without what it removed).
+   */
+  find(txId: string, collection: string, q: FindQuery): Doc[] {
+    const tx = this.tx(txId);
+    const writes = [...tx.entries.values()].filter((e) => e.written && e.collection === collection);
+    if (writes.length === 0) return this.store.find(collection, q);
+    const skip = q.skip ?? 0;
+    const limit = q.limit ?? Infinity;
+    const written = new Set(writes.map((e) => `${typeof e.id}\u0000${e.id}`));
+    const query = new Query(q.filter ?? {});
+    const merged = this.store
+      .find(collection, { ...(q.filter ? { filter: q.filter } : {}), ...(q.sort ? { sort: q.sort } : {}), limit: skip + limit + writes.length })
+      .filter((d) => !written.has(`${typeof d._id}\u0000${String(d._id)}`))
+      .concat(writes.flatMap((e) => (e.current && query.test(e.current) ? [clone(e.current)!] : [])));
+    const page = sortDocs(merged, q.sort).slice(skip, skip + limit);
+    return q.projection && Object.keys(q.projection).length > 0 ? project(page, q.projection) : page;
   }
 
   insert(txId: string, collection: string, docs: Doc[]): Array<string | number> {
