@@ -90,3 +90,64 @@ describe('transaction lifecycle', () => {
     expect((await db.collection('c').doc('w').get()).data.a).toBe(2);
   });
 });
+
+describe('operators as MongoDB defines them', () => {
+  const $ = db.command.aggregate;
+
+  test('$elemMatch with a document condition matches only arrays holding a matching document, not arrays of scalars', async () => {
+    await db.collection('c').add({
+      data: [
+        { _id: 'scalars', arr: [1, 2, 3] },
+        { _id: 'docs', arr: [{ a: 1 }, { a: 2 }] },
+        { _id: 'mixed', arr: [5, { a: 1 }] },
+      ],
+    } as never);
+    const ids = async (cond: unknown): Promise<unknown[]> =>
+      (await db.collection('c').where({ arr: cond } as never).orderBy('_id', 'asc').get()).data.map((d) => d._id);
+    expect(await ids(_.elemMatch({ a: _.neq(1) }))).toEqual(['docs']);
+    expect(await ids(_.elemMatch({ a: _.exists(false) }))).toEqual([]);
+    expect(await ids(_.elemMatch(_.gte(2)))).toEqual(['mixed', 'scalars']);
+  });
+
+  test('$week counts Sunday-started weeks, week 0 before the first Sunday; 2019-05-14 is week 19', async () => {
+    await db.collection('c').add({
+      data: [
+        { _id: '1', d: new Date('2019-05-14T10:00:00Z') },
+        { _id: '2', d: new Date('2019-01-01T00:00:00Z') },
+        { _id: '3', d: new Date('2019-01-06T00:00:00Z') },
+        { _id: '4', d: new Date('2016-12-31T00:00:00Z') },
+      ],
+    } as never);
+    const { list } = await db.collection('c').aggregate().sort({ _id: 1 }).project({ w: $.week('$d') }).end();
+    expect(list.map((d: Record<string, unknown>) => d.w)).toEqual([19, 0, 1, 52]);
+  });
+
+  test('$substrBytes and $substr with a negative length take the rest of the string', async () => {
+    await db.collection('c').add({ data: { _id: 's', s: 'hello world' } } as never);
+    const { list } = await db
+      .collection('c')
+      .aggregate()
+      .project({ a: $.substrBytes(['$s', 6, -1]), b: $.substr(['$s', 0, -5]), c: $.substrBytes(['$s', 0, 5]) })
+      .end();
+    expect(list[0]).toEqual({ _id: 's', a: 'world', b: 'hello world', c: 'hello' });
+  });
+
+  test('$indexOfCP answers code-point indexes, honours start and end, and null for a missing string', async () => {
+    await db.collection('c').add({ data: [{ _id: 'a', s: 'a😀b😀c' }, { _id: 'b' }] } as never);
+    const { list } = await db
+      .collection('c')
+      .aggregate()
+      .sort({ _id: 1 })
+      .project({
+        first: $.indexOfCP(['$s', 'b']),
+        fromTwo: $.indexOfCP(['$s', '😀', 2]),
+        window: $.indexOfCP(['$s', 'c', 0, 3]),
+        absent: $.indexOfCP(['$s', 'z']),
+      })
+      .end();
+    expect(list).toEqual([
+      { _id: 'a', first: 2, fromTwo: 3, window: -1, absent: -1 },
+      { _id: 'b', first: null, fromTwo: null, window: null, absent: null },
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 // Update semantics: the operators run in mingo (Mongo semantics); we add the rules MongoDB enforces around them.
-import { update as mingoUpdate } from 'mingo';
+import { update as mingoUpdate } from './mingo';
 import { isDate, isRegExp, type Doc } from '../ejson';
 import { requestFailed } from './errors';
 

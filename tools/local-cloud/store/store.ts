@@ -2,7 +2,7 @@
 // and a side table for multikey paths. Every read goes through the planner; mingo decides what matches.
 import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'crypto';
-import { Aggregator, Query } from 'mingo';
+import { Aggregator, Query } from './mingo';
 import type { CollectionSpec, DatabaseSpec, IndexSpec } from '../database-spec';
 import { fromStoredText, toStoredText, type Doc } from '../ejson';
 import { conjunctsOf, type Filter } from './conditions';

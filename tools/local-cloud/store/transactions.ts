@@ -6,7 +6,7 @@ import { randomBytes } from 'crypto';
 import { copyDoc, toStoredText, type Doc } from '../ejson';
 import { duplicateKey, transactionConflict, transactionFailed } from './errors';
 import { applyOperators, assertFieldNames, replacement } from './modify';
-import { Aggregator, Query } from 'mingo';
+import { Aggregator, Query } from './mingo';
 import type { SortSpec } from './planner';
 import { project, withId, type FindQuery, type Store } from './store';
 
