@@ -128,12 +128,24 @@ test('20 concurrent increments of one document: no lost update, losers get a con
   expect(await balance('a')).toBe(100 + won);
 });
 
-test('where() queries inside a transaction are rejected', async () => {
+test('where().get() inside a transaction answers, seeing the transaction\'s own writes', async () => {
   const t = await db.startTransaction();
-  await expect(t.collection('acc').where({ balance: 100 }).get()).rejects.toMatchObject({
-    errCode: -502001,
-    errMsg: expect.stringContaining('not supported inside a transaction'),
-  });
+  expect((await t.collection('acc').where({ balance: _.gte(0) }).orderBy('balance', 'desc').get()).data).toEqual([
+    { _id: 'a', balance: 100 },
+    { _id: 'b', balance: 0 },
+  ]);
+  await t.collection('acc').doc('a').update({ data: { balance: 7 } });
+  await t.collection('acc').doc('b').remove();
+  await t.collection('acc').add({ data: { _id: 'c', balance: 50 } });
+  const inside = await t.collection('acc').where({ balance: _.gte(0) }).orderBy('balance', 'desc').get();
+  expect(inside.data).toEqual([
+    { _id: 'c', balance: 50 },
+    { _id: 'a', balance: 7 },
+  ]);
+  expect((await t.collection('acc').where({ balance: _.gte(0) }).orderBy('balance', 'desc').skip(1).limit(1).get()).data).toEqual([
+    { _id: 'a', balance: 7 },
+  ]);
+  expect((await db.collection('acc').where({ balance: _.gte(0) }).get()).data).toHaveLength(2);
   await t.rollback();
 });
 

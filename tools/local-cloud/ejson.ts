@@ -5,6 +5,12 @@ import { sdkPaths } from './sdk-paths';
 
 export type Doc = Record<string, unknown>;
 
+// Realm-safe type tests: under jest a value may come from another realm (a copy made by a global of the outer
+// context), where `instanceof Date` is false for a real Date.
+const tag = (v: unknown): string => Object.prototype.toString.call(v);
+export const isDate = (v: unknown): v is Date => tag(v) === '[object Date]';
+export const isRegExp = (v: unknown): v is RegExp => tag(v) === '[object RegExp]';
+
 interface EjsonApi {
   parse(text: string, options?: { relaxed?: boolean }): unknown;
 }
@@ -66,7 +72,8 @@ export function decodeWire(text: string, nowMs: number): unknown {
 
 function reviveWire(v: unknown, nowMs: number): unknown {
   if (v === null || typeof v !== 'object') return v;
-  if (v instanceof Date || v instanceof RegExp) return v;
+  if (isDate(v)) return new Date(v.getTime());
+  if (isRegExp(v)) return new RegExp(v.source, v.flags);
   if (Array.isArray(v)) return v.map((x) => reviveWire(x, nowMs));
   if (isBsonValue(v)) return fromBson(v);
   const obj = v as Record<string, unknown>;
@@ -96,8 +103,8 @@ export function toStorable(v: unknown): unknown {
     default:
       return undefined;
   }
-  if (v instanceof Date) return { $date: v.getTime() };
-  if (v instanceof RegExp) return { $regularExpression: { pattern: v.source, options: v.flags } };
+  if (isDate(v)) return { $date: v.getTime() };
+  if (isRegExp(v)) return { $regularExpression: { pattern: v.source, options: v.flags } };
   if (Array.isArray(v)) return v.map((x) => toStorable(x) ?? null);
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(v as object)) {
@@ -109,6 +116,11 @@ export function toStorable(v: unknown): unknown {
 
 export function toStoredText(doc: unknown): string {
   return JSON.stringify(toStorable(doc));
+}
+
+/** A deep copy made in this realm (Dates and RegExps stay what mingo and the encoder recognise). */
+export function copyDoc(doc: Doc): Doc {
+  return fromStoredText(toStoredText(doc));
 }
 
 /** Stored JSON text -> JS (Date and RegExp revived). The walk only runs when the text can contain one. */

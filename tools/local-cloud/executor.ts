@@ -102,19 +102,15 @@ export class Executor {
       const doc = this.store.findById(collection, id, projection);
       return { list: doc ? [toStoredText(doc)] : [] };
     }
-    if (tx) {
-      throw requestFailed(
-        'LOCAL_CLOUD: where() queries are not supported inside a transaction; the cloud only supports doc() operations (get, set, update, remove) and add() in transactions',
-      );
-    }
     const order = params.order === undefined ? undefined : toSort(asRecord(decode(params.order), 'order'));
-    const docs = this.store.find(collection, {
+    const q = {
       filter: query,
       ...(order ? { sort: order } : {}),
       skip: typeof params.offset === 'number' ? params.offset : 0,
       limit: typeof params.limit === 'number' ? params.limit : 100,
       ...(projection ? { projection } : {}),
-    });
+    };
+    const docs = tx ? this.transactions.find(tx, collection, q) : this.store.find(collection, q);
     return { list: docs.map((d) => toStoredText(d)) };
   }
 

@@ -1,5 +1,6 @@
 // The top-level conjunction of a Mongo filter, flattened: what the planner may push into SQL and what strict mode
 // checks against the declared indexes. Everything else stays with mingo.
+import { isDate, isRegExp } from '../ejson';
 
 export type Filter = Record<string, unknown>;
 
@@ -10,11 +11,7 @@ export type Conjunct =
   | { kind: 'other'; key: string };
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp);
-}
-
-function isRegExp(v: unknown): v is RegExp {
-  return v instanceof RegExp;
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && !isDate(v) && !isRegExp(v);
 }
 
 function isOperatorObject(v: unknown): v is Record<string, unknown> {
@@ -46,7 +43,7 @@ function collect(filter: Filter, out: Conjunct[]): void {
         out.push({ kind: 'field', path: key, op, arg: value[op] });
         if (op === '$elemMatch' && isPlainObject(value[op])) impliedByElemMatch(key, value[op], out);
       }
-    } else if (value instanceof RegExp) {
+    } else if (isRegExp(value)) {
       out.push({ kind: 'field', path: key, op: '$regex', arg: value });
     } else {
       out.push({ kind: 'field', path: key, op: '$eq', arg: value });

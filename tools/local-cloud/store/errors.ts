@@ -1,9 +1,11 @@
 // Database failures as the cloud reports them: a TCB error code (which wx-server-sdk maps to errCode) and a message.
+import { isDate } from '../ejson';
 
 export type DbErrorCode =
   | 'DATABASE_REQUEST_FAILED'
   | 'DATABASE_COLLECTION_NOT_EXIST'
   | 'DATABASE_TRANSACTION_CONFLICT'
+  | 'DATABASE_TRANSACTION_FAIL'
   | 'DATABASE_COLLECTION_ALREADY_EXIST'
   | 'INVALID_PARAM';
 
@@ -29,7 +31,7 @@ export function collectionAlreadyExists(name: string): DbError {
 }
 
 function mongoLiteral(v: unknown): string {
-  if (v instanceof Date) return `new Date(${v.getTime()})`;
+  if (isDate(v)) return `new Date(${v.getTime()})`;
   if (v === undefined) return 'null';
   return JSON.stringify(v) ?? 'null';
 }
@@ -48,6 +50,11 @@ export function transactionConflict(): DbError {
     'DATABASE_TRANSACTION_CONFLICT',
     'database transaction conflict: a document this transaction writes was changed by another write after this transaction read it',
   );
+}
+
+/** An operation on a transaction that was committed, aborted or never began. */
+export function transactionFailed(id: string): DbError {
+  return new DbError('DATABASE_TRANSACTION_FAIL', `transaction ${id} does not exist or has already been committed or aborted`);
 }
 
 export function requestFailed(message: string): DbError {

@@ -1,6 +1,6 @@
 // Update semantics: the operators run in mingo (Mongo semantics); we add the rules MongoDB enforces around them.
-import { update as mingoUpdate } from 'mingo';
-import type { Doc } from '../ejson';
+import { update as mingoUpdate } from './mingo';
+import { isDate, isRegExp, type Doc } from '../ejson';
 import { requestFailed } from './errors';
 
 type MingoModifier = Parameters<typeof mingoUpdate>[1];
@@ -35,6 +35,24 @@ export function applyOperators(doc: Doc, modifier: Record<string, unknown>): voi
     mingoUpdate(doc, modifier as MingoModifier);
   } catch (e) {
     throw requestFailed((e as Error).message);
+  }
+  assertFieldNames(doc);
+}
+
+/**
+ * MongoDB keeps `$` for operators: a stored field name may not begin with it. Checked on the document as it would be
+ * stored, so a `$` name arriving through add, set, a plain update or an operator's value is refused alike.
+ */
+export function assertFieldNames(value: unknown, path = ''): void {
+  if (value === null || typeof value !== 'object' || isDate(value) || isRegExp(value)) return;
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => assertFieldNames(item, `${path}.${i}`));
+    return;
+  }
+  for (const [key, child] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key;
+    if (key.startsWith('$')) throw requestFailed(`The dollar ($) prefixed field '${key}' in '${at}' is not valid for storage.`);
+    assertFieldNames(child, at);
   }
 }
 

@@ -1,6 +1,7 @@
 // Field paths as SQLite sees them, and the type classes we track per indexed path. SQLite orders values by storage
 // class (NULL < numbers < text), BSON by type bracket; the two agree only inside one class, so pushdown decisions
 // depend on which classes a path has ever held.
+import { isDate, isRegExp } from '../ejson';
 
 export const T_MISSING = 1;
 export const T_NULL = 2;
@@ -48,7 +49,7 @@ export function classOf(v: unknown): number {
     default:
       break;
   }
-  if (v instanceof Date) return T_DATE;
+  if (isDate(v)) return T_DATE;
   if (Array.isArray(v)) return T_ARRAY;
   return T_OBJECT;
 }
@@ -65,7 +66,7 @@ export function sqlScalar(v: unknown): { key: SqlKey; cls: number } | null {
     default:
       break;
   }
-  if (v instanceof Date && Number.isFinite(v.getTime())) return { key: v.getTime(), cls: T_DATE };
+  if (isDate(v) && Number.isFinite(v.getTime())) return { key: v.getTime(), cls: T_DATE };
   return null;
 }
 
@@ -104,7 +105,7 @@ function visit(v: unknown, segments: string[], i: number, out: PathInspection): 
     for (const el of v) visit(el, segments, i, out);
     return;
   }
-  if (v !== null && typeof v === 'object' && !(v instanceof Date) && !(v instanceof RegExp)) {
+  if (v !== null && typeof v === 'object' && !isDate(v) && !isRegExp(v)) {
     const child = (v as Record<string, unknown>)[segments[i]!];
     if (child === undefined) out.classes |= T_MISSING;
     else visit(child, segments, i + 1, out);

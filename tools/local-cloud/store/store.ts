@@ -2,12 +2,12 @@
 // and a side table for multikey paths. Every read goes through the planner; mingo decides what matches.
 import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'crypto';
-import { Aggregator, Query } from 'mingo';
+import { Aggregator, Query } from './mingo';
 import type { CollectionSpec, DatabaseSpec, IndexSpec } from '../database-spec';
 import { fromStoredText, toStoredText, type Doc } from '../ejson';
 import { conjunctsOf, type Filter } from './conditions';
 import { collectionAlreadyExists, collectionNotExist, DbError, duplicateKey, requestFailed } from './errors';
-import { applyOperators, replacement } from './modify';
+import { applyOperators, assertFieldNames, replacement } from './modify';
 import { T_ARRAY, classOf, inspectPath, isPushablePath, valueExpr } from './paths';
 import { planQuery, type PathState, type Plan, type PlannerContext, type Posting, type SortSpec } from './planner';
 import { BOUNDED_COLLECTION_LIMIT, isServed, unindexedQueryMessage } from './strict';
@@ -652,6 +652,7 @@ export class Store {
     return this.write(() =>
       docs.map((d) => {
         const doc = withId(d);
+        assertFieldNames(doc);
         this.insertRow(c, doc);
         return doc._id as string | number;
       }),
@@ -681,12 +682,13 @@ export class Store {
     return this.write(() => {
       const row = this.stmt(`SELECT _id, v, doc FROM "${c.table}" WHERE _id = ?`).get(id) as Row | undefined;
       const doc = replacement(id, data);
+      assertFieldNames(doc);
       if (!row) {
         this.insertRow(c, doc);
         return { updated: 0, upsertedId: id };
       }
-      if (toStoredText(doc) === row.doc) return { updated: 0 };
-      this.replaceRow(c, id, doc);
+      // The cloud counts a set() that matched as updated even when nothing changed (no write needed then).
+      if (toStoredText(doc) !== row.doc) this.replaceRow(c, id, doc);
       return { updated: 1 };
     });
   }
@@ -745,7 +747,7 @@ function removePath(target: unknown, segments: readonly string[]): void {
   else removePath(obj[head], rest);
 }
 
-function project(docs: Doc[], projection: Record<string, unknown>): Doc[] {
+export function project(docs: Doc[], projection: Record<string, unknown>): Doc[] {
   // An exclusion-only projection (list pages leaving out long texts) edits the freshly parsed documents in place:
   // mingo's general projection copies every document, which costs more than the fields it saves.
   const entries = Object.entries(projection);

@@ -3,10 +3,12 @@
 // when a document it writes changed after the transaction first read it (first committer wins); the SDK's own
 // runTransaction then retries the whole callback.
 import { randomBytes } from 'crypto';
-import { toStoredText, type Doc } from '../ejson';
-import { duplicateKey, requestFailed, transactionConflict } from './errors';
-import { applyOperators, replacement } from './modify';
-import { withId, type Store } from './store';
+import { copyDoc, toStoredText, type Doc } from '../ejson';
+import { duplicateKey, transactionConflict, transactionFailed } from './errors';
+import { applyOperators, assertFieldNames, replacement } from './modify';
+import { Aggregator, Query } from './mingo';
+import type { SortSpec } from './planner';
+import { project, withId, type FindQuery, type Store } from './store';
 
 interface Entry {
   collection: string;
@@ -22,7 +24,17 @@ interface Transaction {
   entries: Map<string, Entry>;
 }
 
-const clone = (doc: Doc | null): Doc | null => (doc ? (structuredClone(doc) as Doc) : null);
+// Not structuredClone: under jest it belongs to the outer realm and its Dates fail the test realm's checks.
+const clone = (doc: Doc | null): Doc | null => (doc ? copyDoc(doc) : null);
+
+/** The store's order: the sort keys, ties broken by _id in the direction of the last key. */
+function sortDocs(docs: Doc[], sort: SortSpec | undefined): Doc[] {
+  if (!sort || sort.length === 0) return docs;
+  const spec: Record<string, 1 | -1> = {};
+  for (const [path, dir] of sort) spec[path] = dir;
+  spec._id ??= sort[sort.length - 1]![1];
+  return new Aggregator([{ $sort: spec }]).run(docs) as Doc[];
+}
 
 export class Transactions {
   private readonly open = new Map<string, Transaction>();
@@ -48,7 +60,7 @@ export class Transactions {
 
   private tx(id: string): Transaction {
     const tx = this.open.get(id);
-    if (!tx) throw requestFailed(`transaction ${id} does not exist or has already been committed or aborted`);
+    if (!tx) throw transactionFailed(id);
     return tx;
   }
 
@@ -67,6 +79,26 @@ export class Transactions {
     return clone(this.entry(this.tx(txId), collection, id).current);
   }
 
+  /**
+   * where().get() in a transaction: the committed documents, with this transaction's own writes in that collection
+   * laid over them (its inserts and updates that match, without what it removed).
+   */
+  find(txId: string, collection: string, q: FindQuery): Doc[] {
+    const tx = this.tx(txId);
+    const writes = [...tx.entries.values()].filter((e) => e.written && e.collection === collection);
+    if (writes.length === 0) return this.store.find(collection, q);
+    const skip = q.skip ?? 0;
+    const limit = q.limit ?? Infinity;
+    const written = new Set(writes.map((e) => `${typeof e.id}\u0000${e.id}`));
+    const query = new Query(q.filter ?? {});
+    const merged = this.store
+      .find(collection, { ...(q.filter ? { filter: q.filter } : {}), ...(q.sort ? { sort: q.sort } : {}), limit: skip + limit + writes.length })
+      .filter((d) => !written.has(`${typeof d._id}\u0000${String(d._id)}`))
+      .concat(writes.flatMap((e) => (e.current && query.test(e.current) ? [clone(e.current)!] : [])));
+    const page = sortDocs(merged, q.sort).slice(skip, skip + limit);
+    return q.projection && Object.keys(q.projection).length > 0 ? project(page, q.projection) : page;
+  }
+
   insert(txId: string, collection: string, docs: Doc[]): Array<string | number> {
     const tx = this.tx(txId);
     return docs.map((d) => {
@@ -74,6 +106,7 @@ export class Transactions {
       const id = doc._id as string | number;
       const e = this.entry(tx, collection, id);
       if (e.current) throw duplicateKey(this.dbName, collection, '_id_', [['_id', id]]);
+      assertFieldNames(doc);
       e.current = doc;
       e.written = true;
       return id;
@@ -95,6 +128,7 @@ export class Transactions {
     const e = this.entry(this.tx(txId), collection, id);
     const created = e.current === null;
     e.current = replacement(id, data);
+    assertFieldNames(e.current);
     e.written = true;
     return created ? { updated: 0, upsertedId: id } : { updated: 1 };
   }
