@@ -22,16 +22,20 @@ definePage({
     // first, closing soonest first, then the finished ones. Each page's open rows join the first section; the
     // finished ones are the paged list.
     let open: DraftListItem[] = [];
-    setUpPagedList<DraftListItem, DraftCardView, Page<DraftListItem> & { open: DraftCardView[] }>(this, {
+    setUpPagedList<DraftListItem, DraftCardView, Page<DraftListItem> & { open?: DraftCardView[] }>(this, {
       key: 'past',
       fetch: async (paging) => {
         const page = await call('draft.list', { status: 'all', ...paging });
-        open = [...(paging.cursor ? open : []), ...page.items.filter((d) => !finished(d))];
+        const more = page.items.filter((d) => !finished(d));
+        const past = { ...page, items: page.items.filter(finished) };
+        // The open section is sent again only when a page added to it (setData stays small while paging the past).
+        if (paging.cursor && !more.length) return past;
+        open = [...(paging.cursor ? open : []), ...more];
         const closes = Object.fromEntries(open.map((d) => [d.id, d.closesAt]));
-        return { ...page, items: page.items.filter(finished), open: orderForCitizens(open.map(draftCardView), closes) };
+        return { ...past, open: orderForCitizens(open.map(draftCardView), closes) };
       },
       view: (item) => draftCardView(item),
-      extra: (response) => ({ open: response.open }),
+      extra: (response) => (response.open ? { open: response.open } : null),
     });
     void this.reload();
   },
