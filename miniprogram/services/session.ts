@@ -9,17 +9,17 @@ interface Cache {
   me?: Promise<MeGetResponse>;
 }
 
-/** One cache per launch: keyed by the App instance, which a new launch (or a test's new identity) replaces. */
-const caches = new WeakMap<object, Cache>();
+/**
+ * One cache per launch, kept on the App instance, which a new launch (or a test's new identity) replaces. On the App
+ * rather than in this module: the page tests load each page with its own copy of the modules, and every copy must
+ * see the one launch's session, as in WeChat.
+ */
+const SLOT = '__session';
+type AppWithSession = { [SLOT]?: Cache };
 
 function cache(): Cache {
-  const app = getApp<IAppOption>();
-  let c = caches.get(app);
-  if (!c) {
-    c = {};
-    caches.set(app, c);
-  }
-  return c;
+  const app = getApp<IAppOption>() as IAppOption & AppWithSession;
+  return (app[SLOT] ??= {});
 }
 
 /** The kept answer of `slot`, or a fresh read kept there; a failure is for this read only (the next page asks again). */
@@ -46,5 +46,5 @@ export function getMe(): Promise<MeGetResponse> {
 
 /** After an admin changed settings, the catalog or staff: the next read asks the server again. */
 export function invalidateSession(): void {
-  caches.delete(getApp<IAppOption>());
+  delete (getApp<IAppOption>() as IAppOption & AppWithSession)[SLOT];
 }

@@ -80,6 +80,29 @@ export function connectLocalCloud(openid: string): void {
   useIdentity(openid);
 }
 
+/** The open call logs of countCloudCalls(): every wx.cloud.callFunction appends its action to each. */
+const callLogs = new Set<string[]>();
+
+/**
+ * Records the action of every cloud call until `stop()`, which returns them in order. Counted at wx.cloud.callFunction,
+ * the one door of the api client (miniprogram/services/api.ts), so no page can call the cloud past it.
+ */
+export function countCloudCalls(): { actions: string[]; stop(): string[] } {
+  const actions: string[] = [];
+  callLogs.add(actions);
+  return { actions, stop: () => (callLogs.delete(actions), actions) };
+}
+
+/**
+ * Reads meta.get and me.get into the session of the current launch, as any earlier screen of the launch leaves them:
+ * what a page then calls on its first render is its own cost. The session is kept on the App instance
+ * (services/session.ts), so the copy of the module a page loads sees these answers.
+ */
+export async function warmSession(): Promise<void> {
+  const session = await import('../../miniprogram/services/session');
+  await Promise.all([session.getMeta(), session.getMe()]);
+}
+
 export function useIdentity(openid: string): void {
   // Another WeChat user is another launch: the session cache (services/session.ts) is per App instance.
   (globalThis as unknown as { App: (def: object) => unknown }).App({ globalData: {} });
@@ -101,6 +124,7 @@ export function useIdentity(openid: string): void {
   });
   cloud.callFunction = async ({ name, data }) => {
     if (name !== 'api') throw new Error(`no cloud function ${name}`);
+    for (const log of callLogs) log.push((data as { action?: string }).action ?? '?');
     const result = await localCloud.invoke(apiMain, data, { OPENID: openid });
     return { result, errMsg: 'cloud.callFunction:ok', requestID: 'test' };
   };

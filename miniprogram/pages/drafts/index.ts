@@ -1,6 +1,6 @@
 // 意见征集: consultations open now first (the one closing soonest on top, with the time left), then the finished
 // ones (closed, or with their adoption report), paged on scroll.
-import type { DraftListItem } from '../../../typings/api';
+import type { DraftListItem, Page } from '../../../typings/api';
 import { pagedList, setUpPagedList } from '../../behaviors/paged-list';
 import { call } from '../../services/api';
 import { draftCardView, orderForCitizens, type DraftCardView } from '../../utils/draft-view';
@@ -18,20 +18,24 @@ definePage({
     past: [] as DraftCardView[],
   },
   onLoad() {
-    setUpPagedList<DraftListItem, DraftCardView>(this, {
+    // One call per screen (docs/performance.md): for citizens `draft.list { status: 'all' }` gives the open drafts
+    // first, closing soonest first, then the finished ones. Each page's open rows join the first section; the
+    // finished ones are the paged list.
+    let open: DraftListItem[] = [];
+    setUpPagedList<DraftListItem, DraftCardView, Page<DraftListItem> & { open?: DraftCardView[] }>(this, {
       key: 'past',
-      // Pages of `draft.list { status: 'all' }` with the unfinished ones left out; a page of open drafts only adds
-      // nothing, and the list goes on to the next.
       fetch: async (paging) => {
         const page = await call('draft.list', { status: 'all', ...paging });
-        return { ...page, items: page.items.filter(finished) };
+        const more = page.items.filter((d) => !finished(d));
+        const past = { ...page, items: page.items.filter(finished) };
+        // The open section is sent again only when a page added to it (setData stays small while paging the past).
+        if (paging.cursor && !more.length) return past;
+        open = [...(paging.cursor ? open : []), ...more];
+        const closes = Object.fromEntries(open.map((d) => [d.id, d.closesAt]));
+        return { ...past, open: orderForCitizens(open.map(draftCardView), closes) };
       },
       view: (item) => draftCardView(item),
-      withFirstPage: async () => {
-        const open = await call('draft.list', { status: 'open', limit: 50 });
-        const closes = Object.fromEntries(open.items.map((d) => [d.id, d.closesAt]));
-        return { open: orderForCitizens(open.items.map(draftCardView), closes) };
-      },
+      extra: (response) => (response.open ? { open: response.open } : null),
     });
     void this.reload();
   },

@@ -3,6 +3,7 @@
 import type { MetaGetResponse } from '../../../typings/api';
 import { call, messageOf } from '../../services/api';
 import { requestSubscribe } from '../../services/subscribe';
+import { getMeta } from '../../services/session';
 import { definePage, pageState } from '../../utils/page';
 import { decodeParam } from '../../utils/query';
 import { letterCosign, letterDetail, type LetterDetailView } from '../letters/view-model';
@@ -28,7 +29,7 @@ definePage({
       }
       try {
         // The subscribe template comes from meta.get; a failure there must not hide the letter.
-        const [letter, meta] = await Promise.all([call('case.getPublic', { id }), call('meta.get', {}).catch(() => null)]);
+        const [letter, meta] = await Promise.all([call('case.getPublic', { id }), getMeta().catch(() => null)]);
         own(this).meta = meta;
         this.setData({ loading: false, error: '', letter: letterDetail(letter) });
       } catch (error) {
