@@ -257,6 +257,22 @@ describe('case page: deadline and dead end', () => {
     expect(badge.match(/超期/g)).toHaveLength(1);
   });
 
+  test('a supervisor reassigns an escalated case from the page, and is not offered it before escalating', async () => {
+    const created = await submitCase(CITIZEN, { title: '送错部门的留言' });
+    await acceptAndAssign(created.id);
+    const before = await openCase(SUPERVISOR, created.id);
+    expect(byTestId(before, 'action-assign')).toBeNull();
+
+    const latest = await ok(SUPERVISOR, 'case.get', { id: created.id });
+    await ok(SUPERVISOR, 'case.escalate', { id: created.id, version: latest.version, note: '超期未办' });
+    const page = await openCase(SUPERVISOR, created.id);
+    await tap(page, 'action-assign');
+    await pick(page, 'department-picker', 1);
+    await tap(page, 'submit-action');
+    await waitFor(page, (d) => (d.c as { departmentName?: string }).departmentName === '交通运输局');
+    expect(textOf(page, 'department-name')).toContain('交通运输局');
+  });
+
   test('a case that is not there leads back to 工作台 and 首页', async () => {
     useIdentity(HANDLER);
     const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
