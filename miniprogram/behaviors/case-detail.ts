@@ -5,6 +5,7 @@
 import type { ActionName, CaseView, RequestOf, ResponseOf } from '../../typings/api';
 import { ApiCallError, call, messageOf } from '../services/api';
 import type { TimelineView } from '../utils/case';
+import { isDeadEnd } from '../utils/dead-end';
 import { dataOf } from '../utils/events';
 import { pageState } from '../utils/page';
 import { decodeParam } from '../utils/query';
@@ -38,6 +39,8 @@ export const caseDetail = Behavior({
   data: {
     loading: true,
     error: '',
+    /** The case is not there (or not for this caller): the page shows the dead end, not the reload button. */
+    missing: false,
     timeline: [] as TimelineView[],
     /** A write is running: the action buttons are disabled. */
     busy: false,
@@ -55,7 +58,7 @@ export const caseDetail = Behavior({
     },
 
     onRetry(this: CasePage) {
-      this.setData({ loading: true, error: '' });
+      this.setData({ loading: true, error: '', missing: false });
       void this.load();
     },
 
@@ -71,13 +74,13 @@ export const caseDetail = Behavior({
     async readCase<T>(this: CasePage, also: () => Promise<T>): Promise<[CaseView, T] | null> {
       const id = caseRecord(this).id;
       if (!id) {
-        this.setData({ loading: false, error: '没有找到这条留言' });
+        this.setData({ loading: false, error: '没有找到这条留言', missing: true });
         return null;
       }
       try {
         return await Promise.all([call('case.get', { id }), also()]);
       } catch (error) {
-        this.setData({ loading: false, error: messageOf(error) });
+        this.setData({ loading: false, error: messageOf(error), missing: isDeadEnd(error) });
         return null;
       }
     },

@@ -35,7 +35,7 @@ export interface DueView {
   label: string;
   /** "11月30日 18:00". */
   date: string;
-  /** "还剩 2 天 3 小时" / "已超期 1 天"; empty when the clock is paused. */
+  /** "还剩 2 天 3 小时" / "已超期 1 天"; empty when the clock is paused or the server's text says how late. */
   countdown: string;
   late: boolean;
   /** The server's own sentence ("承诺 11月30日 前答复", "已超期 2 个工作日"). */
@@ -64,7 +64,11 @@ export function dueView(c: DueSource, now: number = Date.now()): DueView {
   }
   if (!due) return { ...HIDDEN, text: c.dueText };
   const left = countdown(due, now);
-  return { show: true, label, date: formatDateTime(due, now), countdown: left.text, late: c.late || left.late, text: c.dueText, paused: false };
+  // Once the server says the case is late, its dueText counts the delay in working days, the measure the deadline is
+  // set in; a calendar countdown beside it ("已超期 4 天 4 小时" next to "已超期 3 个工作日") would be a second,
+  // different figure. Before that, the countdown says how long is left.
+  const serverLate = c.late && Boolean(c.dueText);
+  return { show: true, label, date: formatDateTime(due, now), countdown: serverLate ? '' : left.text, late: c.late || left.late, text: c.dueText, paused: false };
 }
 
 export interface TimelineView {

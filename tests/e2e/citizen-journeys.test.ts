@@ -107,3 +107,15 @@ test('call a department: the home page lists each with hours and address; 拨打
   await app.locator('[data-testid="mp-modal-confirm"]').click();
   preview.expectNoProblems();
 });
+
+test('a case link that leads nowhere says so and takes the citizen home or to 我的留言, with no reload', async () => {
+  let app = await openAs(preview, 'citizenA', 'pages/case/index', { query: { id: 'nope' }, settle: true });
+  expect(await text(app, 'dead-end-text')).toBe('没有找到这条留言，可能编号有误或已被撤回');
+  expect(await app.locator('[data-testid="retry"]').count()).toBe(0);
+  await tap(app, 'dead-end-home');
+  await waitForRoute(preview, 'pages/index/index');
+
+  app = await openAs(preview, 'citizenA', 'pages/case/index', { query: { id: 'nope' }, settle: true });
+  await tap(app, 'dead-end-back');
+  await waitForRoute(preview, 'pages/cases/index');
+});

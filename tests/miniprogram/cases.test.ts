@@ -195,6 +195,61 @@ describe('case detail', () => {
   });
 });
 
+describe('dead ends', () => {
+  /** The page once its read failed, console noise from the failed call silenced. */
+  async function failed(route: string, query: Record<string, string>): Promise<Page> {
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const page = mountPage(route, query);
+    await waitFor(page, (d) => d.loading === false);
+    spy.mockRestore();
+    return page;
+  }
+
+  test('a case that does not exist says so and leads to 我的留言 and 首页, without a reload that cannot succeed', async () => {
+    const page = await failed('pages/case/index', { id: 'case-that-does-not-exist' });
+    expect(page.data.missing).toBe(true);
+    expect(textOf(page, 'dead-end-text')).toBe('没有找到这条留言，可能编号有误或已被撤回');
+    expect(page.dom!.textContent).not.toContain('重新加载');
+
+    const redirect = jest.spyOn(wx, 'redirectTo').mockImplementation((() => Promise.resolve()) as never);
+    const switchTab = jest.spyOn(wx, 'switchTab').mockImplementation((() => Promise.resolve()) as never);
+    await tap(page, 'dead-end-back');
+    expect(redirect).toHaveBeenCalledWith({ url: '/pages/cases/index' });
+    await tap(page, 'dead-end-home');
+    expect(switchTab).toHaveBeenCalledWith({ url: '/pages/index/index' });
+  });
+
+  test("another citizen's case is the same dead end as a missing one", async () => {
+    const created = await submitCase(OTHER);
+    const page = await failed('pages/case/index', { id: created.id });
+    expect(textOf(page, 'dead-end-text')).toBe('没有找到这条留言，可能编号有误或已被撤回');
+    expect(page.dom!.textContent).not.toContain(created.trackingNo);
+  });
+
+  test('a lost connection keeps the reload button, and reloading shows the case', async () => {
+    const created = await submitCase(CITIZEN, { title: '断网后重新加载的留言' });
+    const real = wx.cloud.callFunction;
+    const fail = jest.spyOn(wx.cloud, 'callFunction').mockImplementation((() => Promise.reject(new Error('timeout'))) as never);
+    const page = await failed('pages/case/index', { id: created.id });
+    expect(page.data.missing).toBe(false);
+    expect(byTestId(page, 'dead-end')).toBeNull();
+    expect(textOf(page, 'retry')).toBe('重新加载');
+
+    fail.mockImplementation(real as never);
+    await tap(page, 'retry');
+    await waitFor(page, (d) => d.loading === false && d.error === '');
+    expect(page.dom!.textContent).toContain('断网后重新加载的留言');
+  });
+
+  test('a public letter that does not exist leads to 公开信件', async () => {
+    const page = await failed('pages/letter/index', { id: 'letter-that-does-not-exist' });
+    expect(textOf(page, 'dead-end-text')).toBe('没有找到这封信件，可能链接有误或已不再公开');
+    const redirect = jest.spyOn(wx, 'redirectTo').mockImplementation((() => Promise.resolve()) as never);
+    await tap(page, 'dead-end-back');
+    expect(redirect).toHaveBeenCalledWith({ url: '/pages/letters/index' });
+  });
+});
+
 describe('public letters', () => {
   test('published answers list with the keyword highlighted, filter by category, and open without personal details', async () => {
     const letter = await submitCase(OTHER, { title: '小区电梯经常停运', contactName: '李先生', contactPhone: '13900139000', categoryId: 'cat-property' });

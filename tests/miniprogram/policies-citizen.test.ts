@@ -237,3 +237,26 @@ test('我的收藏 lists the starred policies, and says how to star one when the
   expect(titles).toEqual(['物业服务收费管理办法', '老旧小区加装电梯补贴办法'].sort());
   await simulate.sleep(0);
 });
+
+test('a policy or consultation that does not exist is a dead end leading to 政策 / 意见征集 and 首页, not a reload', async () => {
+  const switchTab = jest.spyOn(wx, 'switchTab').mockImplementation((() => Promise.resolve()) as never);
+  const redirect = jest.spyOn(wx, 'redirectTo').mockImplementation((() => Promise.resolve()) as never);
+  const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+
+  const policy = mountPage('pages/policy/index', { id: 'policy-that-does-not-exist' });
+  await waitFor(policy, (d) => d.loading === false);
+  expect(textOf(policy, 'dead-end-text')).toBe('没有找到这份政策，可能链接有误或已被撤下');
+  expect(byTestId(policy, 'retry')).toBeNull();
+  await tap(policy, 'dead-end-back');
+  expect(switchTab).toHaveBeenLastCalledWith({ url: '/pages/policies/index' });
+  await tap(policy, 'dead-end-home');
+  expect(switchTab).toHaveBeenLastCalledWith({ url: '/pages/index/index' });
+
+  const draft = mountPage('pages/draft/index', { id: 'draft-that-does-not-exist' });
+  await waitFor(draft, (d) => d.loading === false);
+  quiet.mockRestore();
+  expect(textOf(draft, 'dead-end-text')).toBe('没有找到这项意见征集，可能链接有误或已被撤下');
+  expect(byTestId(draft, 'retry')).toBeNull();
+  await tap(draft, 'dead-end-back');
+  expect(redirect).toHaveBeenCalledWith({ url: '/pages/drafts/index' });
+});

@@ -245,6 +245,48 @@ describe('case handling', () => {
   });
 });
 
+describe('case page: deadline and dead end', () => {
+  test('an overdue case shows one figure, the working days the server counts, not a calendar countdown beside it', async () => {
+    const created = await submitCase(CITIZEN, { title: '超期的留言' });
+    await acceptAndAssign(created.id);
+    localCloud.clock.set(new Date(Date.now() + 30 * 24 * 3600e3));
+    const page = await openCase(HANDLER, created.id);
+    const badge = textOf(page, 'due-badge');
+    expect(badge).toMatch(/已超期 \d+ 个工作日/);
+    expect(badge).not.toMatch(/还剩|\d+ 天|小时/);
+    expect(badge.match(/超期/g)).toHaveLength(1);
+  });
+
+  test('a supervisor reassigns an escalated case from the page, and is not offered it before escalating', async () => {
+    const created = await submitCase(CITIZEN, { title: '送错部门的留言' });
+    await acceptAndAssign(created.id);
+    const before = await openCase(SUPERVISOR, created.id);
+    expect(byTestId(before, 'action-assign')).toBeNull();
+
+    const latest = await ok(SUPERVISOR, 'case.get', { id: created.id });
+    await ok(SUPERVISOR, 'case.escalate', { id: created.id, version: latest.version, note: '超期未办' });
+    const page = await openCase(SUPERVISOR, created.id);
+    await tap(page, 'action-assign');
+    await pick(page, 'department-picker', 1);
+    await tap(page, 'submit-action');
+    await waitFor(page, (d) => (d.c as { departmentName?: string }).departmentName === '交通运输局');
+    expect(textOf(page, 'department-name')).toContain('交通运输局');
+  });
+
+  test('a case that is not there leads back to 工作台 and 首页', async () => {
+    useIdentity(HANDLER);
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const page = mountPage('staff/case/index', { id: 'case-that-does-not-exist' });
+    await waitFor(page, (d) => d.loading === false);
+    quiet.mockRestore();
+    expect(textOf(page, 'dead-end-text')).toContain('没有找到这条留言');
+    expect(byTestId(page, 'retry')).toBeNull();
+    const redirect = jest.spyOn(wx, 'redirectTo').mockImplementation((() => Promise.resolve()) as never);
+    await tap(page, 'dead-end-back');
+    expect(redirect).toHaveBeenCalledWith({ url: '/staff/queue/index' });
+  });
+});
+
 describe('administration', () => {
   test('an invite code, shown once, binds a new handler, who then finds the workbench', async () => {
     useIdentity(ADMIN);

@@ -81,7 +81,7 @@ export const AUTHORIZATION_MATRIX: { readonly [N in ActionName]: MatrixRow } = {
   'case.queue': staff({ dispatcher: 'ok', handler: 'ok', otherHandler: 'ok', supervisor: 'ok' }),
   'case.accept': staff({ dispatcher: 'ok' }),
   'case.reject': staff({ dispatcher: 'ok' }),
-  'case.assign': staff({ dispatcher: 'ok' }),
+  'case.assign': staff({ dispatcher: 'ok', supervisor: 'ok' }),
   'case.clearContent': staff({ dispatcher: 'ok' }),
   'case.askInfo': handlerOfCase,
   'case.reply': handlerOfCase,

@@ -55,7 +55,7 @@ export const ACCESS: { readonly [N in ActionName]: Access } = {
   'case.queue': staffOnly('dispatcher', 'handler', 'supervisor'),
   'case.accept': staffOnly('dispatcher'),
   'case.reject': staffOnly('dispatcher'),
-  'case.assign': staffOnly('dispatcher'),
+  'case.assign': staffOnly('dispatcher', 'supervisor'),
   'case.clearContent': staffOnly('dispatcher'),
   'case.askInfo': staffOnly('handler'),
   'case.reply': staffOnly('handler'),

@@ -6,6 +6,7 @@ import { call, messageOf, ApiCallError } from '../../services/api';
 import { getMeta } from '../../services/session';
 import { requestSubscribe } from '../../services/subscribe';
 import { charCount, checkComment, commentTargetText, counterText, COMMENT_MAX } from '../../utils/comment-form';
+import { isDeadEnd } from '../../utils/dead-end';
 import { commentView, draftDetailView, type CommentView, type DraftDetailView } from '../../utils/draft-view';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { randomId } from '../../utils/id';
@@ -30,6 +31,8 @@ definePage({
   data: {
     loading: true,
     error: '',
+    /** The consultation is not there: the dead end, not the reload button. */
+    missing: false,
     view: null as DraftDetailView | null,
     explanation: [] as ExplanationSection[],
     others: [] as CommentView[],
@@ -59,16 +62,16 @@ definePage({
     async load() {
       const h = own(this);
       if (!h.id) {
-        this.setData({ loading: false, error: '没有找到这项意见征集，请返回列表重新选择。' });
+        this.setData({ loading: false, error: '没有找到这项意见征集，请返回列表重新选择。', missing: true });
         return;
       }
-      this.setData({ loading: !this.data.view, error: '' });
+      this.setData({ loading: !this.data.view, error: '', missing: false });
       try {
         const [draft, meta] = await Promise.all([call('draft.get', { id: h.id }), h.reportTemplate ? null : getMeta().catch(() => null)]);
         if (meta) h.reportTemplate = meta.subscribe?.draftReport ?? '';
         this.show(draft);
       } catch (error) {
-        this.setData({ loading: false, error: messageOf(error) });
+        this.setData({ loading: false, error: messageOf(error), missing: isDeadEnd(error) });
       }
     },
 

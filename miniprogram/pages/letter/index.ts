@@ -4,6 +4,7 @@ import type { MetaGetResponse } from '../../../typings/api';
 import { call, messageOf } from '../../services/api';
 import { requestSubscribe } from '../../services/subscribe';
 import { getMeta } from '../../services/session';
+import { isDeadEnd } from '../../utils/dead-end';
 import { definePage, pageState } from '../../utils/page';
 import { decodeParam } from '../../utils/query';
 import { letterCosign, letterDetail, type LetterDetailView } from '../letters/view-model';
@@ -14,6 +15,8 @@ definePage({
   data: {
     loading: true,
     error: '',
+    /** The letter is not there or not public: the dead end, not the reload button. */
+    missing: false,
     letter: null as LetterDetailView | null,
     cosigning: false,
   },
@@ -24,7 +27,7 @@ definePage({
     async load(id: string) {
       own(this).id = id;
       if (!id) {
-        this.setData({ loading: false, error: '没有找到这封信件' });
+        this.setData({ loading: false, error: '没有找到这封信件', missing: true });
         return;
       }
       try {
@@ -33,8 +36,13 @@ definePage({
         own(this).meta = meta;
         this.setData({ loading: false, error: '', letter: letterDetail(letter) });
       } catch (error) {
-        this.setData({ loading: false, error: messageOf(error) });
+        this.setData({ loading: false, error: messageOf(error), missing: isDeadEnd(error) });
       }
+    },
+
+    onRetry() {
+      this.setData({ loading: true, error: '', missing: false });
+      void this.load(own(this).id);
     },
 
     /** 附议: asks for the response message first (WeChat allows it only straight from the tap), then co-signs. */

@@ -2,6 +2,7 @@
 // versions (an earlier one can be read), favourite, share to a chat, and "ask about this policy", which opens the
 // inquiry form prefilled and linked to this policy.
 import { call, messageOf } from '../../services/api';
+import { isDeadEnd } from '../../utils/dead-end';
 import { dataOf } from '../../utils/events';
 import { definePage, pageState } from '../../utils/page';
 import { favoriteAria, inquiryUrl, policyDetailView, sharePath, type PolicyDetailView } from '../../utils/policy-view';
@@ -24,6 +25,8 @@ definePage({
   data: {
     loading: true,
     error: '',
+    /** The policy is not there: the dead end, not the reload button. */
+    missing: false,
     view: null as PolicyDetailView | null,
     favorited: false,
     favAria: favoriteAria(false),
@@ -44,16 +47,16 @@ definePage({
     async load(version?: number) {
       const id = own(this).id;
       if (!id) {
-        this.setData({ loading: false, error: '没有找到这份政策，请返回列表重新选择。' });
+        this.setData({ loading: false, error: '没有找到这份政策，请返回列表重新选择。', missing: true });
         return;
       }
-      this.setData({ loading: true, error: '' });
+      this.setData({ loading: true, error: '', missing: false });
       try {
         const policy = await call('policy.get', version === undefined ? { id } : { id, version });
         const view = policyDetailView(policy, version);
         this.setData({ loading: false, view, favorited: view.favorited, favAria: favoriteAria(view.favorited) });
       } catch (error) {
-        this.setData({ loading: false, error: messageOf(error) });
+        this.setData({ loading: false, error: messageOf(error), missing: isDeadEnd(error) });
       }
     },
 

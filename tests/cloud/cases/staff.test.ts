@@ -234,6 +234,19 @@ describe('deadlines and supervision', () => {
     expect(e).toMatchObject({ escalated: true });
     expect(await callAs(SUPERVISOR, 'case.escalate', { id: c.id, version: e.version, note: '再督办' })).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION' } });
   });
+
+  test('a supervisor reassigns an escalated case, not one that is not escalated (ADR 0110)', async () => {
+    const c = await processingCase();
+    const refused = await callAs(SUPERVISOR, 'case.assign', { id: c.id, version: c.version, departmentId: 'dept-transport' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION', message: expect.stringContaining('督办中') } });
+    expect((await docById('cases', c.id))?.departmentId).toBe('dept-housing');
+
+    const e = await ok(SUPERVISOR, 'case.escalate', { id: c.id, version: c.version, note: '超期未办，请改由交通运输局办理' });
+    expect(e.can.assign).toBe(true);
+    const moved = await ok(SUPERVISOR, 'case.assign', { id: c.id, version: e.version, departmentId: 'dept-transport' });
+    expect(moved).toMatchObject({ status: 'processing', departmentId: 'dept-transport' });
+    expect(moved.timeline.at(-1)).toMatchObject({ kind: 'reassigned', note: '改派至交通运输局' });
+  });
 });
 
 describe('the queue', () => {

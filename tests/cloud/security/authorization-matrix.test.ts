@@ -157,7 +157,11 @@ const FIXTURES: { readonly [N in ActionName]: () => Promise<RequestOf<N>> } = {
   'case.queue': async () => ({}),
   'case.accept': async () => ({ ...versioned(await submit()), departmentId: 'dept-housing' }),
   'case.reject': async () => ({ ...versioned(await submit()), reason: 'duplicate' }),
-  'case.assign': async () => ({ ...versioned(await processingCase()), departmentId: 'dept-transport' }),
+  // An escalated case: the one a supervisor may reassign (ADR 0110); the dispatcher may reassign any.
+  'case.assign': async () => {
+    const c = await processingCase();
+    return { ...versioned(await ok(SUPERVISOR, 'case.escalate', { id: c.id, version: c.version, note: '请加快办理。' })), departmentId: 'dept-transport' };
+  },
   'case.clearContent': async () => versioned(await flaggedCase()),
   'case.askInfo': async () => ({ ...versioned(await processingCase()), question: '请补充具体楼栋号。' }),
   'case.reply': async () => ({ ...versioned(await processingCase()), content: '经核查，物业已于今日修复电梯。' }),

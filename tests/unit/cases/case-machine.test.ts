@@ -5,7 +5,7 @@ import type { CaseStatus } from '../../../typings/domain';
 // "*" means every status, "=" that the status stays.
 const SPEC = `
 accept            dispatcher                   submitted>accepted
-assign            dispatcher                   accepted>processing processing= needs_info=
+assign            dispatcher,supervisor        accepted>processing processing= needs_info=
 reject            dispatcher                   submitted>rejected accepted>rejected
 withdraw          citizen                      submitted>withdrawn accepted>withdrawn processing>withdrawn needs_info>withdrawn
 askInfo           handler                      processing>needs_info
@@ -132,6 +132,13 @@ describe('guards', () => {
 
   test.each(cases)('%s with %j', (command, over, message) => {
     expect(guard(command, facts(over))).toBe(message);
+  });
+
+  test('a supervisor reassigns only an escalated case; the dispatcher any', () => {
+    expect(guard('assign', facts(), 'dispatcher')).toBeNull();
+    expect(guard('assign', facts(), 'supervisor')).toBe('督办人员只能改派督办中的诉求，其他诉求请由受理员分派。');
+    expect(check(facts(), 'assign', ['supervisor'])).toMatchObject({ ok: false, code: 'FAILED_PRECONDITION' });
+    expect(check(facts({ escalated: true }), 'assign', ['supervisor'])).toEqual({ ok: true, to: 'processing', actor: 'supervisor' });
   });
 
   test('check: the role and status first, then the guard', () => {

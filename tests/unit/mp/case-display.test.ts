@@ -32,6 +32,14 @@ describe('dueView', () => {
     expect(dueView({ ...base, status: 'processing' }, Date.parse('2026-12-02T10:00:00Z'))).toMatchObject({ late: true, countdown: '已超期 1 天' });
   });
 
+  test('once the server says the case is late, its working-day figure is the only one (no calendar countdown beside it)', () => {
+    const late = { ...base, status: 'processing' as const, late: true, dueText: '已超期 3 个工作日' };
+    const v = dueView(late, Date.parse('2026-12-05T14:00:00Z'));
+    expect(v).toMatchObject({ show: true, late: true, countdown: '', text: '已超期 3 个工作日' });
+    // Without the server's sentence the countdown is all there is, and stays.
+    expect(dueView({ ...late, dueText: '' }, Date.parse('2026-12-05T14:00:00Z')).countdown).toBe('已超期 4 天 4 小时');
+  });
+
   test('waiting for the citizen pauses the clock; answered cases have no deadline to show', () => {
     expect(dueView({ ...base, status: 'needs_info', dueText: '' }, NOW)).toMatchObject({ show: true, paused: true, countdown: '', text: '等待补充材料，期限暂停计算' });
     expect(dueView({ ...base, status: 'replied' }, NOW).show).toBe(false);

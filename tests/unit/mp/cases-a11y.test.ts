@@ -35,8 +35,9 @@ function styles(dir: string): string {
 }
 
 /** The style rules, without @import lines (which would glue onto the first selector). */
+/** The rules alone: imports and comments out, so a comment before a rule is not read as part of its selector. */
 function rules(wxss: string): string {
-  return wxss.replace(/^@import[^;]*;/gm, '');
+  return wxss.replace(/^@import[^;]*;/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
 }
 
 function tags(wxml: string): string[] {

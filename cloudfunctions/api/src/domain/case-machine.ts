@@ -58,8 +58,9 @@ const same = (...statuses: CaseStatus[]): Partial<Record<CaseStatus, CaseStatus>
 
 export const RULES: Readonly<Record<CaseCommand, Rule>> = {
   accept: { by: ['dispatcher'], moves: { submitted: 'accepted' }, label: '受理' },
+  // Supervisors reassign only what they have escalated (guard): docs/adr/0110-supervisors-reassign-escalated-cases.md.
   assign: {
-    by: ['dispatcher'],
+    by: ['dispatcher', 'supervisor'],
     moves: { accepted: 'processing', processing: 'processing', needs_info: 'needs_info' },
     label: '分派',
   },
@@ -126,9 +127,11 @@ export interface CaseFacts {
   purged: boolean;
 }
 
-/** A refusal message when a command's extra condition does not hold, else null. */
-export function guard(command: CaseCommand, f: CaseFacts): string | null {
+/** A refusal message when a command's extra condition does not hold for `actor` (when known), else null. */
+export function guard(command: CaseCommand, f: CaseFacts, actor?: CaseActor): string | null {
   switch (command) {
+    case 'assign':
+      return actor === 'supervisor' && !f.escalated ? '督办人员只能改派督办中的诉求，其他诉求请由受理员分派。' : null;
     case 'reply':
     case 'submitReply':
     case 'askInfo':
@@ -161,7 +164,7 @@ export function guard(command: CaseCommand, f: CaseFacts): string | null {
 export function check(f: CaseFacts, command: CaseCommand, actors: readonly CaseActor[]): Decision {
   const d = decide(f.status, command, actors);
   if (!d.ok) return d;
-  const refusal = guard(command, f);
+  const refusal = guard(command, f, d.actor);
   return refusal ? { ok: false, code: 'FAILED_PRECONDITION', message: refusal } : d;
 }
 

@@ -146,8 +146,8 @@ export const caseGet = defineAction<'case.get'>({
 export const caseFindByTrackingNo = defineAction<'case.findByTrackingNo'>({
   schema: findByTrackingNoSchema,
   async run(input, { caller }) {
-    const trackingNo = normalizeTrackingNo(input.trackingNo);
-    if (!trackingNo) throw errors.invalid('留言编号格式不正确，应类似 MS20261125-0042', { trackingNo: '留言编号格式不正确，应类似 MS20261125-0042' });
+    // The schema has checked that it reads as a tracking number.
+    const trackingNo = normalizeTrackingNo(input.trackingNo) ?? input.trackingNo;
     const doc = await findCaseByTrackingNo(trackingNo);
     if (!doc || caseActors(caller, doc).length === 0) throw new AppError('NOT_FOUND', `没有找到编号为 ${trackingNo} 的留言，请核对编号。`);
     return { id: doc._id, trackingNo };

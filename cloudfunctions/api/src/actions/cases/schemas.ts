@@ -3,6 +3,7 @@ import type { CaseStatus, CaseType } from '../../../../../typings/domain';
 import { REJECT_REASONS } from '../../domain/case-labels';
 import { CASE_STATUSES } from '../../domain/case-machine';
 import { CASE_TEXT_LIMITS as T, DEFAULT_LIMITS } from '../../domain/defaults';
+import { normalizeTrackingNo } from '../../domain/tracking';
 import * as z from 'zod';
 import { bool, id, int, oneOf, pageFields, text, version, visibleLength, type TextOptions } from '../../lib/schema';
 
@@ -54,7 +55,13 @@ export const listMineSchema = z.strictObject({
 });
 
 export const getSchema = z.strictObject({ id: caseId() });
-export const findByTrackingNoSchema = z.strictObject({ trackingNo: text('留言编号', 30) });
+/** A tracking number as people type it (lower case, spaces, full-width digits, without "MS"): an identifier, not free text. */
+export const findByTrackingNoSchema = z.strictObject({
+  trackingNo: z
+    .string({ error: '请填写留言编号' })
+    .max(30, '留言编号格式不正确，应类似 MS20261125-0042')
+    .refine((s) => normalizeTrackingNo(s) !== null, { message: '留言编号格式不正确，应类似 MS20261125-0042' }),
+});
 
 export const withdrawSchema = z.strictObject({ ...versioned, reason: optionalText('撤回原因', 200) });
 
