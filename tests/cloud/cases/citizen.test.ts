@@ -300,7 +300,7 @@ describe('case.findByTrackingNo', () => {
   test('a malformed number or payload is refused in Chinese; a visitor without an identity is refused', async () => {
     expect(await callAs(CITIZEN, 'case.findByTrackingNo', { trackingNo: '0042' })).toEqual({
       ok: false,
-      error: { code: 'INVALID_ARGUMENT', message: '留言编号格式不正确，应类似 MS20261125-0042', fields: { trackingNo: '留言编号格式不正确，应类似 MS20261125-0042' } },
+      error: { code: 'INVALID_ARGUMENT', message: '提交的内容有误：留言编号格式不正确，应类似 MS20261125-0042', fields: { trackingNo: '留言编号格式不正确，应类似 MS20261125-0042' } },
     });
     expect(await callRaw(CITIZEN, { action: 'case.findByTrackingNo', payload: { trackingNo: 42 } })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', fields: { trackingNo: '留言编号应为文字' } } });
     expect(await callRaw(CITIZEN, { action: 'case.findByTrackingNo', payload: { trackingNo: 'MS20261125-0001', id: 'x' } })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
