@@ -92,7 +92,9 @@ test('call a department: the home page lists each with hours and address; 拨打
   const housing = app.locator('[data-testid="department"]', { hasText: '住房和城乡建设局' });
   expect(await housing.textContent()).toContain('办公时间：工作日 9:00-12:00，13:30-17:30');
   expect(await housing.textContent()).toContain('地址：市民中心 A 座 3 楼');
+  // Scrolled into view and settled first: a scroll that lands during a touch cancels the tap (as tap() in helpers/ui).
   await housing.locator('[data-testid="call-department"]').scrollIntoViewIfNeeded();
+  await new Promise((r) => setTimeout(r, 300));
   await housing.locator('[data-testid="call-department"]').click();
   // WeChat's own confirmation sheet, with the number.
   const sheet = app.locator('[data-testid="mp-action-sheet"]');
@@ -100,6 +102,8 @@ test('call a department: the home page lists each with hours and address; 拨打
   expect(await sheet.textContent()).toContain('呼叫 0571-87001001');
   await app.locator('[data-testid="mp-action-sheet"] >> text=呼叫 0571-87001001').click();
 
+  await housing.locator('[data-testid="map-department"]').scrollIntoViewIfNeeded();
+  await new Promise((r) => setTimeout(r, 300));
   await housing.locator('[data-testid="map-department"]').click();
   await app.waitForSelector('[data-testid="mp-modal"]');
   expect(await app.textContent('[data-testid="mp-modal"]')).toContain('市民中心 A 座 3 楼');

@@ -58,7 +58,7 @@ export const getSchema = z.strictObject({ id: caseId() });
 /** A tracking number as people type it (lower case, spaces, full-width digits, without "MS"): an identifier, not free text. */
 export const findByTrackingNoSchema = z.strictObject({
   trackingNo: z
-    .string({ error: '请填写留言编号' })
+    .string({ error: (issue) => (issue.input === undefined ? '请填写留言编号' : '留言编号应为文字') })
     .max(30, '留言编号格式不正确，应类似 MS20261125-0042')
     .refine((s) => normalizeTrackingNo(s) !== null, { message: '留言编号格式不正确，应类似 MS20261125-0042' }),
 });
