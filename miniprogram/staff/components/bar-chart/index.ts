@@ -5,7 +5,7 @@ import { defineComponent } from '../../../utils/component';
 import { barsOf, type Bar } from './bars';
 
 defineComponent({
-  props: { series: { type: Object, value: null as unknown as DashboardSeries } },
+  props: { series: { type: Object, value: null as DashboardSeries | null } },
   data: { bars: [] as Bar[], dense: false },
   observers: {
     series(series: DashboardSeries | null) {
