@@ -132,6 +132,16 @@ describe('operators as MongoDB defines them', () => {
     expect(list[0]).toEqual({ _id: 's', a: 'world', b: 'hello world', c: 'hello' });
   });
 
+  test('$substrBytes past the end gives "" and a count past the end takes the rest (found by the differential)', async () => {
+    await db.collection('c').add({ data: { _id: 's', s: 'héllo' } } as never);
+    const { list } = await db
+      .collection('c')
+      .aggregate()
+      .project({ a: $.substrBytes(['$s', 6, 2]), b: $.substrBytes(['$s', 3, 100]), c: $.substr(['$s', 99, -1]) })
+      .end();
+    expect(list[0]).toEqual({ _id: 's', a: '', b: 'llo', c: '' });
+  });
+
   test('$indexOfCP answers code-point indexes, honours start and end, and null for a missing string', async () => {
     await db.collection('c').add({ data: [{ _id: 'a', s: 'a😀b😀c' }, { _id: 'b' }] } as never);
     const { list } = await db

@@ -141,8 +141,30 @@ function randomCondition(g: Gen, s: Scenario, ids: string[]): Doc {
   const kinds = kindsOf(s, field).filter((k) => k !== 'missing' && k !== 'array' && k !== 'object');
   const scalarKinds: Kind[] = kinds.length > 0 ? [...kinds] : ['number'];
   const v = (): unknown => (field === '_id' ? g.pick(ids) : g.scalar(g.pick(scalarKinds)));
-  const op = g.pick(['eq', 'literal', 'gt', 'gte', 'lt', 'lte', 'in', 'ne', 'all', 'range', 'nin', 'inEmpty', 'elemMatch'] as const);
+  const op = g.pick(['eq', 'literal', 'gt', 'gte', 'lt', 'lte', 'in', 'ne', 'all', 'range', 'nin', 'inEmpty', 'elemMatch', 'regex', 'dateExpr', 'stringExpr'] as const);
   switch (op) {
+    case 'regex':
+      // Not pushed down: the pre-filter must stay a superset whatever the field holds.
+      return { [field]: { $regex: g.pick(['^a', 'b', '^A', 'a$', '^$', 'd+']), $options: g.pick(['', 'i']) } };
+    case 'dateExpr':
+      // Date operators (our $week among them) on whatever the field holds, guarded by $type as real code must be.
+      return { $expr: { $cond: [{ $eq: [{ $type: `$${field}` }, 'date'] }, { [g.pick(['$eq', '$lte', '$gte'])]: [{ [g.pick(['$dayOfMonth', '$dayOfWeek', '$week', '$dayOfYear'])]: `$${field}` }, 1 + g.int(6)] }, false] } };
+    case 'stringExpr':
+      return {
+        $expr: {
+          $cond: [
+            { $eq: [{ $type: `$${field}` }, 'string'] },
+            g.pick([
+              { $eq: [{ $substrCP: [`$${field}`, 0, 1] }, g.pick(['a', 'b', 'A'])] },
+              { $gte: [{ $indexOfCP: [`$${field}`, g.pick(['a', 'b', 'cd'])] }, 0] },
+              { $eq: [{ $strLenCP: `$${field}` }, g.int(4)] },
+              { $eq: [{ $toLower: `$${field}` }, g.pick(['a', 'ab', 'ba'])] },
+              { $eq: [{ $substrBytes: [`$${field}`, 1, -1] }, g.pick(['', 'a', 'b'])] },
+            ]),
+            false,
+          ],
+        },
+      };
     case 'literal':
       return { [field]: v() };
     case 'eq':

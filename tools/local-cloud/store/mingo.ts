@@ -25,6 +25,7 @@ const { $elemMatch: mingoElemMatch } = queryOps;
 const { resolve } = require('mingo/util') as { resolve: (o: AnyObject, selector: string, opts: { unwrapArray: boolean }) => Any };
 /* eslint-enable @typescript-eslint/no-require-imports */
 import { isDate, isRegExp } from '../ejson';
+import { jsonSchemaValidator } from './json-schema';
 
 const isDocument = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v) && !isDate(v) && !isRegExp(v);
 
@@ -48,12 +49,20 @@ const $week: Expression = (obj, expr, options) => {
   return Math.floor((dayOfYear - 1 + jan1Weekday) / 7);
 };
 
-/** `$substrBytes` (and its old name `$substr`): a negative length takes the rest of the string. */
+/**
+ * `$substrBytes` (and its old name `$substr`): a negative length, or one past the end, takes the rest of the string; a
+ * start at or past the end gives "" (mingo throws for both).
+ */
 const substrBytes: Expression = (obj, expr, options) => {
   if (!Array.isArray(expr) || expr.length !== 3) return $substrBytes!(obj, expr, options);
   const [text, start, length] = evalExpr(obj, expr, options) as [unknown, unknown, unknown];
-  const rest = typeof text === 'string' && typeof start === 'number' ? Math.max(0, Buffer.byteLength(text, 'utf8') - start) : 0;
-  const count = typeof length === 'number' && length < 0 ? rest : length;
+  if (typeof text !== 'string' || typeof start !== 'number' || typeof length !== 'number') {
+    return $substrBytes!(obj, [{ $literal: text }, { $literal: start }, { $literal: length }], options);
+  }
+  const size = Buffer.byteLength(text, 'utf8');
+  if (start >= size) return '';
+  const rest = Math.max(0, size - start);
+  const count = length < 0 || length > rest ? rest : length;
   return $substrBytes!(obj, [{ $literal: text }, { $literal: start }, { $literal: count }], options);
 };
 
@@ -88,7 +97,7 @@ const FIXES = Context.init({
 });
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-const withFixes = <T extends object>(options?: T): T & { context: Context } => ({ ...(options ?? ({} as T)), context: FIXES });
+const withFixes = <T extends object>(options?: T): T & { context: Context } => ({ ...(options ?? ({} as T)), context: FIXES, jsonSchemaValidator });
 
 export class Query<T = AnyObject> extends bare.Query<T> {
   constructor(condition: ConstructorParameters<typeof MingoQuery<T>>[0], options?: Options) {
