@@ -249,7 +249,7 @@ export function draftDetailView(draft: Draft): DraftDetailView {
       text,
       count,
       badgeText,
-      ariaLabel: `第 ${index + 1} 段${count ? `，已有 ${count} 条公开意见` : ''}${open ? '，点按对本段发表意见' : ''}：${text}`,
+      ariaLabel: `${open ? '对本段提意见：' : ''}第 ${index + 1} 段${count ? `，已有 ${count} 条公开意见` : ''}：${text}`,
     };
   });
   const mine = draft.comments.filter((c) => c.mine).map(commentView);

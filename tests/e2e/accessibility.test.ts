@@ -3,6 +3,7 @@
 // and overflow) and axe-core (0 serious or critical violations; images and icon-only controls named). The pages are
 // read from app.json, so a page added later is checked as it lands. Figures are printed per page.
 import { appRoutes, identitiesFor } from '../../tools/preview/pages';
+import { DETAIL_ROUTES } from '../../tools/preview/samples';
 import { closeBrowser, openPreview, type PreviewHandle } from './helpers/preview';
 import { LIMITS, sweep, type Mode, type PageVisit } from './helpers/sweep';
 
@@ -65,6 +66,11 @@ test('every page of app.json was opened as every identity that can open it, in e
   expect(visits.map((v) => `${v.mode} ${v.route} ${v.identity}`).sort()).toEqual(expected.sort());
   // The pages rendered something to measure.
   expect(visits.filter((v) => v.audit.texts === 0).map((v) => `${v.route} as ${v.identity}`)).toEqual([]);
+});
+
+test('every detail page was measured with a record of the demo data, not only in its not-found state', () => {
+  const withRecord = new Set(visits.filter((v) => Object.keys(v.query).length > 0).map((v) => v.route));
+  expect(DETAIL_ROUTES.filter((r) => !withRecord.has(r))).toEqual([]);
 });
 
 describe.each(MODES)('%s mode', (mode) => {

@@ -7,6 +7,7 @@ import path from 'path';
 import { build, ROOT } from '../build';
 import { launchChromium, waitForMiniProgram } from './browser';
 import { appRoutes, identitiesFor } from './pages';
+import { sampleQueries, urlOf } from './samples';
 import { startStack } from './stack';
 
 const CARE = process.argv.includes('--care');
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   try {
     fs.rmSync(OUT, { recursive: true, force: true });
     const routes = appRoutes();
+    const queryFor = sampleQueries();
     const identities = [...new Set(routes.flatMap((r) => identitiesFor(r)))];
     const shoot = async (identity: string) => {
       const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
@@ -42,16 +44,17 @@ async function main(): Promise<void> {
       let loaded = false;
       for (const route of routes.filter((r) => identitiesFor(r).includes(identity))) {
         current = route.route;
+        const query = await queryFor(route.route, identity);
         try {
           // The first page loads the mini program; the next ones reLaunch inside it (as fast as WeChat, no reload).
-          if (loaded) await page.evaluate((r) => (window as unknown as MpWindow).__mp.router.reLaunch(`/${r}`), route.route);
+          if (loaded) await page.evaluate((u) => (window as unknown as MpWindow).__mp.router.reLaunch(u), urlOf(route.route, query));
           else {
-            await page.goto(stack.preview.appUrl({ identity, page: route.route }));
+            await page.goto(stack.preview.appUrl({ identity, page: route.route, query }));
             if (CARE) {
               // This user's choice, as the switch on 我的 stores it; the page is opened again to follow it.
               await waitForMiniProgram(page.mainFrame());
               await page.evaluate((key) => (window as unknown as MpWindow).wx.setStorageSync(key, true), CARE_KEY);
-              await page.evaluate((r) => (window as unknown as MpWindow).__mp.router.reLaunch(`/${r}`), route.route);
+              await page.evaluate((u) => (window as unknown as MpWindow).__mp.router.reLaunch(u), urlOf(route.route, query));
             }
           }
           loaded = true;

@@ -4,6 +4,7 @@
 // two identities that see the same elements get the same answer from it.
 import type { Frame, Page } from 'playwright-core';
 import { appRoutes, identitiesFor } from '../../../tools/preview/pages';
+import { sampleQueries, urlOf } from '../../../tools/preview/samples';
 import { runAxe, type AxeRule } from './axe';
 import { labelledTestIds, missingLabels } from './labelled';
 import { auditPage, type AuditLimits, type PageAudit } from './page-audit';
@@ -15,6 +16,8 @@ export interface PageVisit {
   route: string;
   identity: string;
   mode: Mode;
+  /** The record a detail page was opened on (tools/preview/samples.ts); empty for list pages. */
+  query: Record<string, string>;
   audit: PageAudit;
   /** axe's violations (any impact), or those of the visit with the same structure. */
   axe: AxeRule[];
@@ -72,6 +75,7 @@ export async function sweep(preview: PreviewHandle, modes: Mode[], log: (line: s
   const scanned = new Map<string, { axe: AxeRule[]; identity: string }>();
   const visits: PageVisit[] = [];
   const labelled = [...labelledTestIds().keys()];
+  const queryFor = sampleQueries();
 
   const visitAll = async (tab: Page, identity: string) => {
     const frame = tab.mainFrame();
@@ -81,7 +85,9 @@ export async function sweep(preview: PreviewHandle, modes: Mode[], log: (line: s
     for (const mode of modes) {
       await frame.evaluate(({ key, on }) => (window as unknown as MpWindow).wx.setStorageSync(key, on), { key: CARE_KEY, on: mode === 'care' });
       for (const { route } of own) {
-        await frame.evaluate((r) => (window as unknown as MpWindow).__mp.router.reLaunch(`/${r}`), route);
+        const query = await queryFor(route, identity);
+        const url = urlOf(route, query);
+        await frame.evaluate((u) => (window as unknown as MpWindow).__mp.router.reLaunch(u), url);
         await settle(frame);
         const audit = await auditPage(frame, route, LIMITS[mode]);
         const key = `${mode} ${route} ${await structureOf(frame, route)}`;
@@ -90,7 +96,7 @@ export async function sweep(preview: PreviewHandle, modes: Mode[], log: (line: s
           result = { axe: (await runAxe(frame, route)).violations, identity };
           scanned.set(key, result);
         }
-        visits.push({ route, identity, mode, audit, axe: result.axe, axeFrom: result.identity, missingLabels: await missingLabels(frame, route, labelled) });
+        visits.push({ route, identity, mode, query, audit, axe: result.axe, axeFrom: result.identity, missingLabels: await missingLabels(frame, route, labelled) });
         log(`${mode} ${identity} ${route}`);
       }
     }

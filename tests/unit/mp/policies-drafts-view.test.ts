@@ -89,7 +89,7 @@ test('comments say where they point and, for the author, what their state means'
 test('draft detail: badges per paragraph, my comments in every state, only approved comments of others', () => {
   const view = draftDetailView(draft());
   expect(view.paragraphs.map((p) => p.badgeText)).toEqual(['', '1 条意见', '']);
-  expect(view.paragraphs[1].ariaLabel).toContain('已有 1 条公开意见，点按对本段发表意见');
+  expect(view.paragraphs[1].ariaLabel).toContain('对本段提意见：第 2 段，已有 1 条公开意见');
   expect(view.wholeCount).toBe(2);
   expect(view.mine.map((c) => c.id)).toEqual(['mine1', 'mine2']);
   expect(view.others.map((c) => c.id)).toEqual(['o1']);
