@@ -1,6 +1,7 @@
 // Subscribe messages (订阅消息): WeChat lets a page ask only from a user's tap, so callers must start this before
 // their first `await`. A refusal or a failure is not an error for the citizen: they simply get no messages.
 import type { MetaGetResponse } from '../../typings/api';
+import { randomId } from '../utils/id';
 import { call, messageOf } from './api';
 
 export async function requestSubscribe(templateIds: ReadonlyArray<string | undefined>): Promise<string[]> {
@@ -25,7 +26,8 @@ export function subscribeFromTap(templateIds: ReadonlyArray<string | undefined>,
       return;
     }
     try {
-      await call('case.subscribe', { templateIds: accepted });
+      // One id per acceptance: a resent request grants nothing twice.
+      await call('case.subscribe', { templateIds: accepted, clientRequestId: randomId() });
       void wx.showToast({ title: doneTitle, icon: 'success' });
     } catch (error) {
       void wx.showToast({ title: messageOf(error), icon: 'none' });

@@ -274,8 +274,11 @@ export interface CaseActions {
   'case.rate': { req: Versioned & { score: 1 | 2 | 3 | 4 | 5; solved: boolean; comment?: string }; res: CaseView };
   'case.listPublic': { req: PageRequest & { keyword?: string; categoryId?: string }; res: Page<PublicLetter> };
   'case.getPublic': { req: { id: string }; res: PublicLetterDetail };
-  /** Records subscribe-message grants (one message each) the citizen or staff member accepted outside submit. */
-  'case.subscribe': { req: { templateIds: string[] }; res: { granted: Record<string, number> } };
+  /**
+   * Records subscribe-message grants (one message each) the citizen or staff member accepted outside submit. One
+   * `clientRequestId` per acceptance: the same request again (a resend) answers the first result and grants nothing more.
+   */
+  'case.subscribe': { req: { templateIds: string[]; clientRequestId?: string }; res: { granted: Record<string, number> } };
 
   /**
    * Without filters: work in hand, soonest deadline first, then cases waiting for the citizen. `status` lists one

@@ -169,7 +169,7 @@ definePage({
         });
         h.requestId = randomId();
         const granted = await subscribed;
-        if (granted.length) await call('case.subscribe', { templateIds: granted }).catch(() => undefined);
+        if (granted.length) await call('case.subscribe', { templateIds: granted, clientRequestId: randomId() }).catch(() => undefined);
         this.setData({ popupShow: false, text: '', counter: counterText(''), target: -1, notice: '您的意见已提交，审核通过后公开。审核结果可在下方“我的意见”中查看。' });
         void wx.showToast({ title: '已提交，待审核', icon: 'success' });
         await this.load();

@@ -314,7 +314,8 @@ describe('decisions, the report and the notice', () => {
     const again = await ok(EDITOR, 'draft.publishReport', { id: d.id, version: closed.version, summary: '另一段说明' });
     expect(again.report?.summary).toBe('共收到公开意见3条，采纳2条。');
     expect(localCloud.openapi.calls.filter((c) => c.api === 'subscribeMessage.send')).toHaveLength(3);
-    expect(await count('notifications')).toBe(3);
+    // Three messages and the one outbox entry of the report's transaction that queued them.
+    expect(await count('notifications')).toBe(4);
 
     const citizenView = await ok(CITIZEN, 'draft.get', { id: d.id });
     expect(citizenView.comments.find((x) => x.id === a2.commentId)).toMatchObject({ decision: 'not_adopted', decisionLabel: '不予采纳', decisionReason: '补贴政策另行制定。' });

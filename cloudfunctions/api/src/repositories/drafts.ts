@@ -19,11 +19,6 @@ export function draftPage(phases: Phase[], limit: number, cursor: string | undef
   return phasedPage<DraftDoc & Record<string, unknown>>({ collection: COLLECTIONS.drafts, phases, limit, cursor, omit: ['paragraphs', 'explanation', 'report'] });
 }
 
-/** Marks that decisions changed (see DraftDoc.decisionsRev). */
-export async function bumpDecisionsRev(draftId: string): Promise<void> {
-  await db.collection(COLLECTIONS.drafts).doc(draftId).update({ data: { decisionsRev: _.inc(1) } });
-}
-
 // ---- comments ---------------------------------------------------------------------------------------------
 
 export async function findComment(id: string): Promise<CommentDoc | null> {
@@ -105,15 +100,6 @@ export async function eachComment(
     if (data.length < SCAN_BATCH) return;
     after = (data[data.length - 1] as CommentDoc).key;
   }
-}
-
-/** Records a decision on an approved comment; a comment hidden meanwhile is left alone. Idempotent. */
-export async function setDecision(id: string, decision: Pick<CommentDoc, 'decision' | 'decisionReason' | 'decidedAt'>): Promise<boolean> {
-  const { stats } = await db
-    .collection(COLLECTIONS.draftComments)
-    .where({ _id: id, status: 'approved' })
-    .update({ data: { ...decision, decided: true } });
-  return stats.updated === 1;
 }
 
 /** Several drafts by id (titles for the moderation queue), without their texts. */

@@ -5,6 +5,7 @@ import { DEFAULT_COSIGN_THRESHOLD, DEFAULT_COSIGNS_PER_DAY } from '../domain/cos
 import type { CaseRules } from '../domain/deadlines';
 import { DEFAULT_CALENDAR, DEFAULT_CASE_RULES, DEFAULT_CASE_TYPES, DEFAULT_LIMITS, DEFAULT_RULES, DEFAULT_SUBSCRIBE_FIELD_LIMITS } from '../domain/defaults';
 import { COLLECTIONS, findById, isNotFound } from '../lib/db';
+import { sameContent } from '../lib/same-content';
 import { runTransaction } from '../lib/transaction';
 import { errors } from '../lib/errors';
 import { cached, invalidate } from '../lib/warm-cache';
@@ -103,8 +104,12 @@ export async function saveSettings(version: number, patch: Partial<Omit<Settings
       throw error;
     });
     const stored = (data ?? {}) as Partial<Settings> & { _id?: string };
-    if ((stored.version ?? 0) !== version) throw errors.conflict();
     const { _id: _ignored, ...rest } = stored;
+    if ((stored.version ?? 0) !== version) {
+      // This very change, already applied (a retry after a lost answer): answered as it stands.
+      if (stored.version === version + 1 && sameContent({ ...rest, ...patch }, rest)) return resolveSettings(rest);
+      throw errors.conflict();
+    }
     const next = { ...rest, ...patch, version: version + 1 };
     await ref.set({ data: next });
     await recordEvent(tx, event);

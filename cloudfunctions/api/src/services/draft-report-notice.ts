@@ -1,48 +1,25 @@
-// "The adoption report is out": one subscribe message to everyone who commented on a draft, through the outbox
-// (repositories/notifications.ts, services/notifier.ts). Ids are derived from draft and citizen, so a retried report
-// never queues a second message to anyone.
-import type { DraftDoc } from '../domain/policies/drafts';
-import { COLLECTIONS, db } from '../lib/db';
+// "The adoption report is out": one subscribe message to everyone who commented on a draft. The report's transaction
+// queues one fan-out entry (repositories/notifications.ts); the sender expands it here. Ids are derived from draft
+// and citizen, so an expansion run twice (a retry, two timer runs) never queues a second message to anyone.
+import type { MessageFields } from '../domain/subscribe-message';
 import { eachComment } from '../repositories/drafts';
-import { findNotification, newNotificationDoc } from '../repositories/notifications';
-import { deliverNow } from './notifier';
-
-/** Sent at once (best effort); the rest, and any retry, by the timer's sender. */
-const SEND_NOW_MAX = 20;
+import { newNotificationDoc, queueOnce } from '../repositories/notifications';
 
 export const reportNoticeId = (draftId: string, openid: string): string => `draft-report-${draftId}-${openid}`;
 
-function isDuplicate(error: unknown): boolean {
-  const msg = String((error as { errMsg?: unknown; message?: unknown } | null)?.errMsg ?? (error as Error | null)?.message ?? '');
-  return /E11000|duplicate/i.test(msg);
+export function reportNoticeFields(title: string, publishedAt: string): MessageFields {
+  return { title, status: '已公布', time: publishedAt, note: '您参与的意见征集已公布采纳情况' };
 }
 
-export async function notifyCommenters(draft: DraftDoc, now: Date): Promise<string[]> {
+/** Queues the message to each commenter of the draft that is not queued yet; answers the ids this call queued. */
+export async function queueReportNotices(draftId: string, fields: MessageFields, now: string): Promise<string[]> {
   const openids = new Set<string>();
-  await eachComment({ draftId: draft._id }, (c) => openids.add(c.openid), { openid: true });
-  const nowIso = now.toISOString();
+  await eachComment({ draftId }, (c) => openids.add(c.openid), { openid: true });
   const queued: string[] = [];
   for (const openid of openids) {
-    const id = reportNoticeId(draft._id, openid);
-    if (await findNotification(id)) continue;
-    const doc = newNotificationDoc(
-      id,
-      {
-        kind: 'draft_report',
-        touser: openid,
-        template: 'draftReport',
-        fields: { title: draft.title, status: '已公布', time: draft.report?.publishedAt ?? nowIso, note: '您参与的意见征集已公布采纳情况' },
-        query: `id=${draft._id}`,
-      },
-      nowIso,
-    );
-    try {
-      await db.collection(COLLECTIONS.notifications).add({ data: doc });
-      queued.push(id);
-    } catch (error) {
-      if (!isDuplicate(error)) throw error;
-    }
+    const id = reportNoticeId(draftId, openid);
+    const doc = newNotificationDoc(id, { kind: 'draft_report', touser: openid, template: 'draftReport', fields, query: `id=${draftId}` }, now);
+    if (await queueOnce(doc)) queued.push(id);
   }
-  await deliverNow(queued.slice(0, SEND_NOW_MAX), now);
   return queued;
 }

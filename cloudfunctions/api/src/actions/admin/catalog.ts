@@ -7,6 +7,7 @@ import { bool, id, int, oneOf, text } from '../../lib/schema';
 import { categoryOf, departmentOf, readCatalogMaps, saveCategory, saveDepartment, type CategoryDoc, type DepartmentDoc } from '../../repositories/catalog';
 import { CASE_TYPE_KEYS } from '../cases/schemas';
 import type { Caller } from '../../lib/caller';
+import { sameContent } from '../../lib/same-content';
 import { auditActor, type NewAuditEvent } from '../../repositories/audit';
 
 /** A keyword is a word or short phrase of a title ("垃圾", "电梯"); a few dozen per category are plenty. */
@@ -14,6 +15,15 @@ const KEYWORD_MAX = 10;
 const KEYWORDS_MAX = 30;
 
 const newId = (prefix: string) => `${prefix}-${randomBytes(5).toString('hex')}`;
+
+/**
+ * The record this save would write, if it is stored already (a retry after a lost answer, a double tap): it is
+ * answered as it stands, with no second record and no second event. A new record (no id) matches by name and content.
+ */
+function alreadySaved<T extends { _id: string; name: string }>(doc: T, existing: Iterable<T>, id: string | undefined): T | undefined {
+  for (const e of existing) if ((id ? e._id === id : e.name === doc.name) && sameContent(e, doc)) return e;
+  return undefined;
+}
 
 function savedEvent(subject: 'department' | 'category', subjectId: string, note: string, caller: Caller, now: Date): NewAuditEvent {
   return { subject, subjectId, kind: 'saved', at: now.toISOString(), actor: auditActor(caller, ['admin']), note };
@@ -42,8 +52,6 @@ export const adminDepartmentsSave = defineAction<'admin.departments.save'>({
   }),
   async run(input, { caller, now }) {
     const catalog = await readCatalogMaps();
-    const taken = [...catalog.departments.values()].find((d) => d.name === input.name && d._id !== input.id);
-    if (taken) throw errors.invalid('已有同名的单位', { name: '已有同名的单位' });
     const prev = input.id ? catalog.departments.get(input.id) : undefined;
     const doc: DepartmentDoc = { _id: input.id ?? newId('dept'), name: input.name };
     // An omitted field keeps what is stored (saving a name does not re-enable a disabled department or drop its
@@ -59,6 +67,10 @@ export const adminDepartmentsSave = defineAction<'admin.departments.save'>({
     const order = input.order ?? prev?.order;
     if (order !== undefined) doc.order = order;
     if (input.disabled ?? prev?.disabled) doc.disabled = true;
+    const stored = alreadySaved(doc, catalog.departments.values(), input.id);
+    if (stored) return departmentOf(stored);
+    const taken = [...catalog.departments.values()].find((d) => d.name === input.name && d._id !== input.id);
+    if (taken) throw errors.invalid('已有同名的单位', { name: '已有同名的单位' });
     await saveDepartment(doc, savedEvent('department', doc._id, prev ? `修改单位：${doc.name}` : `新建单位：${doc.name}`, caller, now));
     return departmentOf(doc);
   },
@@ -95,6 +107,8 @@ export const adminCategoriesSave = defineAction<'admin.categories.save'>({
     const order = input.order ?? prev?.order;
     if (order !== undefined) doc.order = order;
     if (input.disabled ?? prev?.disabled) doc.disabled = true;
+    const stored = alreadySaved(doc, catalog.categories.values(), input.id);
+    if (stored) return categoryOf(stored);
     await saveCategory(doc, savedEvent('category', doc._id, prev ? `修改分类：${doc.name}` : `新建分类：${doc.name}`, caller, now));
     return categoryOf(doc);
   },

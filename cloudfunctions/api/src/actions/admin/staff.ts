@@ -85,6 +85,8 @@ export const staffBind = defineAction<'staff.bind'>({
     return runTransaction(async (tx) => {
       const fresh = await txGet<InviteDoc>(tx, COLLECTIONS.invites, invite._id);
       if (!fresh) throw errors.invalid('邀请码不正确，请核对后重新输入。', { code: '邀请码不正确' });
+      // The caller's own binding again (a retry after a lost answer): answered as it stands, nothing written.
+      if (fresh.usedBy === openid) return fresh.departmentId ? { roles: [...fresh.roles], departmentId: fresh.departmentId } : { roles: [...fresh.roles] };
       if (fresh.usedBy) throw errors.precondition('该邀请码已被使用，请向管理员索取新的邀请码。');
       if (fresh.revokedAt) throw errors.precondition('该邀请码已被管理员撤销，请向管理员索取新的邀请码。');
       if (fresh.expiresAt < nowIso) throw errors.precondition('该邀请码已过期，请向管理员索取新的邀请码。');
@@ -102,6 +104,8 @@ export const staffBind = defineAction<'staff.bind'>({
   },
 });
 
+const UNCHANGED = '未改变';
+
 /** What an update changed, in words, for the audit trail. */
 function staffChange(before: UserDoc, after: UserDoc): string {
   const parts: string[] = [];
@@ -110,7 +114,7 @@ function staffChange(before: UserDoc, after: UserDoc): string {
   if ((before.departmentId ?? '') !== (after.departmentId ?? '')) parts.push(`所属单位：${before.departmentId ?? '无'} → ${after.departmentId ?? '无'}`);
   if (Boolean(before.disabled) !== Boolean(after.disabled)) parts.push(after.disabled ? '停用' : '启用');
   if ((before.displayName ?? '') !== (after.displayName ?? '')) parts.push(`姓名：${after.displayName ?? ''}`);
-  return parts.join('；') || '未改变';
+  return parts.join('；') || UNCHANGED;
 }
 
 function staffChangeData(input: { roles?: readonly string[]; departmentId?: string | null; disabled?: boolean }): Record<string, unknown> {
@@ -149,6 +153,22 @@ export const adminStaffList = defineAction<'admin.staff.list'>({
   },
 });
 
+type StaffUpdate = { roles?: readonly Role[]; departmentId?: string | null; disabled?: boolean; displayName?: string };
+
+function applyStaffUpdate(user: UserDoc, input: StaffUpdate): UserDoc {
+  const next: UserDoc = { ...user };
+  if (input.roles) next.roles = [...input.roles];
+  if (input.departmentId === null) delete next.departmentId;
+  else if (input.departmentId !== undefined) next.departmentId = input.departmentId;
+  if (input.disabled !== undefined) next.disabled = input.disabled;
+  if (input.displayName !== undefined) next.displayName = input.displayName;
+  return next;
+}
+
+function sameStaff(a: UserDoc, b: UserDoc): boolean {
+  return staffChange(a, b) === UNCHANGED;
+}
+
 /** An admin cannot lock themselves out by mistake; those in ADMIN_OPENIDS cannot be locked out at all. */
 function guardSelf(caller: Caller, openid: string, roles: readonly Role[], disabled: boolean): void {
   if (caller.openid !== openid || adminOpenids().has(openid)) return;
@@ -169,13 +189,13 @@ export const adminStaffUpdate = defineAction<'admin.staff.update'>({
     return runTransaction(async (tx) => {
       const user = await txGet<UserDoc>(tx, COLLECTIONS.users, input.openid);
       if (!user) throw errors.notFound('工作人员');
-      if ((user.version ?? 0) !== input.version) throw errors.conflict();
-      const next: UserDoc = { ...user, version: (user.version ?? 0) + 1 };
-      if (input.roles) next.roles = [...input.roles];
-      if (input.departmentId === null) delete next.departmentId;
-      else if (input.departmentId !== undefined) next.departmentId = input.departmentId;
-      if (input.disabled !== undefined) next.disabled = input.disabled;
-      if (input.displayName !== undefined) next.displayName = input.displayName;
+      const next = applyStaffUpdate(user, input);
+      if ((user.version ?? 0) !== input.version) {
+        // This very change, already applied (a retry after a lost answer): answered as it stands.
+        if ((user.version ?? 0) === input.version + 1 && sameStaff(next, user)) return staffMember(user, catalog);
+        throw errors.conflict();
+      }
+      next.version = (user.version ?? 0) + 1;
       requireStaffDepartment(catalog, next.roles, next.departmentId);
       guardSelf(caller, input.openid, next.roles, Boolean(next.disabled));
       await tx.collection(COLLECTIONS.users).doc(input.openid).set({ data: { ...withoutId(next), updatedAt: now.toISOString() } });

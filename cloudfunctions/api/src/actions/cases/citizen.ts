@@ -262,6 +262,6 @@ export const caseSubscribe = defineAction<'case.subscribe'>({
     const env = await caseEnv(now);
     const known = configuredTemplates(env, input.templateIds);
     if (known.length === 0) throw errors.invalid('订阅的消息模板不存在', { templateIds: '订阅的消息模板不存在' });
-    return { granted: await addGrants(openidOf(caller), known, env.now) };
+    return { granted: await addGrants(openidOf(caller), known, env.now, input.clientRequestId) };
   },
 });

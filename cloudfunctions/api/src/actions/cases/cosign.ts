@@ -7,23 +7,19 @@ import { cosignId, isCosignable, mayRespond, reachesThreshold, type CosignDoc } 
 import { trackingDay } from '../../domain/tracking';
 import { defineAction } from '../../lib/action';
 import type { Caller } from '../../lib/caller';
-import { COLLECTIONS, db } from '../../lib/db';
+import { COLLECTIONS } from '../../lib/db';
 import { errors } from '../../lib/errors';
 import { runTransaction, txGet, withoutId } from '../../lib/transaction';
 import { requireVisible } from '../../permissions';
-import { findCase, updateCase, writeCaseChangeInTx, type CaseChange } from '../../repositories/cases';
-import { dailyCosignsKey, eachCosigner } from '../../repositories/cosigns';
+import { findCase, writeCaseChangeInTx, type CaseChange } from '../../repositories/cases';
+import { dailyCosignsKey } from '../../repositories/cosigns';
 import { findLetter } from '../../repositories/letters';
-import { addGrants, findNotification, newNotificationDoc } from '../../repositories/notifications';
+import { addGrants, fanoutId, newFanoutDoc } from '../../repositories/notifications';
+import { cosignNoticeFields } from '../../services/cosign-notice';
 import { deliverNow } from '../../services/notifier';
 import { actorOf, caseEnv, departmentName, event, type CaseEnv } from './env';
 import { cosignSchema, respondCosignSchema } from './schemas';
 import { caseView } from './view';
-
-/** Sent at once (best effort); the rest by the timer's sender. */
-const SEND_NOW_MAX = 20;
-
-export const cosignNoticeId = (caseId: string, cosign: string): string => `cosign-response-${caseId}-${cosign}`;
 
 function thresholdChange(doc: CaseDoc, count: number, env: CaseEnv): CaseChange {
   const threshold = env.settings.cosignThreshold;
@@ -65,29 +61,6 @@ export const caseCosign = defineAction<'case.cosign'>({
   },
 });
 
-function isDuplicate(error: unknown): boolean {
-  const msg = String((error as { errMsg?: unknown; message?: unknown } | null)?.errMsg ?? (error as Error | null)?.message ?? '');
-  return /E11000|duplicate/i.test(msg);
-}
-
-/** One message to each co-signer, with ids derived from case and co-sign: a retried response queues none twice. */
-async function notifyCosigners(doc: CaseDoc, title: string, now: Date): Promise<void> {
-  const nowIso = now.toISOString();
-  const queued: string[] = [];
-  await eachCosigner(doc._id, async (c) => {
-    const nid = cosignNoticeId(doc._id, c._id);
-    if (await findNotification(nid)) return;
-    const draft = { kind: 'cosign_response', touser: c.openid, template: 'cosignResponse', caseId: doc._id, fields: { title, status: '已回应', time: nowIso, note: '您附议的建议已有公开回应' }, query: `id=${doc._id}` } as const;
-    try {
-      await db.collection(COLLECTIONS.notifications).add({ data: newNotificationDoc(nid, draft, nowIso) });
-      queued.push(nid);
-    } catch (error) {
-      if (!isDuplicate(error)) throw error;
-    }
-  });
-  await deliverNow(queued.slice(0, SEND_NOW_MAX), now);
-}
-
 function gateRespond(caller: Caller, doc: CaseDoc | null, version: number): { doc: CaseDoc; actor: NonNullable<ReturnType<typeof mayRespond>> } {
   const actor = mayRespond(requireVisible(caller, doc));
   if (!actor) throw errors.denied('附议回应由督办或承办单位发布。');
@@ -102,27 +75,32 @@ export const caseRespondCosign = defineAction<'case.respondCosign'>({
   async run(input, ctx) {
     const env = await caseEnv(ctx.now);
     const current = await findCase(input.id);
-    // The same response again (a retry, a double tap): answered as it stands.
+    const messages = fanoutId('cosign_response', input.id);
+    // The same response again (a retry, a double tap): answered as it stands; its messages are in the outbox already.
     if (current && current.cosign?.response?.content === input.content && mayRespond(requireVisible(ctx.caller, current)) !== null) {
-      // The first attempt may have failed between its commit and its messages: queue what is missing (ids per co-signer).
-      await notifyCosigners(current, (await findLetter(current._id))?.title ?? current.title, ctx.now);
+      await deliverNow([messages], ctx.now);
       return caseView(current, ctx.caller, env);
     }
     gateRespond(ctx.caller, current, input.version);
-    const result = await updateCase(input.id, env, (stored) => {
+    const doc = await runTransaction(async (tx) => {
+      const stored = await txGet<CaseDoc>(tx, COLLECTIONS.cases, input.id);
       const { doc, actor } = gateRespond(ctx.caller, stored, input.version);
+      const letter = await txGet<LetterDoc>(tx, COLLECTIONS.letters, input.id);
       const who = actorOf(actor, ctx.caller, doc);
       const response = { content: input.content, at: env.now, ...(doc.departmentId ? { departmentId: doc.departmentId } : {}) };
       const { cosignAwaiting: _owed, ...rest } = doc;
-      return {
+      const written = await writeCaseChangeInTx(tx, doc, {
         next: { ...rest, cosign: { ...doc.cosign!, response } },
         events: [event(env, 'cosign_responded', who, 'public', { note: input.content, actorOpenid: ctx.caller.openid })],
         letter: { patch: { cosignResponse: response } },
-      };
+      }, env);
+      // Every co-signer is told: one outbox entry in this transaction, expanded into one message each by the sender
+      // (now, or by the timer if this function stops first). Co-signers are too many to queue here one by one.
+      await tx.collection(COLLECTIONS.notifications).add({ data: newFanoutDoc('cosign_response', doc._id, cosignNoticeFields(letter?.title ?? doc.title, env.now), env.now) });
+      return written.doc;
     });
-    const letter = await findLetter(input.id);
-    await notifyCosigners(result!.doc, letter?.title ?? result!.doc.title, ctx.now);
-    return caseView(result!.doc, ctx.caller, env);
+    await deliverNow([messages], ctx.now);
+    return caseView(doc, ctx.caller, env);
   },
 });
 

@@ -86,7 +86,10 @@ export const listPublicSchema = z.strictObject({
 
 export const getPublicSchema = z.strictObject({ id: caseId() });
 
-export const subscribeSchema = z.strictObject({ templateIds: templateIds.min(1, '请选择要订阅的消息') });
+export const subscribeSchema = z.strictObject({
+  templateIds: templateIds.min(1, '请选择要订阅的消息'),
+  clientRequestId: z.string({ error: '请求编号格式不正确' }).regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确').optional(),
+});
 
 export const queueSchema = z.strictObject({
   ...pageFields,

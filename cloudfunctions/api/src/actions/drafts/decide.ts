@@ -1,14 +1,16 @@
 import { dateTimeText, draftStatus } from '../../domain/policies/drafts';
 import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
-import { bumpDecisionsRev, findComments, findDraft, setDecision } from '../../repositories/drafts';
+import { runTransaction } from '../../lib/transaction';
+import { commentInTx, draftInTx, findComments, findDraft, putCommentInTx, putDraftInTx } from '../../repositories/drafts';
 import { auditActor, recordEvent } from '../../repositories/audit';
 import { draftDecide } from '../policies/schemas';
 
 /**
  * After the window: adopted, partly adopted or not adopted, with the reason, for one approved comment or a group of
  * them (one decision and one reason for all, which the report shows as one line). Deciding again replaces the earlier
- * decision until the report is published.
+ * decision until the report is published. The decisions, the draft's mark and the event are one transaction; the same
+ * decision and reason again (a retry) changes nothing.
  */
 export const decideComments = defineAction<'draft.decide'>({
   schema: draftDecide,
@@ -31,19 +33,29 @@ export const decideComments = defineAction<'draft.decide'>({
       throw errors.precondition(`意见征集将于${dateTimeText(draft.closesAt)}截止，截止后才能作出采纳决定`);
     }
     if (status === 'reported') throw errors.precondition('采纳情况已公布，不能再修改采纳决定');
+    if (comments.every((c) => c.decided && c.decision === input.decision && c.decisionReason === input.reason)) return { decided: ids.length };
     const nowIso = now.toISOString();
-    for (const c of comments) {
-      await setDecision(c._id, { decision: input.decision, decisionReason: input.reason, decidedAt: nowIso });
-    }
-    await bumpDecisionsRev(draft._id);
-    await recordEvent(null, {
-      subject: 'draft',
-      subjectId: draft._id,
-      kind: 'decided',
-      at: nowIso,
-      actor: auditActor(caller),
-      note: input.reason,
-      data: { decision: input.decision, commentIds: ids },
+    await runTransaction(async (tx) => {
+      const current = await draftInTx(tx, draft._id);
+      if (!current) throw errors.notFound('意见征集');
+      if (current.reported) throw errors.precondition('采纳情况已公布，不能再修改采纳决定');
+      for (const id of ids) {
+        const c = await commentInTx(tx, id);
+        // A comment hidden since it was read is left alone.
+        if (c?.status !== 'approved') continue;
+        await putCommentInTx(tx, { ...c, decision: input.decision, decisionReason: input.reason, decidedAt: nowIso, decided: true });
+      }
+      // Marks that decisions changed (DraftDoc.decisionsRev): a report built from older decisions is refused.
+      await putDraftInTx(tx, { ...current, decisionsRev: current.decisionsRev + 1 });
+      await recordEvent(tx, {
+        subject: 'draft',
+        subjectId: draft._id,
+        kind: 'decided',
+        at: nowIso,
+        actor: auditActor(caller),
+        note: input.reason,
+        data: { decision: input.decision, commentIds: ids },
+      });
     });
     return { decided: ids.length };
   },

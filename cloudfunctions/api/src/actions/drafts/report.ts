@@ -1,25 +1,30 @@
 import { buildReport, dateTimeText, draftStatus, type CommentDoc, type DraftDoc } from '../../domain/policies/drafts';
 import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
+import { COLLECTIONS } from '../../lib/db';
 import { runTransaction } from '../../lib/transaction';
 import { countComments, draftInTx, eachComment, findDraft, putDraftInTx } from '../../repositories/drafts';
 import { auditActor, recordEvent } from '../../repositories/audit';
-import { notifyCommenters } from '../../services/draft-report-notice';
+import { fanoutId, newFanoutDoc } from '../../repositories/notifications';
+import { reportNoticeFields } from '../../services/draft-report-notice';
+import { deliverNow } from '../../services/notifier';
 import { draftPublishReport } from '../policies/schemas';
 import { draftView } from './view';
 
 /**
  * Publishes the adoption report (采纳情况) once the window has closed and every comment is moderated and every approved
- * one decided; the draft becomes 'reported' and everyone who commented is told, once each.
+ * one decided; the draft becomes 'reported' and everyone who commented is told, once each (one outbox entry in the
+ * report's transaction, expanded into a message each by the sender: now, or by the timer if this function stops).
  */
 export const publishReport = defineAction<'draft.publishReport'>({
   schema: draftPublishReport,
   async run(input, { caller, now }) {
     const draft = await findDraft(input.id);
     if (!draft) throw errors.notFound('意见征集');
+    const messages = fanoutId('draft_report', draft._id);
     if (draft.reported) {
-      // A retry: the report stands; finish telling the commenters in case the first attempt stopped half way.
-      await notifyCommenters(draft, now);
+      // A retry: the report stands, its messages are in the outbox.
+      await deliverNow([messages], now);
       return draftView(draft, caller, now);
     }
     if (draft.version !== input.version) throw errors.conflict();
@@ -55,9 +60,10 @@ export const publishReport = defineAction<'draft.publishReport'>({
         note: input.summary,
         data: { version: next.version, counts: report.counts },
       });
+      await tx.collection(COLLECTIONS.notifications).add({ data: newFanoutDoc('draft_report', draft._id, reportNoticeFields(next.title, report.publishedAt), nowIso) });
       return next;
     });
-    await notifyCommenters(reported, now);
+    await deliverNow([messages], now);
     return draftView(reported, caller, now);
   },
 });
