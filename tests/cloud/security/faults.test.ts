@@ -11,6 +11,7 @@ import { callAs, ok, seedStaff } from '../../helpers/cloud';
 import { storedDigest } from '../../helpers/digest';
 import { ADMIN, CITIZEN, DISPATCHER, HANDLER, OTHER_CITIZEN, SUPERVISOR, processingCase, repliedCase, setUpAgency, submission, submit } from '../cases/helpers';
 import { policyInput } from '../policies/helpers';
+import { guideInput } from '../../helpers/guide';
 
 const EDITOR = 'o_fault_editor';
 /** Errors a client may retry: the generic one and the "busy, try again" of a conflicting transaction. */
@@ -52,6 +53,9 @@ const SCENARIOS: { [N in ActionName]?: Scenario<N> } = {
   // Creating actions are idempotent by the client's key; without one a retry after a lost answer creates twice.
   'draft.comment': { caller: CITIZEN, payload: async () => ({ id: (await openDraft()).id, content: '建议增加充电桩数量，方便居民。', clientRequestId: `fault-comment-${++serial}` }) },
   'policy.save': { caller: EDITOR, payload: async () => policyInput({ title: `关于规范停车收费的通知${++serial}`, clientRequestId: `fault-policy-${serial}` }) },
+  'guide.save': { caller: EDITOR, payload: async () => guideInput({ name: `住房公积金提取${++serial}`, clientRequestId: `fault-guide-${serial}` }) },
+  'guide.publish': { caller: EDITOR, payload: async () => versioned(await ok(EDITOR, 'guide.save', guideInput({ name: `生育登记${++serial}` }))) },
+  'guide.pinQuestion': { caller: EDITOR, payload: async () => ({ letterId: (await publishedSuggestion()).id, order: 1 }) },
   'draft.save': { caller: EDITOR, payload: async () => ({ ...draftInput(), clientRequestId: `fault-draft-${serial}` }) },
   'draft.moderate': {
     caller: EDITOR,
