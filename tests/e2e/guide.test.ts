@@ -33,6 +33,7 @@ test('find an item by search, tick materials, ask about it, and submit the prefi
 
     expect(await text(app, 'progress')).toBe('必需材料已备齐 0/3 项');
     await tap(app, 'material', { nth: 0 });
+    await preview.waitForData((d: { progress: { text: string } }) => d.progress.text === '必需材料已备齐 1/3 项');
     await tap(app, 'material', { nth: 2 });
     await preview.waitForData((d: { progress: { text: string } }) => d.progress.text === '必需材料已备齐 2/3 项');
     expect(await app.locator('[data-testid="material"]').nth(0).getAttribute('aria-checked')).toBe('true');
