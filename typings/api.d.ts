@@ -9,6 +9,7 @@ import type { AdminActions, AuditSubject, ReplyTemplate } from './api/admin';
 import type { StatsActions } from './api/stats';
 import type { CosignActions } from './api/cosign';
 import type { LookupActions } from './api/lookup';
+import type { GuideActions, GuideCategory } from './api/guide';
 
 export type * from './api/cases';
 export type * from './api/policies';
@@ -16,6 +17,7 @@ export type * from './api/stats';
 export type * from './api/cosign';
 export type * from './api/lookup';
 export type * from './api/admin';
+export type * from './api/guide';
 
 export type ErrorCode =
   | 'INVALID_ARGUMENT'
@@ -73,6 +75,8 @@ export interface Vocabulary {
   queueFilters: Array<LabelOption<keyof QueueFilterCounts>>;
   /** The audit trail's subjects (admin.audit.list's filter), in the order the audit page offers them. */
   auditSubjects: Array<LabelOption<AuditSubject>>;
+  /** The service guide's topics, in the order the guide list offers them. */
+  guideCategories: Array<LabelOption<GuideCategory>>;
 }
 
 /** What the staff case forms check before sending, as the server enforces it (extensionMaxDays: the admin's setting). */
@@ -122,7 +126,7 @@ export interface CoreActions {
 }
 
 /** Every action, composed from the modules' contracts (typings/api/*.d.ts). */
-export interface ApiActions extends CoreActions, CaseActions, PolicyActions, AdminActions, StatsActions, CosignActions, LookupActions {}
+export interface ApiActions extends CoreActions, CaseActions, PolicyActions, AdminActions, StatsActions, CosignActions, LookupActions, GuideActions {}
 
 export type ActionName = keyof ApiActions;
 export type RequestOf<N extends ActionName> = ApiActions[N]['req'];

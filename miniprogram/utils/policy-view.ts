@@ -161,6 +161,8 @@ export interface PolicyDetailView {
   explanation: ExplanationSection[];
   attachments: AttachmentView[];
   related: Array<{ id: string; title: string; docNo: string }>;
+  /** Service-guide items that name this policy (办事指南). */
+  guideItems: Array<{ id: string; name: string }>;
   updatedNote: string;
   versions: VersionView[];
   /** Set when an earlier version is on screen: what it is, and that it is not the current text. */
@@ -229,6 +231,7 @@ export function policyDetailView(policy: Policy, requestedVersion?: number, cate
       };
     }),
     related: (policy.related ?? []).map((r) => ({ id: r.id, title: r.title, docNo: r.docNo ?? '' })),
+    guideItems: policy.relatedGuideItems ?? [],
     updatedNote: policy.updatedNote ?? '',
     versions,
     oldVersionNotice,

@@ -5,6 +5,7 @@ import sdk from '../local-cloud/sdk';
 import { localCloud } from '../local-cloud';
 import { seedCases } from './cases';
 import { seedCatalog } from './catalog';
+import { seedGuide } from './guide';
 import { seedPolicies } from './policies';
 import { DEMO_IDENTITIES } from './identities';
 import { seedStaff } from './staff';
@@ -28,6 +29,7 @@ export const SEEDERS: Seeder[] = [
   { name: 'cases', run: seedCases },
   { name: 'stats', run: seedStats },
   { name: 'policies', run: seedPolicies },
+  { name: 'guide', run: seedGuide },
 ];
 
 /** Runs every seeder, in order, in the local cloud configured by the caller (an admin-less console context). */

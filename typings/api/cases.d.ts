@@ -149,6 +149,8 @@ export interface CaseView {
   publishConsent: boolean;
   publishable?: boolean;
   policyId?: string;
+  /** The service-guide item the case asks about, with its name when the case was submitted. */
+  guideItem?: { id: string; name: string };
   /** Staff only: the content check asked for a human look (`review`); hidden from public views until cleared. */
   flagged?: boolean;
   escalated?: boolean;
@@ -249,6 +251,8 @@ export interface SubmitRequest {
   /** Subscribe-message template ids the citizen accepted in wx.requestSubscribeMessage. */
   subscribed?: string[];
   policyId?: string;
+  /** The service-guide item (办事指南) the inquiry is about (就此事项咨询); it must be published. */
+  guideItemId?: string;
 }
 
 export interface SubmitResponse {

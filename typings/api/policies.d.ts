@@ -56,6 +56,8 @@ export interface Policy {
   explanation?: PolicyExplanation;
   attachments?: PolicyAttachment[];
   related?: Array<{ id: string; title: string; docNo?: string }>;
+  /** Published service-guide items (办事指南) that name this policy among their related policies. */
+  relatedGuideItems?: Array<{ id: string; name: string }>;
   publishedAt?: Instant;
   updatedAt: Instant;
   /** "于2026年11月25日修订" (the day of the last revision) when a published policy has later versions. */

@@ -41,6 +41,15 @@ export const ACCESS: { readonly [N in ActionName]: Access } = {
   'draft.moderate': staffOnly('editor', 'admin'),
   'draft.decide': staffOnly('editor', 'admin'),
   'draft.publishReport': staffOnly('editor', 'admin'),
+  // The service guide: public reads of published items, writes and the home page's hot questions by editors and admins.
+  'guide.list': anyone,
+  'guide.get': anyone,
+  'guide.save': staffOnly('editor', 'admin'),
+  'guide.publish': staffOnly('editor', 'admin'),
+  'guide.withdraw': staffOnly('editor', 'admin'),
+  'guide.pinQuestion': staffOnly('editor', 'admin'),
+  'guide.unpinQuestion': staffOnly('editor', 'admin'),
+  'home.get': anyone,
   // Cases: what a caller may do with one case is decided per record below (caseActors, requireCase).
   'case.submit': user,
   'case.listMine': user,
@@ -133,6 +142,16 @@ export function assertMayListDraftStatus(caller: Caller, status: string | undefi
 /** Approved comments are public; a pending or hidden one is seen by its author and by editors only. */
 export function commentVisible(caller: Caller, comment: { status: string; openid: string }): boolean {
   return comment.status === 'approved' || (caller.openid !== null && comment.openid === caller.openid) || seesUnpublished(caller);
+}
+
+/** A draft or withdrawn guide item is, to a citizen, not there at all. */
+export function assertGuideVisible(caller: Caller, status: 'draft' | 'published' | 'withdrawn'): void {
+  if (status !== 'published' && !seesUnpublished(caller)) throw errors.notFound('事项');
+}
+
+/** Filtering the guide by draft or withdrawn items is an editor's view. */
+export function assertMayListGuideStatus(caller: Caller, status: string | undefined): void {
+  if ((status === 'draft' || status === 'withdrawn') && !seesUnpublished(caller)) throw errors.denied('未发布或已撤回的事项仅编辑可以查看。');
 }
 
 // ---- cases, record by record --------------------------------------------------------------------------------

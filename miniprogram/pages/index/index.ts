@@ -1,3 +1,4 @@
+import type { HotQuestion } from '../../../typings/api';
 import { config } from '../../config';
 import { call, messageOf } from '../../services/api';
 import { getMeta } from '../../services/session';
@@ -13,14 +14,15 @@ definePage({
     types: [] as TypeEntry[],
     departments: [] as DepartmentEntry[],
     openDrafts: [] as DraftCardView[],
+    hotQuestions: [] as HotQuestion[],
     hotline: config.hotline,
   },
   onLoad() {
     void this.load();
-    void this.loadDrafts();
+    void this.loadHome();
   },
   async onPullDownRefresh() {
-    await Promise.all([this.load(), this.loadDrafts()]);
+    await Promise.all([this.load(), this.loadHome()]);
     wx.stopPullDownRefresh();
   },
   methods: {
@@ -39,13 +41,16 @@ definePage({
     onRetry() {
       void this.load();
     },
-    /** Open consultations (正在征求意见), at most three; the home page stays useful if this fails, so it fails quietly. */
-    async loadDrafts() {
+    /**
+     * The page's one call: open consultations (正在征求意见, at most three) and the hot questions (常见问题) the editors
+     * pinned. The home page stays useful if it fails, so it fails quietly.
+     */
+    async loadHome() {
       try {
-        const page = await call('draft.list', { status: 'open', limit: 3 });
-        this.setData({ openDrafts: page.items.map(draftCardView) });
+        const home = await call('home.get', {});
+        this.setData({ openDrafts: home.openDrafts.map(draftCardView), hotQuestions: home.hotQuestions });
       } catch {
-        this.setData({ openDrafts: [] });
+        this.setData({ openDrafts: [], hotQuestions: [] });
       }
     },
     onPolicies() {

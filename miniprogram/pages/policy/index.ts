@@ -4,6 +4,7 @@
 import { call, messageOf } from '../../services/api';
 import { isDeadEnd } from '../../utils/dead-end';
 import { dataOf } from '../../utils/events';
+import { guideItemPath } from '../../utils/guide-view';
 import { definePage, pageState } from '../../utils/page';
 import { favoriteAria, inquiryUrl, policyDetailView, sharePath, type PolicyDetailView } from '../../utils/policy-view';
 
@@ -96,6 +97,11 @@ definePage({
 
     onLatest() {
       void this.load();
+    },
+
+    onGuideItem(e: WechatMiniprogram.BaseEvent) {
+      const id = dataOf(e, 'id');
+      if (id) void wx.navigateTo({ url: guideItemPath(id) });
     },
 
     onRelated(e: WechatMiniprogram.BaseEvent) {

@@ -30,6 +30,8 @@ export interface SubmitForm {
   contactPhone: string;
   publishConsent: boolean;
   policyId?: string;
+  /** The service-guide item a 就此事项咨询 is about. */
+  guideItemId?: string;
 }
 
 type FormMeta = Pick<MetaGetResponse, 'types' | 'categories' | 'limits'>;
@@ -64,6 +66,7 @@ export function initialForm(query: Record<string, string | undefined>, meta: For
     contactPhone: '',
     publishConsent: false,
     ...(query.policyId ? { policyId: query.policyId } : {}),
+    ...(query.guideItemId ? { guideItemId: query.guideItemId } : {}),
   };
 }
 
@@ -107,6 +110,7 @@ export function toSubmitRequest(form: SubmitForm, clientRequestId: string, subsc
   if (phone) request.contactPhone = phone;
   if (subscribed.length) request.subscribed = subscribed;
   if (form.policyId) request.policyId = form.policyId;
+  if (form.guideItemId) request.guideItemId = form.guideItemId;
   return request;
 }
 
@@ -139,7 +143,12 @@ export function counter(value: string, max: number): Counter {
 }
 
 /** The typed fields of the form: what a local draft keeps (images are temp files on the phone and are not kept). */
-export type DraftFields = Omit<SubmitForm, 'images' | 'policyId'>;
+export type DraftFields = Omit<SubmitForm, 'images' | 'policyId' | 'guideItemId'>;
+
+/** What a message opened from a page is about (a policy, a guide item): it has a draft of its own. */
+export function linkOf(form: Pick<SubmitForm, 'policyId' | 'guideItemId'>): string | undefined {
+  return form.policyId ?? form.guideItemId;
+}
 
 export function draftFieldsOf(form: SubmitForm | DraftFields): DraftFields {
   const { type, categoryId, title, content, contactName, contactPhone, publishConsent } = form;
@@ -153,8 +162,8 @@ export function draftKey(type: string, policyId?: string): string {
 
 /** The keys a page opened this way may restore from: its own type, or every type when it was opened without one. */
 export function draftKeysFor(start: SubmitForm, meta: Pick<MetaGetResponse, 'types'>): string[] {
-  if (start.type) return [draftKey(start.type, start.policyId)];
-  return ['', ...meta.types.map((t) => t.key)].map((type) => draftKey(type, start.policyId));
+  if (start.type) return [draftKey(start.type, linkOf(start))];
+  return ['', ...meta.types.map((t) => t.key)].map((type) => draftKey(type, linkOf(start)));
 }
 
 export function draftHasContent(form: DraftFields): boolean {

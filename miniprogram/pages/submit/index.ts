@@ -20,6 +20,7 @@ import {
   draftHasContent,
   draftKey,
   draftKeysFor,
+  linkOf,
   formFromDraft,
   errorsFromServer,
   hasErrors,
@@ -61,7 +62,7 @@ interface CategoryOption {
   name: string;
 }
 
-type FormData = Omit<SubmitForm, 'images' | 'policyId'>;
+type FormData = Omit<SubmitForm, 'images' | 'policyId' | 'guideItemId'>;
 
 const EMPTY_FORM: FormData = { type: '', categoryId: '', title: '', content: '', contactName: '', contactPhone: '', publishConsent: false };
 
@@ -77,6 +78,7 @@ definePage({
     limits: { titleMax: 0, contentMax: 0, imagesMax: 0 },
     form: EMPTY_FORM,
     policyLinked: false,
+    guideLinked: false,
     images: [] as FormImage[],
     titleCounter: { text: '0/50', over: false },
     contentCounter: { text: '0/2000', over: false },
@@ -133,9 +135,9 @@ definePage({
       const h = own(this);
       const meta = h.meta as MetaGetResponse;
       const form = kept ? formFromDraft(kept, start, meta) : start;
-      const { images: _images, policyId, ...fields } = form;
+      const { images: _images, policyId, guideItemId, ...fields } = form;
       h.start = start;
-      h.draft = submitDraft(fields.type, policyId);
+      h.draft = submitDraft(fields.type, linkOf(form));
       h.draft.start(draftFieldsOf(start));
       if (kept) h.draft.update(draftFieldsOf(form));
       this.setData({
@@ -144,6 +146,7 @@ definePage({
         limits: { titleMax: meta.limits.titleMax, contentMax: meta.limits.contentMax, imagesMax: meta.limits.imagesMax },
         form: fields,
         policyLinked: Boolean(policyId),
+        guideLinked: Boolean(guideItemId),
         images: [],
         errors: {},
         formError: '',
@@ -161,10 +164,10 @@ definePage({
       const h = own(this);
       if (!h.draft || !h.start) return;
       const fields = draftFieldsOf(this.data.form);
-      const key = draftKey(fields.type, h.start.policyId);
+      const key = draftKey(fields.type, linkOf(h.start));
       if (h.draft.key !== key) {
         h.draft.clear();
-        h.draft = submitDraft(fields.type, h.start.policyId);
+        h.draft = submitDraft(fields.type, linkOf(h.start));
         h.draft.start(draftFieldsOf(h.start));
       }
       h.draft.update(fields);
@@ -291,7 +294,7 @@ definePage({
     onSubmit() {
       const h = own(this);
       if (h.busy || !h.meta) return;
-      const form: SubmitForm = { ...this.data.form, images: this.data.images, ...(h.query.policyId ? { policyId: h.query.policyId } : {}) };
+      const form: SubmitForm = { ...this.data.form, images: this.data.images, ...(h.query.policyId ? { policyId: h.query.policyId } : {}), ...(h.query.guideItemId ? { guideItemId: h.query.guideItemId } : {}) };
       const errors = validateSubmit(form, h.meta);
       if (hasErrors(errors)) {
         this.setData({ errors, formError: '还有内容需要修改，请看红字提示' });

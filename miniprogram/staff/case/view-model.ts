@@ -73,6 +73,8 @@ export interface StaffCaseView extends CaseBasics {
   flags: string[];
   publish: string;
   cosign: StaffCosignView | null;
+  /** 关联事项: the service-guide item a 就此事项咨询 is about ('' when none). */
+  guideItem: string;
 }
 
 /** 附议 on a published suggestion: the count, whether the response is owed (and may be written by this person). */
@@ -140,6 +142,7 @@ export function staffCaseView(c: CaseView, now: number = Date.now()): { view: St
       flags,
       publish,
       cosign: staffCosignView(c.cosign, now),
+      guideItem: c.guideItem?.name ?? '',
     },
     timeline: timelineView(c.timeline, now),
   };

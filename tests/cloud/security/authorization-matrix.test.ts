@@ -11,6 +11,7 @@ import type { Role } from '../../../typings/domain';
 import { callAs, database, ok, seedStaff } from '../../helpers/cloud';
 import { ADMIN, at, CITIZEN, DISPATCHER, docById, HANDLER, OTHER_CITIZEN, OTHER_HANDLER, processingCase, repliedCase, setUpAgency, submit, SUPERVISOR, TEMPLATE } from '../cases/helpers';
 import { policyInput } from '../policies/helpers';
+import { guideInput } from '../../helpers/guide';
 
 const EDITOR = 'o_mx_editor';
 const DISABLED = 'o_mx_disabled';
@@ -102,6 +103,12 @@ async function publishedSuggestion() {
   return ok(DISPATCHER, 'case.setPublishable', { ...versioned(r), publishable: true });
 }
 
+const createdGuideItem = () => ok(EDITOR, 'guide.save', guideInput({ name: `居民身份证换领${next()}` }));
+async function publishedGuideItem() {
+  const g = await createdGuideItem();
+  return ok(EDITOR, 'guide.publish', { id: g.id, version: g.version });
+}
+
 /** A payload the allowed callers can run, on a record made for this cell. */
 const FIXTURES: { readonly [N in ActionName]: () => Promise<RequestOf<N>> } = {
   'meta.get': async () => ({}),
@@ -149,6 +156,18 @@ const FIXTURES: { readonly [N in ActionName]: () => Promise<RequestOf<N>> } = {
   'case.rate': async () => ({ ...versioned(await repliedCase()), score: 5, solved: true }),
   'case.subscribe': async () => ({ templateIds: [TEMPLATE.caseStatus] }),
   'case.listPublic': async () => ({}),
+  'guide.list': async () => ({}),
+  'guide.get': async () => ({ id: (await publishedGuideItem()).id }),
+  'guide.save': async () => guideInput({ name: `住房公积金提取${next()}` }),
+  'guide.publish': async () => versioned(await createdGuideItem()),
+  'guide.withdraw': async () => ({ ...versioned(await publishedGuideItem()), reason: '事项已调整为全程网办' }),
+  'guide.pinQuestion': async () => ({ letterId: (await publishedSuggestion()).id, order: 1 }),
+  'guide.unpinQuestion': async () => {
+    const letterId = (await publishedSuggestion()).id;
+    await ok(EDITOR, 'guide.pinQuestion', { letterId, order: 1 });
+    return { letterId };
+  },
+  'home.get': async () => ({}),
   'case.getPublic': async () => {
     const r = await repliedCase();
     await ok(DISPATCHER, 'case.setPublishable', { ...versioned(r), publishable: true });

@@ -18,6 +18,7 @@ import { callAs, ok, seedStaff } from '../../helpers/cloud';
 import { storedDigest } from '../../helpers/digest';
 import { ADMIN, at, CITIZEN, DISPATCHER, docById, HANDLER, OTHER_CITIZEN, processingCase, repliedCase, setUpAgency, submission, submit, SUPERVISOR, TEMPLATE } from '../cases/helpers';
 import { policyInput } from '../policies/helpers';
+import { guideInput } from '../../helpers/guide';
 
 const EDITOR = 'o_fault_editor';
 const TARGET = 'o_fault_target';
@@ -102,6 +103,11 @@ async function publishedPolicy() {
   return ok(EDITOR, 'policy.publish', versioned(p));
 }
 
+async function publishedGuideItem() {
+  const g = await ok(EDITOR, 'guide.save', guideInput({ name: `居民身份证换领${next()}` }));
+  return ok(EDITOR, 'guide.publish', versioned(g));
+}
+
 async function pendingReplyCase() {
   const s = await ok(ADMIN, 'admin.settings.get', {});
   if (!s.reviewReplies) await ok(ADMIN, 'admin.settings.update', { version: s.version, reviewReplies: true });
@@ -123,6 +129,18 @@ const FIXTURES: { readonly [N in ActionName]: Fixture<N> } = {
   'policy.publish': mutating(EDITOR, async () => versioned(await ok(EDITOR, 'policy.save', policyInput({ title: `关于加强物业管理的意见${next()}` })))),
   'policy.unpublish': mutating(EDITOR, async () => ({ ...versioned(await publishedPolicy()), reason: '已被新政策替代' })),
   'policy.favorite': mutating(CITIZEN, async () => ({ id: (await publishedPolicy()).id, favorited: true }), { noEvent: "a citizen's bookmark is personal state, not a change to the policy" }),
+  'home.get': readOnly(CITIZEN, async () => ({})),
+  'guide.list': readOnly(CITIZEN, async () => ({})),
+  'guide.get': readOnly(CITIZEN, async () => ({ id: (await publishedGuideItem()).id })),
+  'guide.save': mutating(EDITOR, async () => guideInput({ name: `住房公积金提取${next()}`, clientRequestId: `fault-guide-${serial}` })),
+  'guide.publish': mutating(EDITOR, async () => versioned(await ok(EDITOR, 'guide.save', guideInput({ name: `生育登记${next()}` })))),
+  'guide.withdraw': mutating(EDITOR, async () => ({ ...versioned(await publishedGuideItem()), reason: '事项已调整' })),
+  'guide.pinQuestion': mutating(EDITOR, async () => ({ letterId: (await publishedSuggestion()).id, order: 1 })),
+  'guide.unpinQuestion': mutating(EDITOR, async () => {
+    const letterId = (await publishedSuggestion()).id;
+    await ok(EDITOR, 'guide.pinQuestion', { letterId, order: 1 });
+    return { letterId };
+  }),
   'draft.list': readOnly(CITIZEN, async () => ({})),
   'draft.get': readOnly(CITIZEN, async () => ({ id: (await openDraft()).id })),
   'draft.comments': readOnly(CITIZEN, async () => ({ id: (await openDraft()).id })),

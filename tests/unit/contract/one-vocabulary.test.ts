@@ -11,6 +11,7 @@ import {
   STATUS_LABELS,
 } from '../../../cloudfunctions/api/src/domain/case-labels';
 import { AUDIT_SUBJECT_LABELS } from '../../../cloudfunctions/api/src/domain/audit-labels';
+import { GUIDE_CATEGORY_LABELS } from '../../../cloudfunctions/api/src/domain/guide/item';
 import { CASE_TEXT_LIMITS, DEFAULT_CASE_RULES, DEFAULT_LIMITS } from '../../../cloudfunctions/api/src/domain/defaults';
 
 const ROOT = path.join(__dirname, '../../../miniprogram');
@@ -36,6 +37,7 @@ const LABEL_SETS: Record<string, Record<string, string>> = {
   roles: ROLE_LABELS,
   queueFilters: QUEUE_FILTER_LABELS,
   auditSubjects: AUDIT_SUBJECT_LABELS,
+  guideCategories: GUIDE_CATEGORY_LABELS,
 };
 
 const SERVED_LIMITS: Record<string, number> = { ...CASE_TEXT_LIMITS, extensionMaxDays: DEFAULT_CASE_RULES.extensionMaxDays, ...DEFAULT_LIMITS };

@@ -11,6 +11,8 @@ export const AUDIT_SUBJECT_LABELS: Record<AuditSubject, string> = {
   settings: '系统设置',
   department: '承办单位',
   category: '诉求分类',
+  guide: '办事指南',
+  hot_question: '常见问题',
 };
 
 export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {

@@ -48,6 +48,8 @@ export interface CaseDoc {
   phoneTailHash?: string;
   publishConsent: boolean;
   policyId?: string;
+  /** The service-guide item the inquiry is about, with its name at submission (就此事项咨询). */
+  guideItem?: { id: string; name: string };
   status: CaseStatus;
   version: number;
   submittedAt: string;

@@ -28,6 +28,10 @@ export const COLLECTIONS = {
   drafts: 'drafts',
   draftComments: 'draft_comments',
   cosigns: 'cosigns',
+  /** The service guide (办事指南): items, their frozen published versions, the home page's pinned letters. */
+  guideItems: 'guide_items',
+  guideVersions: 'guide_versions',
+  hotQuestions: 'hot_questions',
   /** The audit trail of every subject but the case timeline (repositories/audit.ts, docs/adr/0060-one-audit-trail.md). */
   auditEvents: 'audit_events',
 } as const;

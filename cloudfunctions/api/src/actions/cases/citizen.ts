@@ -15,6 +15,7 @@ import { AppError, errors } from '../../lib/errors';
 import { caseActors, requireVisible } from '../../permissions';
 import { createCase, findCase, findCaseByTrackingNo } from '../../repositories/cases';
 import { dailySubmissionsKey, readCounter } from '../../repositories/counters';
+import { findGuideItem } from '../../repositories/guide';
 import { addGrants } from '../../repositories/notifications';
 import { phasedPage } from '../../repositories/phased-page';
 import { staffWithRole } from '../../repositories/users';
@@ -32,6 +33,13 @@ function openidOf(caller: Caller): string {
 /** The case id of a submission: the same citizen retrying the same submit screen lands on the same case. */
 export function submissionId(openid: string, clientRequestId: string): string {
   return createHash('sha256').update(`${openid}\n${clientRequestId}`).digest('hex').slice(0, 32);
+}
+
+/** The item an inquiry is linked to must be one citizens can read; its name is kept as the citizen saw it. */
+async function guideItemAskedAbout(id: string): Promise<{ id: string; name: string }> {
+  const item = await findGuideItem(id);
+  if (!item || item.status !== 'published') throw errors.invalid('关联的办事事项不存在或已撤回', { guideItemId: '关联的办事事项不存在或已撤回' });
+  return { id: item._id, name: item.name };
 }
 
 const rateLimited = (limit: number) =>
@@ -56,6 +64,7 @@ export const caseSubmit = defineAction<'case.submit'>({
     const category = env.catalog.categories.get(input.categoryId);
     if (!category || category.disabled) throw errors.invalid('请选择有效的诉求分类', { categoryId: '请选择有效的诉求分类' });
     if (!category.types.includes(input.type)) throw errors.invalid('该分类不受理此类诉求，请重新选择类型', { type: '该分类不受理此类诉求' });
+    const guideItem = input.guideItemId ? await guideItemAskedAbout(input.guideItemId) : undefined;
     const day = trackingDay(now);
     const limit = env.settings.limits.submissionsPerDay;
     if ((await readCounter(dailySubmissionsKey(openid, day))) >= limit) throw rateLimited(limit);
@@ -90,6 +99,7 @@ export const caseSubmit = defineAction<'case.submit'>({
       if (tail) doc.phoneTailHash = phoneTailHash(id, tail);
     }
     if (input.policyId) doc.policyId = input.policyId;
+    if (guideItem) doc.guideItem = guideItem;
     const result = await createCase(
       { doc, day, dailyLimit: limit, events: [event(env, 'submitted', { role: 'citizen' }, 'public', { to: 'submitted', actorOpenid: openid })] },
       env,

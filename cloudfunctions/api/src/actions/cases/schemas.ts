@@ -46,6 +46,7 @@ export const submitSchema = z.strictObject({
     .regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确'),
   subscribed: templateIds.optional(),
   policyId: id('关联政策').optional(),
+  guideItemId: id('关联事项').optional(),
 });
 
 export const listMineSchema = z.strictObject({

@@ -94,6 +94,7 @@ export async function caseView(doc: CaseDoc, caller: Caller, env: CaseEnv, event
   if (doc.contactName) view.contactName = contact ? doc.contactName : maskName(doc.contactName);
   if (doc.contactPhone) view.contactPhone = contact ? doc.contactPhone : maskPhone(doc.contactPhone);
   if (doc.policyId) view.policyId = doc.policyId;
+  if (doc.guideItem) view.guideItem = { ...doc.guideItem };
   if (internal) {
     view.publishable = doc.publishable;
     view.flagged = doc.flagged;

@@ -1,0 +1,140 @@
+// 办事指南管理 (editors): every item by status, searchable; a card opens the editor. A second tab keeps the home page's
+// 常见问题: the pinned public letters in order (move up or down, unpin) and a search of public letters to pin one.
+import type { GuideListItem, GuideStatus, HotQuestion, PublicLetter } from '../../../typings/api';
+import { pagedList, setUpPagedList } from '../../behaviors/paged-list';
+import { call, messageOf } from '../../services/api';
+import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
+import { guideCardView, type GuideCardView } from '../../utils/guide-view';
+import { definePage, pageState } from '../../utils/page';
+import { movedOrder, nextOrder } from './hot';
+
+type Filter = GuideStatus | 'all';
+
+const FILTERS: Array<{ key: Filter; label: string }> = [
+  { key: 'all', label: '全部' },
+  { key: 'draft', label: '草稿' },
+  { key: 'published', label: '已发布' },
+  { key: 'withdrawn', label: '已撤回' },
+];
+
+interface StaffCard extends GuideCardView {
+  statusLabel: string;
+}
+
+const own = pageState(() => ({ busy: false }));
+
+definePage({
+  behaviors: [pagedList],
+  data: {
+    tab: 'items' as 'items' | 'hot',
+    filters: FILTERS,
+    filter: 'all' as Filter,
+    keyword: '',
+    searched: '',
+    items: [] as StaffCard[],
+    hot: [] as HotQuestion[],
+    hotLoading: false,
+    hotError: '',
+    letterKeyword: '',
+    letters: [] as Array<Pick<PublicLetter, 'id' | 'title'>>,
+  },
+  onLoad() {
+    setUpPagedList<GuideListItem, StaffCard>(this, {
+      fetch: (paging) => {
+        const keyword = this.data.searched.trim();
+        return call('guide.list', { status: this.data.filter, ...paging, ...(keyword ? { keyword } : {}) });
+      },
+      view: (item) => ({ ...guideCardView(item), statusLabel: item.statusLabel }),
+      moreErrorToast: true,
+      reloadOnReturn: true,
+    });
+    void this.reload();
+  },
+  methods: {
+    onTab(e: WechatMiniprogram.BaseEvent) {
+      const tab = dataOf(e, 'tab') === 'hot' ? 'hot' : 'items';
+      this.setData({ tab });
+      if (tab === 'hot') void this.loadHot();
+    },
+    onFilter(e: WechatMiniprogram.BaseEvent) {
+      const filter = dataOf(e, 'key') as Filter;
+      if (filter === this.data.filter) return;
+      this.setData({ filter });
+      void this.reload();
+    },
+    onKeywordChange(e: DetailEvent<unknown>) {
+      this.setData({ keyword: valueOf(e.detail) });
+    },
+    onSearch() {
+      this.setData({ searched: this.data.keyword.trim() });
+      void this.reload();
+    },
+    onClearSearch() {
+      this.setData({ keyword: '', searched: '' });
+      void this.reload();
+    },
+    onNew() {
+      void wx.navigateTo({ url: '/staff/guide-edit/index' });
+    },
+    onOpen(e: WechatMiniprogram.BaseEvent) {
+      void wx.navigateTo({ url: `/staff/guide-edit/index?id=${encodeURIComponent(dataOf(e, 'id'))}` });
+    },
+
+    // ---- 常见问题 ----
+
+    async loadHot() {
+      this.setData({ hotLoading: true, hotError: '' });
+      try {
+        const home = await call('home.get', {});
+        this.setData({ hot: home.hotQuestions, hotLoading: false });
+      } catch (error) {
+        this.setData({ hotLoading: false, hotError: messageOf(error) });
+      }
+    },
+    onLetterKeyword(e: DetailEvent<unknown>) {
+      this.setData({ letterKeyword: valueOf(e.detail) });
+    },
+    async onLetterSearch() {
+      const keyword = this.data.letterKeyword.trim();
+      try {
+        const page = await call('case.listPublic', { limit: 10, ...(keyword ? { keyword } : {}) });
+        const pinned = new Set(this.data.hot.map((q) => q.letterId));
+        this.setData({ letters: page.items.filter((l) => !pinned.has(l.id)).map((l) => ({ id: l.id, title: l.title })) });
+      } catch (error) {
+        void wx.showToast({ title: messageOf(error), icon: 'none' });
+      }
+    },
+    async change(work: () => Promise<unknown>) {
+      const h = own(this);
+      if (h.busy) return;
+      h.busy = true;
+      try {
+        await work();
+      } catch (error) {
+        void wx.showToast({ title: messageOf(error), icon: 'none' });
+      } finally {
+        h.busy = false;
+        await this.loadHot();
+      }
+    },
+    onPin(e: WechatMiniprogram.BaseEvent) {
+      const letterId = dataOf(e, 'id');
+      void this.change(async () => {
+        await call('guide.pinQuestion', { letterId, order: nextOrder(this.data.hot) });
+        this.setData({ letters: this.data.letters.filter((l) => l.id !== letterId) });
+      });
+    },
+    onMove(e: WechatMiniprogram.BaseEvent) {
+      const index = Number(dataOf(e, 'index'));
+      const by = dataOf(e, 'by') === 'up' ? -1 : 1;
+      const q = this.data.hot[index];
+      const order = movedOrder(this.data.hot, index, by);
+      if (!q || order === null) return;
+      void this.change(() => call('guide.pinQuestion', { letterId: q.letterId, order, version: q.version }));
+    },
+    onUnpin(e: WechatMiniprogram.BaseEvent) {
+      const letterId = dataOf(e, 'id');
+      void this.change(() => call('guide.unpinQuestion', { letterId }));
+    },
+  },
+});
