@@ -11,6 +11,7 @@ import { callAs, ok, seedStaff } from '../../helpers/cloud';
 import { storedDigest } from '../../helpers/digest';
 import { ADMIN, CITIZEN, DISPATCHER, HANDLER, OTHER_CITIZEN, SUPERVISOR, processingCase, repliedCase, setUpAgency, submission, submit } from '../cases/helpers';
 import { policyInput } from '../policies/helpers';
+import { fullAnswer, openSurvey, pastClose, surveyInput } from '../surveys/helpers';
 
 const EDITOR = 'o_fault_editor';
 /** Errors a client may retry: the generic one and the "busy, try again" of a conflicting transaction. */
@@ -96,6 +97,28 @@ const SCENARIOS: { [N in ActionName]?: Scenario<N> } = {
     payload: async () => {
       const p = await ok(EDITOR, 'policy.save', policyInput({ title: `关于调整公交票价的通知${++serial}` }));
       return { ...versioned(await ok(EDITOR, 'policy.publish', versioned(p))), reason: '已被新政策替代' };
+    },
+  },
+  'survey.save': { caller: EDITOR, payload: async () => surveyInput({ clientRequestId: `fault-survey-${++serial}` }) },
+  'survey.publish': { caller: EDITOR, payload: async () => versioned(await ok(EDITOR, 'survey.save', surveyInput())) },
+  // A text answer: the answer, its tally shard, its text for moderation, the survey's answered flag and the event.
+  'survey.answer': { caller: CITIZEN, payload: async () => ({ id: (await openSurvey(EDITOR)).id, answers: fullAnswer('希望增加助餐点。'), clientRequestId: `fault-answer-${++serial}` }) },
+  'survey.moderateText': {
+    caller: EDITOR,
+    payload: async () => {
+      const s = await openSurvey(EDITOR);
+      await ok(CITIZEN, 'survey.answer', { id: s.id, answers: fullAnswer('希望增加助餐点。') });
+      return { id: (await ok(EDITOR, 'survey.textQueue', { surveyId: s.id })).items[0]!.id, decision: 'approve' };
+    },
+  },
+  'survey.publishResults': {
+    caller: EDITOR,
+    payload: async () => {
+      const s = await openSurvey(EDITOR);
+      await ok(CITIZEN, 'survey.answer', { id: s.id, answers: fullAnswer() });
+      const fresh = await ok(EDITOR, 'survey.get', { id: s.id });
+      pastClose(s);
+      return versioned(fresh);
     },
   },
   'admin.settings.update': {
