@@ -5,7 +5,7 @@
 // closes, the editor publishes, and a citizen reads the results. `--sizes 1k,10k` sets the number of answers.
 import { createHash } from 'crypto';
 import { performance } from 'perf_hooks';
-import { applyToTally, shardOf, tallyId, type AnswerDoc, type SurveyTextDoc, type TallyDoc } from '../../cloudfunctions/api/src/domain/surveys';
+import { applyToTally, moveTextCount, shardOf, tallyId, type AnswerDoc, type SurveyTextDoc, type TallyDoc } from '../../cloudfunctions/api/src/domain/surveys';
 import type { SurveyAnswerItem, SurveyQuestionInput } from '../../typings/api';
 import { localCloud } from '../local-cloud';
 import { DEMO_CATEGORIES, DEMO_DEPARTMENTS } from '../seed/catalog';
@@ -65,7 +65,9 @@ async function build(total: number): Promise<{ surveyId: string; seconds: number
     const text = items.find((a) => a.text);
     if (text) {
       const id = createHash('sha256').update(`${key}\nq4`).digest('hex').slice(0, 32);
-      texts.push({ _id: id, surveyId: draft.id, questionId: 'q4', content: text.text!, status: i % 2 === 0 ? 'approved' : 'pending', flagged: false, at: NOW, key: `${NOW}|${id}` });
+      const status = i % 2 === 0 ? 'approved' : 'pending';
+      texts.push({ _id: id, surveyId: draft.id, questionId: 'q4', content: text.text!, status, flagged: false, at: NOW, shard, key: `${NOW}|${id}` });
+      tallies.set(shard, moveTextCount(tallies.get(shard)!, 'q4', null, status));
     }
   }
   localCloud.db.bulkInsert('survey_tallies', [...tallies.values()] as unknown as Record<string, unknown>[]);

@@ -206,6 +206,19 @@ describe('anonymous surveys', () => {
 });
 
 describe('results', () => {
+  test('a changed text answer leaves the results and waits for moderation again', async () => {
+    const s = await openSurvey(EDITOR);
+    await ok(CITIZEN, 'survey.answer', { id: s.id, answers: fullAnswer('希望增加助餐点。') });
+    const [text] = (await ok(EDITOR, 'survey.textQueue', { surveyId: s.id })).items;
+    await ok(EDITOR, 'survey.moderateText', { id: text!.id, decision: 'approve' });
+    expect((await ok(EDITOR, 'survey.results', { id: s.id })).questions[3]!.texts).toMatchObject({ approved: 1, pending: 0, items: [{ content: '希望增加助餐点。' }] });
+    await ok(CITIZEN, 'survey.answer', { id: s.id, answers: fullAnswer('希望增加上门医疗。') });
+    expect((await ok(EDITOR, 'survey.results', { id: s.id })).questions[3]!.texts).toEqual({ approved: 0, pending: 1, items: [] });
+    await ok(CITIZEN, 'survey.answer', { id: s.id, answers: fullAnswer() });
+    expect((await ok(EDITOR, 'survey.results', { id: s.id })).questions[3]!.texts).toEqual({ approved: 0, pending: 0, items: [] });
+    expect(await count('survey_texts')).toBe(0);
+  });
+
   test('citizens read the results after the editor publishes them; text answers only once approved', async () => {
     const s = await openSurvey(EDITOR);
     await ok(CITIZEN, 'survey.answer', { id: s.id, answers: fullAnswer('希望增加助餐点。') });
@@ -232,6 +245,7 @@ describe('results', () => {
       distribution: [1, 2, 3, 4, 5].map((score) => ({ score, count: score >= 4 ? 1 : 0, percent: score >= 4 ? 50 : 0 })),
     });
     expect(r.questions[3]!.texts).toEqual({ approved: 1, items: [{ id: byContent.get('希望增加助餐点。'), content: '希望增加助餐点。' }] });
+    expect((await ok(EDITOR, 'survey.results', { id: s.id })).questions[3]!.texts).toMatchObject({ approved: 1, pending: 0 });
     expect((await ok(CITIZEN_C, 'survey.list', { status: 'results' })).items.map((i) => i.id)).toEqual([s.id]);
     expect((await eventsOf(s.id)).map((e) => e.kind)).toContain('results_published');
   });

@@ -100,6 +100,9 @@ export interface QuestionTally {
   o?: number[];
   /** scale: per score 1..5. */
   s?: number[];
+  /** text: answers approved / waiting for moderation (moved by survey.answer and survey.moderateText). */
+  approved?: number;
+  pending?: number;
 }
 
 export interface TallyDoc {
@@ -118,6 +121,8 @@ export interface SurveyTextDoc {
   status: SurveyTextStatus;
   flagged: boolean;
   at: Instant;
+  /** The tally shard of its answer, which counts it by status. */
+  shard: number;
   /** `${at}|${_id}`: oldest first in the moderation queue, newest first on the results page. */
   key: string;
 }
@@ -296,6 +301,18 @@ export function applyToTally(tally: TallyDoc, questions: readonly SurveyQuestion
   return { ...tally, respondents: tally.respondents + sign, q };
 }
 
+/** Moves one text answer of `questionId` between statuses in a tally (from null: new; to null: removed). */
+export function moveTextCount(tally: TallyDoc, questionId: string, from: SurveyTextStatus | null, to: SurveyTextStatus | null): TallyDoc {
+  const t: QuestionTally = { ...(tally.q[questionId] ?? { n: 0 }) };
+  const bump = (status: SurveyTextStatus | null, by: number) => {
+    if (status === 'approved') t.approved = (t.approved ?? 0) + by;
+    if (status === 'pending') t.pending = (t.pending ?? 0) + by;
+  };
+  bump(from, -1);
+  bump(to, 1);
+  return { ...tally, q: { ...tally.q, [questionId]: t } };
+}
+
 /** The shards added up. */
 export function sumTallies(surveyId: string, shards: readonly TallyDoc[]): TallyDoc {
   const total: TallyDoc = { _id: surveyId, surveyId, shard: -1, respondents: 0, q: {} };
@@ -306,6 +323,8 @@ export function sumTallies(surveyId: string, shards: readonly TallyDoc[]): Tally
       into.n += t.n;
       if (t.o) into.o = t.o.map((v, i) => v + (into.o?.[i] ?? 0));
       if (t.s) into.s = t.s.map((v, i) => v + (into.s?.[i] ?? 0));
+      if (t.approved !== undefined) into.approved = (into.approved ?? 0) + t.approved;
+      if (t.pending !== undefined) into.pending = (into.pending ?? 0) + t.pending;
     }
   }
   return total;

@@ -71,11 +71,6 @@ export async function approvedTexts(surveyId: string, questionId: string, limit:
   return data as SurveyTextDoc[];
 }
 
-export async function countTexts(where: { surveyId: string; questionId: string; status: SurveyTextDoc['status'] }): Promise<number> {
-  const { total } = await db.collection(COLLECTIONS.surveyTexts).where(where).count();
-  return total;
-}
-
 /** Text answers waiting for moderation, oldest first; of one survey or of all. */
 export function pendingTextPage(surveyId: string | undefined, limit: number, cursor: string | undefined): Promise<PhasedPage<SurveyTextDoc & Record<string, unknown>>> {
   const where: Record<string, unknown> = surveyId ? { surveyId, status: 'pending' } : { status: 'pending' };

@@ -1,11 +1,11 @@
 import { createHash } from 'crypto';
 import type { SurveyAnswerItem } from '../../../../../typings/api';
-import { applyToTally, checkAnswers, shardOf, tallyId, windowRefusal, type AnswerDoc, type SurveyDoc, type SurveyTextDoc } from '../../domain/surveys';
+import { applyToTally, checkAnswers, moveTextCount, shardOf, tallyId, windowRefusal, type AnswerDoc, type SurveyDoc, type SurveyTextDoc, type TallyDoc } from '../../domain/surveys';
 import { defineAction } from '../../lib/action';
 import type { Caller } from '../../lib/caller';
 import { errors } from '../../lib/errors';
 import { runTransaction, type Transaction } from '../../lib/transaction';
-import { answerInTx, findAnswer, findSurvey, putAnswerInTx, putSurveyInTx, putTallyInTx, putTextInTx, removeTextInTx, surveyInTx, tallyInTx } from '../../repositories/surveys';
+import { answerInTx, findAnswer, findSurvey, putAnswerInTx, putSurveyInTx, putTallyInTx, putTextInTx, removeTextInTx, surveyInTx, tallyInTx, textInTx } from '../../repositories/surveys';
 import { recordEvent, type AuditActor } from '../../repositories/audit';
 import { answerKey } from '../../services/answer-key';
 import { checkText, type Verdict } from '../../services/content-security';
@@ -22,17 +22,31 @@ function answerActor(survey: SurveyDoc, caller: Caller): AuditActor {
   return { role: 'citizen', openid: survey.anonymous ? null : caller.openid };
 }
 
-/** The text answers of this answer: new or changed ones wait for moderation again; dropped ones are removed. */
-async function writeTexts(tx: Transaction, survey: SurveyDoc, key: string, before: AnswerDoc | null, answers: SurveyAnswerItem[], verdicts: Map<string, Verdict>, nowIso: string): Promise<void> {
+/**
+ * The text answers of this answer: new or changed ones wait for moderation again; dropped ones are removed. The tally
+ * shard's text counts move with them; answers the shard as it then is.
+ */
+async function writeTexts(tx: Transaction, survey: SurveyDoc, key: string, shard: number, tally: TallyDoc, before: AnswerDoc | null, answers: SurveyAnswerItem[], verdicts: Map<string, Verdict>, nowIso: string): Promise<TallyDoc> {
   const old = textsOf(before?.answers ?? []);
   const now = textsOf(answers);
+  let out = tally;
   for (const [questionId, content] of now) {
     if (old.get(questionId) === content) continue;
     const id = textId(key, questionId);
-    const doc: SurveyTextDoc = { _id: id, surveyId: survey._id, questionId, content, status: 'pending', flagged: verdicts.get(questionId) === 'review', at: nowIso, key: `${nowIso}|${id}` };
+    const prev = old.has(questionId) ? await textInTx(tx, id) : null;
+    const doc: SurveyTextDoc = { _id: id, surveyId: survey._id, questionId, content, status: 'pending', flagged: verdicts.get(questionId) === 'review', at: nowIso, shard, key: `${nowIso}|${id}` };
     await putTextInTx(tx, doc);
+    out = moveTextCount(out, questionId, prev?.status ?? null, 'pending');
   }
-  for (const questionId of old.keys()) if (!now.has(questionId)) await removeTextInTx(tx, textId(key, questionId));
+  for (const questionId of old.keys()) {
+    if (now.has(questionId)) continue;
+    const id = textId(key, questionId);
+    const prev = await textInTx(tx, id);
+    if (!prev) continue;
+    await removeTextInTx(tx, id);
+    out = moveTextCount(out, questionId, prev.status, null);
+  }
+  return out;
 }
 
 /**
@@ -77,9 +91,9 @@ export const answerSurvey = defineAction<'survey.answer'>({
       tally = applyToTally(tally, survey.questions, answers, 1);
       const next: AnswerDoc = { _id: key, surveyId: survey._id, answers, firstAt: prev?.firstAt ?? nowIso, at: nowIso, revision: (prev?.revision ?? 0) + 1, requestId, shard };
       if (!survey.anonymous) next.openid = openid;
+      tally = await writeTexts(tx, survey, key, shard, tally, prev, answers, verdicts, nowIso);
       await putAnswerInTx(tx, next);
       await putTallyInTx(tx, tally);
-      await writeTexts(tx, survey, key, prev, answers, verdicts, nowIso);
       if (!survey.answered) await putSurveyInTx(tx, { ...survey, answered: true });
       await recordEvent(tx, {
         subject: 'survey',

@@ -1,9 +1,9 @@
 import type { SurveyTextItem } from '../../../../../typings/api';
-import { SURVEY_TEXT_STATUS_LABEL, toQuestions, type SurveyDoc, type SurveyTextDoc } from '../../domain/surveys';
+import { moveTextCount, SURVEY_TEXT_STATUS_LABEL, toQuestions, type SurveyDoc, type SurveyTextDoc } from '../../domain/surveys';
 import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
 import { runTransaction } from '../../lib/transaction';
-import { findSurvey, findSurveys, pendingTextPage, putTextInTx, textInTx } from '../../repositories/surveys';
+import { findSurvey, findSurveys, pendingTextPage, putTallyInTx, putTextInTx, tallyInTx, textInTx } from '../../repositories/surveys';
 import { auditActor, recordEvent } from '../../repositories/audit';
 import { surveyModerateText, surveyTextQueue } from './schemas';
 
@@ -43,7 +43,9 @@ export const moderateSurveyText = defineAction<'survey.moderateText'>({
       if (!before) throw errors.notFound('简答');
       if (before.status === status) return before;
       const after: SurveyTextDoc = { ...before, status };
+      const tally = await tallyInTx(tx, before.surveyId, before.shard);
       await putTextInTx(tx, after);
+      if (tally) await putTallyInTx(tx, moveTextCount(tally, before.questionId, before.status, status));
       await recordEvent(tx, {
         subject: 'survey',
         subjectId: before.surveyId,

@@ -1,10 +1,10 @@
-import type { SurveyQuestionResult, SurveyResults } from '../../../../../typings/api';
+import type { SurveyResults } from '../../../../../typings/api';
 import { questionResult, SURVEY_STATUS_LABEL, sumTallies, surveyStatus, TEXTS_SHOWN, toQuestions, type SurveyDoc } from '../../domain/surveys';
 import { defineAction } from '../../lib/action';
 import type { Caller } from '../../lib/caller';
 import { errors } from '../../lib/errors';
 import { seesUnpublished } from '../../permissions';
-import { approvedTexts, countTexts, findSurvey, surveyTallies } from '../../repositories/surveys';
+import { approvedTexts, findSurvey, surveyTallies } from '../../repositories/surveys';
 import { surveyId } from './schemas';
 
 /**
@@ -18,14 +18,8 @@ export async function surveyResults(doc: SurveyDoc, caller: Caller, now: Date): 
     surveyTallies(doc._id),
     ...questions.map(async (q) => {
       if (q.kind !== 'text') return null;
-      const [items, approved, pending] = await Promise.all([
-        approvedTexts(doc._id, q.id, TEXTS_SHOWN),
-        countTexts({ surveyId: doc._id, questionId: q.id, status: 'approved' }),
-        staff ? countTexts({ surveyId: doc._id, questionId: q.id, status: 'pending' }) : Promise.resolve(undefined),
-      ]);
-      const out: NonNullable<SurveyQuestionResult['texts']> = { approved, items: items.map((t) => ({ id: t._id, content: t.content })) };
-      if (pending !== undefined) out.pending = pending;
-      return out;
+      const items = await approvedTexts(doc._id, q.id, TEXTS_SHOWN);
+      return items.map((t) => ({ id: t._id, content: t.content }));
     }),
   ]);
   const total = sumTallies(doc._id, shards);
@@ -41,8 +35,12 @@ export async function surveyResults(doc: SurveyDoc, caller: Caller, now: Date): 
     version: doc.version,
     questions: questions.map((q, i) => {
       const r = questionResult(q, total.q[q.id]);
-      const t = texts[i];
-      if (t) r.texts = t;
+      const items = texts[i];
+      if (items) {
+        const t = total.q[q.id];
+        r.texts = { approved: t?.approved ?? 0, items };
+        if (staff) r.texts.pending = t?.pending ?? 0;
+      }
       return r;
     }),
   };
