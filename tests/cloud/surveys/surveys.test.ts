@@ -4,7 +4,7 @@
 import { localCloud, localCloudInternals } from '../../../tools/local-cloud';
 import { callAs, ok, seedStaff } from '../../helpers/cloud';
 import { ADMIN, CITIZEN, OTHER_CITIZEN, processingCase, setUpAgency } from '../cases/helpers';
-import { count, errorOf, eventsOf } from '../policies/helpers';
+import { count, errorOf, eventsOf, policyInput } from '../policies/helpers';
 import { fullAnswer, openSurvey, pastClose, surveyInput } from './helpers';
 
 const EDITOR = 'o_survey_editor';
@@ -259,5 +259,18 @@ describe('results', () => {
     expect(lines[0]).toBe('调查,公交线路调整意见调查');
     expect(lines).toContain('1,您家中是否有 60 岁以上老人？,单选,1,有,1,100');
     expect(lines).toContain('3,您对目前社区养老服务的满意程度,1-5 分,1,平均分,4,');
+  });
+});
+
+describe('surveys on other pages', () => {
+  test('a policy and a draft show their linked open survey; the home call carries the open surveys', async () => {
+    const policy = await ok(EDITOR, 'policy.publish', await ok(EDITOR, 'policy.save', policyInput()).then((p) => ({ id: p.id, version: p.version })));
+    const s = await openSurvey(EDITOR, { title: '物业管理满意度调查', policyId: policy.id });
+    expect((await ok(CITIZEN, 'policy.get', { id: policy.id })).survey).toEqual({ id: s.id, title: '物业管理满意度调查', windowText: '还剩 10 天' });
+    const home = await ok(CITIZEN, 'draft.list', { status: 'open', limit: 3, withSurveys: true });
+    expect(home.openSurveys?.map((i) => i.id)).toEqual([s.id]);
+    expect((await ok(CITIZEN, 'draft.list', { status: 'open', limit: 3 })).openSurveys).toBeUndefined();
+    pastClose(s);
+    expect((await ok(CITIZEN, 'policy.get', { id: policy.id })).survey).toBeUndefined();
   });
 });

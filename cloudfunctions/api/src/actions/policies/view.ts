@@ -7,15 +7,17 @@ import { seesUnpublished } from '../../permissions';
 import { listCategories } from '../../repositories/catalog';
 import { findPolicies, isFavorite } from '../../repositories/policies';
 import { fileUrls } from '../../repositories/policy-files';
+import { linkedSurvey } from '../surveys/link';
 
 export async function policyView(doc: PolicyDoc, caller: Caller, now: Date, snapshot?: PolicyVersionDoc): Promise<Policy> {
   const staff = seesUnpublished(caller);
   const content = shownContent(doc, staff, snapshot);
-  const [categories, favorited, relatedDocs, urls] = await Promise.all([
+  const [categories, favorited, relatedDocs, urls, survey] = await Promise.all([
     listCategories(),
     caller.openid ? isFavorite(caller.openid, doc._id) : Promise.resolve(false),
     findPolicies(content.relatedIds ?? []),
     fileUrls((content.attachments ?? []).map((a) => a.fileID)),
+    linkedSurvey('policyId', doc._id, now),
   ]);
   const byId = new Map(relatedDocs.map((d) => [d._id, d]));
   const related = (content.relatedIds ?? [])
@@ -24,5 +26,6 @@ export async function policyView(doc: PolicyDoc, caller: Caller, now: Date, snap
     .map((d) => (d.docNo ? { id: d._id, title: d.title, docNo: d.docNo } : { id: d._id, title: d.title }));
   const attachmentUrls = Object.fromEntries(Object.entries(urls).filter((e): e is [string, string] => e[1] !== null));
   const categoryName = categories.find((c) => c.id === content.categoryId)?.name;
-  return toPolicy(doc, now, { staff, favorited, related, attachmentUrls, ...(categoryName ? { categoryName } : {}), ...(snapshot ? { snapshot } : {}) });
+  const policy = toPolicy(doc, now, { staff, favorited, related, attachmentUrls, ...(categoryName ? { categoryName } : {}), ...(snapshot ? { snapshot } : {}) });
+  return survey ? { ...policy, survey } : policy;
 }
