@@ -10,6 +10,7 @@ import type { StatsActions } from './api/stats';
 import type { CosignActions } from './api/cosign';
 import type { LookupActions } from './api/lookup';
 import type { GuideActions, GuideCategory } from './api/guide';
+import type { SurveyActions } from './api/surveys';
 
 export type * from './api/cases';
 export type * from './api/policies';
@@ -18,6 +19,7 @@ export type * from './api/cosign';
 export type * from './api/lookup';
 export type * from './api/admin';
 export type * from './api/guide';
+export type * from './api/surveys';
 
 export type ErrorCode =
   | 'INVALID_ARGUMENT'
@@ -126,7 +128,7 @@ export interface CoreActions {
 }
 
 /** Every action, composed from the modules' contracts (typings/api/*.d.ts). */
-export interface ApiActions extends CoreActions, CaseActions, PolicyActions, AdminActions, StatsActions, CosignActions, LookupActions, GuideActions {}
+export interface ApiActions extends CoreActions, CaseActions, PolicyActions, AdminActions, StatsActions, CosignActions, LookupActions, GuideActions, SurveyActions {}
 
 export type ActionName = keyof ApiActions;
 export type RequestOf<N extends ActionName> = ApiActions[N]['req'];

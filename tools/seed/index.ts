@@ -10,6 +10,7 @@ import { seedPolicies } from './policies';
 import { DEMO_IDENTITIES } from './identities';
 import { seedStaff } from './staff';
 import { seedStats } from './stats';
+import { seedSurveys } from './surveys';
 
 export interface SeedContext {
   db: ReturnType<typeof sdk.database>;
@@ -30,6 +31,7 @@ export const SEEDERS: Seeder[] = [
   { name: 'stats', run: seedStats },
   { name: 'policies', run: seedPolicies },
   { name: 'guide', run: seedGuide },
+  { name: 'surveys', run: seedSurveys },
 ];
 
 /** Runs every seeder, in order, in the local cloud configured by the caller (an admin-less console context). */

@@ -4,6 +4,7 @@
 import type { Empty, LabelOption, Page, PageRequest } from '../api';
 import type { Instant } from '../domain';
 import type { DraftListItem } from './policies';
+import type { SurveyListItem } from './surveys';
 
 export type GuideStatus = 'draft' | 'published' | 'withdrawn';
 
@@ -120,6 +121,8 @@ export interface HomeGetResponse {
   /** Open consultations (正在征求意见), at most three. */
   openDrafts: DraftListItem[];
   hotQuestions: HotQuestion[];
+  /** Open surveys (民意调查), closing soonest first, at most three. */
+  openSurveys: SurveyListItem[];
 }
 
 export interface GuideActions {

@@ -3,6 +3,7 @@
 // comments in any state; editors and admins write.
 import type { Page, PageRequest } from '../api';
 import type { Instant } from '../domain';
+import type { SurveyLink, SurveyListItem } from './surveys';
 
 export type PolicyStatus = 'draft' | 'published' | 'expired' | 'repealed';
 
@@ -72,6 +73,8 @@ export interface Policy {
   hasDraftChanges?: boolean;
   /** Editors: the change note saved with the unpublished edits (policy.save `note`); the next version's note. */
   pendingNote?: string;
+  /** An open survey linked to this policy. */
+  survey?: SurveyLink;
 }
 
 export interface PolicyListItem {
@@ -149,6 +152,8 @@ export interface Draft {
   policyId?: string;
   /** `comments` holds the caller's own comments and the first page of the rest; `draft.comments` pages on from here. */
   commentsNextCursor?: string | null;
+  /** An open survey linked to this draft. */
+  survey?: SurveyLink;
 }
 
 export interface DraftListItem {
@@ -186,7 +191,8 @@ export interface PolicyActions {
   /** Toggles; with `favorited` sets that state instead, which is what a retry or a double tap should send. */
   'policy.favorite': { req: { id: string; favorited?: boolean }; res: { favorited: boolean } };
 
-  'draft.list': { req: PageRequest & { status?: DraftStatus | 'all' }; res: Page<DraftListItem> };
+  /** `withSurveys`: the home page's one call also carries the open surveys (at most 3). */
+  'draft.list': { req: PageRequest & { status?: DraftStatus | 'all'; withSurveys?: boolean }; res: Page<DraftListItem> & { openSurveys?: SurveyListItem[] } };
   'draft.get': { req: { id: string }; res: Draft };
   'draft.save': { req: DraftInput & { id?: string; version?: number; clientRequestId?: string }; res: Draft };
   /** paragraphIndex: absent or -1 for the whole draft. A retry with the same `clientRequestId` answers the first comment. */

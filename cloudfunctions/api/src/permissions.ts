@@ -82,6 +82,18 @@ export const ACCESS: { readonly [N in ActionName]: Access } = {
   'case.respondCosign': staffOnly('handler', 'supervisor'),
   // Progress lookup: a WeChat identity is required, so failures can be counted per caller (docs/adr/0086).
   'case.lookup': user,
+  // Surveys: public reads (a survey being built is the editors' alone, below in the handlers), answers by any WeChat
+  // user in the audience, everything else by editors and admins.
+  'survey.list': anyone,
+  'survey.get': anyone,
+  'survey.save': staffOnly('editor', 'admin'),
+  'survey.publish': staffOnly('editor', 'admin'),
+  'survey.answer': user,
+  'survey.results': anyone,
+  'survey.textQueue': staffOnly('editor', 'admin'),
+  'survey.moderateText': staffOnly('editor', 'admin'),
+  'survey.publishResults': staffOnly('editor', 'admin'),
+  'survey.exportCsv': staffOnly('editor', 'admin'),
   // Staff binding and administration.
   'staff.bind': user,
   'admin.invite': staffOnly('admin'),

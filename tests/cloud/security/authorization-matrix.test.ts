@@ -12,6 +12,7 @@ import { callAs, database, ok, seedStaff } from '../../helpers/cloud';
 import { ADMIN, at, CITIZEN, DISPATCHER, docById, HANDLER, OTHER_CITIZEN, OTHER_HANDLER, processingCase, repliedCase, setUpAgency, submit, SUPERVISOR, TEMPLATE } from '../cases/helpers';
 import { policyInput } from '../policies/helpers';
 import { guideInput } from '../../helpers/guide';
+import { fullAnswer, openSurvey, surveyInput } from '../surveys/helpers';
 
 const EDITOR = 'o_mx_editor';
 const DISABLED = 'o_mx_disabled';
@@ -109,6 +110,20 @@ async function publishedGuideItem() {
   return ok(EDITOR, 'guide.publish', { id: g.id, version: g.version });
 }
 
+/** A survey whose window has closed, with one answer (a text one waiting for moderation). */
+async function closedSurvey() {
+  const s = await openSurvey(EDITOR);
+  await ok(OTHER_CITIZEN, 'survey.answer', { id: s.id, answers: fullAnswer('希望增加助餐点。') });
+  later(11 * DAY);
+  return s;
+}
+
+async function publishedResults() {
+  const s = await closedSurvey();
+  await ok(EDITOR, 'survey.publishResults', { id: s.id, version: (await ok(EDITOR, 'survey.get', { id: s.id })).version });
+  return s;
+}
+
 /** A payload the allowed callers can run, on a record made for this cell. */
 const FIXTURES: { readonly [N in ActionName]: () => Promise<RequestOf<N>> } = {
   'meta.get': async () => ({}),
@@ -136,6 +151,23 @@ const FIXTURES: { readonly [N in ActionName]: () => Promise<RequestOf<N>> } = {
     later(41 * DAY);
     return { id: d.id, version: d.version, summary: '征集期内未收到意见。' };
   },
+  'survey.list': async () => ({}),
+  'survey.get': async () => ({ id: (await openSurvey(EDITOR)).id }),
+  'survey.save': async () => surveyInput(),
+  'survey.publish': async () => versioned(await ok(EDITOR, 'survey.save', surveyInput())),
+  'survey.answer': async () => ({ id: (await openSurvey(EDITOR)).id, answers: fullAnswer() }),
+  'survey.results': async () => ({ id: (await publishedResults()).id }),
+  'survey.textQueue': async () => ({}),
+  'survey.moderateText': async () => {
+    const s = await openSurvey(EDITOR);
+    await ok(OTHER_CITIZEN, 'survey.answer', { id: s.id, answers: fullAnswer('希望增加助餐点。') });
+    return { id: (await ok(EDITOR, 'survey.textQueue', { surveyId: s.id })).items[0]!.id, decision: 'approve' };
+  },
+  'survey.publishResults': async () => {
+    const s = await closedSurvey();
+    return versioned(await ok(EDITOR, 'survey.get', { id: s.id }));
+  },
+  'survey.exportCsv': async () => ({ id: (await closedSurvey()).id }),
   'case.submit': async () => ({
     type: 'complaint',
     categoryId: 'cat-property',

@@ -19,6 +19,7 @@ import { storedDigest } from '../../helpers/digest';
 import { ADMIN, at, CITIZEN, DISPATCHER, docById, HANDLER, OTHER_CITIZEN, processingCase, repliedCase, setUpAgency, submission, submit, SUPERVISOR, TEMPLATE } from '../cases/helpers';
 import { policyInput } from '../policies/helpers';
 import { guideInput } from '../../helpers/guide';
+import { fullAnswer, openSurvey, pastClose, surveyInput } from '../surveys/helpers';
 
 const EDITOR = 'o_fault_editor';
 const TARGET = 'o_fault_target';
@@ -140,6 +141,29 @@ const FIXTURES: { readonly [N in ActionName]: Fixture<N> } = {
     const letterId = (await publishedSuggestion()).id;
     await ok(EDITOR, 'guide.pinQuestion', { letterId, order: 1 });
     return { letterId };
+  }),
+  'survey.list': readOnly(CITIZEN, async () => ({})),
+  'survey.get': readOnly(CITIZEN, async () => ({ id: (await openSurvey(EDITOR)).id })),
+  'survey.save': mutating(EDITOR, async () => surveyInput({ clientRequestId: `fault-survey-${next()}` })),
+  'survey.publish': mutating(EDITOR, async () => versioned(await ok(EDITOR, 'survey.save', surveyInput()))),
+  // A text answer: the answer, its tally shard, its text for moderation, the survey's answered flag and the event.
+  'survey.answer': mutating(CITIZEN, async () => ({ id: (await openSurvey(EDITOR)).id, answers: fullAnswer('希望增加助餐点。'), clientRequestId: `fault-answer-${next()}` })),
+  'survey.results': readOnly(EDITOR, async () => ({ id: (await openSurvey(EDITOR)).id })),
+  'survey.textQueue': readOnly(EDITOR, async () => ({})),
+  'survey.moderateText': mutating(EDITOR, async () => {
+    const s = await openSurvey(EDITOR);
+    await ok(CITIZEN, 'survey.answer', { id: s.id, answers: fullAnswer('希望增加助餐点。') });
+    return { id: (await ok(EDITOR, 'survey.textQueue', { surveyId: s.id })).items[0]!.id, decision: 'approve' };
+  }),
+  'survey.publishResults': mutating(EDITOR, async () => {
+    const s = await openSurvey(EDITOR);
+    await ok(CITIZEN, 'survey.answer', { id: s.id, answers: fullAnswer() });
+    const fresh = await ok(EDITOR, 'survey.get', { id: s.id });
+    pastClose(s);
+    return versioned(fresh);
+  }),
+  'survey.exportCsv': mutating(EDITOR, async () => ({ id: (await openSurvey(EDITOR)).id }), {
+    eachCallCreates: 'each export is a new file of the results as they stand, and each is recorded as a disclosure',
   }),
   'draft.list': readOnly(CITIZEN, async () => ({})),
   'draft.get': readOnly(CITIZEN, async () => ({ id: (await openDraft()).id })),

@@ -7,6 +7,7 @@ import { CASE_ACTIONS } from './cases';
 import { ADMIN_ACTIONS } from './admin';
 import { STATS_ACTIONS } from './stats';
 import { GUIDE_ACTIONS } from './guide';
+import { SURVEY_ACTIONS } from './surveys';
 
 export const ACTIONS: ActionTable = {
   'meta.get': metaGet,
@@ -16,4 +17,5 @@ export const ACTIONS: ActionTable = {
   ...ADMIN_ACTIONS,
   ...STATS_ACTIONS,
   ...GUIDE_ACTIONS,
+  ...SURVEY_ACTIONS,
 };

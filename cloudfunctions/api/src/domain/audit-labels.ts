@@ -13,6 +13,7 @@ export const AUDIT_SUBJECT_LABELS: Record<AuditSubject, string> = {
   category: '诉求分类',
   guide: '办事指南',
   hot_question: '常见问题',
+  survey: '民意调查',
 };
 
 export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
@@ -26,6 +27,10 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   hidden: '不予公开',
   decided: '采纳情况',
   reported: '发布采纳报告',
+  results_published: '公布调查结果',
+  answered: '提交答卷',
+  answer_changed: '修改答卷',
+  exported: '导出结果',
   invited: '生成邀请码',
   bound: '绑定工作人员',
   staff_updated: '修改工作人员',

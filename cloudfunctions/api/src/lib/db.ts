@@ -32,6 +32,12 @@ export const COLLECTIONS = {
   guideItems: 'guide_items',
   guideVersions: 'guide_versions',
   hotQuestions: 'hot_questions',
+  surveys: 'surveys',
+  surveyAnswers: 'survey_answers',
+  surveyTallies: 'survey_tallies',
+  surveyTexts: 'survey_texts',
+  /** Server secrets made on first use (services/answer-key.ts); no client rule opens it. */
+  secrets: 'secrets',
   /** The audit trail of every subject but the case timeline (repositories/audit.ts, docs/adr/0060-one-audit-trail.md). */
   auditEvents: 'audit_events',
 } as const;

@@ -20,6 +20,11 @@ export type AuditKind =
   | 'hidden'
   | 'decided'
   | 'reported'
+  // surveys
+  | 'answered'
+  | 'answer_changed'
+  | 'results_published'
+  | 'exported'
   // staff and invites
   | 'invited'
   | 'bound'

@@ -5,6 +5,9 @@ import { assertMayListDraftStatus, seesUnpublished } from '../../permissions';
 import { draftPage } from '../../repositories/drafts';
 import type { Phase } from '../../repositories/phased-page';
 import { draftList } from '../policies/schemas';
+import { openSurveys } from '../surveys/link';
+
+const HOME_SURVEYS = 3;
 
 /**
  * Open consultations first, closing soonest first (the countdown that matters); then, for editors, the scheduled ones
@@ -34,7 +37,12 @@ export const listDrafts = defineAction<'draft.list'>({
   schema: draftList,
   async run(input, { caller, now }) {
     assertMayListDraftStatus(caller, input.status);
-    const page = await draftPage(phasesFor(input.status, seesUnpublished(caller), now), input.limit ?? 20, input.cursor);
-    return { items: page.docs.map((d) => toDraftListItem(d, now)), nextCursor: page.nextCursor };
+    const [page, surveys] = await Promise.all([
+      draftPage(phasesFor(input.status, seesUnpublished(caller), now), input.limit ?? 20, input.cursor),
+      // The home page's one call: the open consultations and, beside them, the open surveys.
+      input.withSurveys ? openSurveys(HOME_SURVEYS, now) : Promise.resolve(null),
+    ]);
+    const out = { items: page.docs.map((d) => toDraftListItem(d, now)), nextCursor: page.nextCursor };
+    return surveys ? { ...out, openSurveys: surveys } : out;
   },
 });

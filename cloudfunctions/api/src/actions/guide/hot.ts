@@ -10,6 +10,10 @@ import { hotInTx, hotOrderKey, listHotQuestions, putHotInTx, removeHotInTx, type
 import { findLetter, findLetterTitles } from '../../repositories/letters';
 import { listDrafts } from '../drafts/list';
 import { pinQuestion, unpinQuestion } from './schemas';
+import { openSurveys } from '../surveys/link';
+
+/** Open surveys the home page shows beside the open consultations. */
+const HOME_SURVEYS = 3;
 
 /** The home page shows this many; pins beyond it wait until one above is unpinned. */
 export const HOT_SHOWN = 8;
@@ -79,7 +83,7 @@ export async function hotQuestions(): Promise<HotQuestion[]> {
 export const getHome = defineAction<'home.get'>({
   schema: empty(),
   async run(_input, ctx) {
-    const [drafts, hot] = await Promise.all([listDrafts.run({ status: 'open', limit: 3 }, ctx), hotQuestions()]);
-    return { openDrafts: drafts.items, hotQuestions: hot };
+    const [drafts, hot, surveys] = await Promise.all([listDrafts.run({ status: 'open', limit: 3 }, ctx), hotQuestions(), openSurveys(HOME_SURVEYS, ctx.now)]);
+    return { openDrafts: drafts.items, hotQuestions: hot, openSurveys: surveys };
   },
 });

@@ -112,6 +112,7 @@ export const draftSave = z.strictObject({
 
 export const draftList = z.strictObject({
   status: oneOf('状态', ['scheduled', 'open', 'closed', 'reported', 'all']).optional(),
+  withSurveys: bool('是否附带民意调查').optional(),
   ...pageFields,
 });
 

@@ -8,16 +8,18 @@ import { listCategories } from '../../repositories/catalog';
 import { itemsRelatedToPolicy } from '../../repositories/guide';
 import { findPolicies, isFavorite } from '../../repositories/policies';
 import { fileUrls } from '../../repositories/policy-files';
+import { linkedSurvey } from '../surveys/link';
 
 export async function policyView(doc: PolicyDoc, caller: Caller, now: Date, snapshot?: PolicyVersionDoc): Promise<Policy> {
   const staff = seesUnpublished(caller);
   const content = shownContent(doc, staff, snapshot);
-  const [categories, favorited, relatedDocs, urls, guideItems] = await Promise.all([
+  const [categories, favorited, relatedDocs, urls, guideItems, survey] = await Promise.all([
     listCategories(),
     caller.openid ? isFavorite(caller.openid, doc._id) : Promise.resolve(false),
     findPolicies(content.relatedIds ?? []),
     fileUrls((content.attachments ?? []).map((a) => a.fileID)),
     itemsRelatedToPolicy(doc._id),
+    linkedSurvey('policyId', doc._id, now),
   ]);
   const byId = new Map(relatedDocs.map((d) => [d._id, d]));
   const related = (content.relatedIds ?? [])
@@ -28,5 +30,5 @@ export async function policyView(doc: PolicyDoc, caller: Caller, now: Date, snap
   const categoryName = categories.find((c) => c.id === content.categoryId)?.name;
   const policy = toPolicy(doc, now, { staff, favorited, related, attachmentUrls, ...(categoryName ? { categoryName } : {}), ...(snapshot ? { snapshot } : {}) });
   if (guideItems.length) policy.relatedGuideItems = guideItems;
-  return policy;
+  return survey ? { ...policy, survey } : policy;
 }
