@@ -1,8 +1,8 @@
 // 管理: invites (the code is shown once), staff (roles, department, disable), departments and categories, and the
 // settings a handler feels every day (reply review, reply templates); deadlines, the holiday calendar and subscribe
 // messages are on their own page (staff/admin-settings). Plain forms; every rule is the server's.
-import type { LabelOption, Page, ReplyTemplate, SettingsView, StaffMember } from '../../../typings/api';
-import type { CaseType, Category, Department, Role } from '../../../typings/domain';
+import type { AdminFormLimits, LabelOption, Page, ReplyTemplate, SettingsView, StaffMember } from '../../../typings/api';
+import type { CaseType, CaseTypeInfo, Category, Department, Role } from '../../../typings/domain';
 import { ApiCallError, call, messageOf } from '../../services/api';
 import { getMeta, invalidateSession } from '../../services/session';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
@@ -16,7 +16,6 @@ import {
   staffRow,
   chosen,
   toggle,
-  TYPE_OPTIONS,
   NO_DEPARTMENT_LABEL,
   contactForm,
   parseLocation,
@@ -44,6 +43,8 @@ interface Hidden {
   members: Map<string, StaffMember>;
   settings: SettingsView | null;
   categories: Category[];
+  /** The server's limits (meta.get formLimits.admin), read with the catalog. */
+  limits: AdminFormLimits | null;
   busy: boolean;
 }
 
@@ -64,7 +65,8 @@ definePage({
     error: '',
     /** The server's role labels (meta.get). */
     roleOptions: [] as Array<LabelOption<Role>>,
-    typeOptions: TYPE_OPTIONS,
+    /** The case types in the server's words (meta.get). */
+    typeOptions: [] as CaseTypeInfo[],
     departments: [] as Department[],
     departmentNames: [] as string[],
     categories: [] as CategoryRow[],
@@ -116,6 +118,7 @@ definePage({
       members: new Map(),
       settings: null,
       categories: [],
+      limits: null,
       busy: false,
     });
     const section = SECTIONS.some((s) => s.key === query.section) ? (query.section as Section) : 'invite';
@@ -133,9 +136,12 @@ definePage({
         const meta = await getMeta();
         const h = hidden.get(this) as Hidden;
         h.categories = meta.categories;
+        h.limits = meta.formLimits.admin;
+        const typeLabels = new Map(meta.types.map((t) => [t.key, t.label]));
         const names = new Map(meta.departments.map((d) => [d.id, d.name]));
         this.setData({
           roleOptions: meta.vocabulary.roles,
+          typeOptions: meta.types,
           departments: meta.departments,
           departmentNames: meta.departments.map((d) => d.name),
           catDepartmentNames: [NO_DEPARTMENT_LABEL, ...meta.departments.map((d) => d.name)],
@@ -144,7 +150,7 @@ definePage({
             name: c.name,
             department: c.departmentId ? names.get(c.departmentId) ?? '' : '由受理员分派',
             keywords: c.keywords?.join('、') ?? '',
-            types: c.types.map((t) => TYPE_OPTIONS.find((o) => o.key === t)?.label ?? t).join('、'),
+            types: c.types.map((t) => typeLabels.get(t) ?? t).join('、'),
           })),
         });
       } catch (error) {
@@ -205,7 +211,9 @@ definePage({
     async onCreateInvite() {
       const { roles, departmentIndex, expiresInDays } = this.data.invite;
       const department = this.data.departments[departmentIndex];
-      const { errors, request } = validateInvite({ roles, departmentId: department ? department.id : '', expiresInDays });
+      const limits = hidden.get(this)?.limits;
+      if (!limits) return;
+      const { errors, request } = validateInvite({ roles, departmentId: department ? department.id : '', expiresInDays }, limits);
       if (!request) {
         this.setData({ inviteErrors: errors });
         return;
@@ -326,7 +334,9 @@ definePage({
     },
 
     async onSaveDept() {
-      const error = validateName(this.data.deptName, '部门');
+      const limits = hidden.get(this)?.limits;
+      if (!limits) return;
+      const error = validateName(this.data.deptName, '部门', limits);
       if (error) {
         this.setData({ deptError: error });
         return;
@@ -353,7 +363,7 @@ definePage({
       const c = hidden.get(this)?.categories.find((x) => x.id === id);
       const catForm = c
         ? { name: c.name, departmentIndex: c.departmentId ? this.data.departments.findIndex((d) => d.id === c.departmentId) + 1 : 0, types: c.types, keywords: (c.keywords ?? []).join('、') }
-        : { name: '', departmentIndex: -1, types: TYPE_OPTIONS.map((t) => t.key), keywords: '' };
+        : { name: '', departmentIndex: -1, types: this.data.typeOptions.map((t) => t.key), keywords: '' };
       this.setData({ catEditing: id || 'new', catForm, catTypeOn: chosen(catForm.types), catErrors: {} });
     },
 
@@ -384,7 +394,9 @@ definePage({
       const department = departmentIndex > 0 ? this.data.departments[departmentIndex - 1] : undefined;
       const id = this.data.catEditing === 'new' ? '' : this.data.catEditing;
       const form = { id, name, departmentId: departmentIndex === 0 ? null : department ? department.id : '', types };
-      const errors = validateCategory(form, keywords);
+      const limits = hidden.get(this)?.limits;
+      if (!limits) return;
+      const errors = validateCategory(form, limits, keywords);
       if (Object.keys(errors).length) {
         this.setData({ catErrors: errors });
         return;
@@ -455,7 +467,9 @@ definePage({
 
     async onSaveTpl() {
       const { title, text } = this.data.tplForm;
-      const errors = validateTemplate(title, text);
+      const limits = hidden.get(this)?.limits;
+      if (!limits) return;
+      const errors = validateTemplate(title, text, limits);
       if (Object.keys(errors).length) {
         this.setData({ tplErrors: errors });
         return;
