@@ -1,7 +1,7 @@
 // Administration as plain data: the invite form, staff rows, the department and category forms, reply templates,
 // checked with the server's limits (meta.get formLimits.admin). No wx here: unit-tested.
 import type { AdminFormLimits, LabelOption, ReplyTemplate, StaffMember } from '../../../typings/api';
-import type { CaseType, Role } from '../../../typings/domain';
+import type { CaseType, CaseTypeInfo, Category, Department, Role } from '../../../typings/domain';
 import { roleNames } from '../../utils/labels';
 import { formatDateTime } from '../../utils/time';
 
@@ -61,6 +61,27 @@ export interface CategoryForm {
   /** '' not chosen yet; null: no default department, the dispatcher routes (其他/不确定). */
   departmentId: string | null;
   types: CaseType[];
+}
+
+/** A category as its row lists it: department, case types and keywords in words. */
+export interface CategoryRow {
+  id: string;
+  name: string;
+  department: string;
+  keywords: string;
+  types: string;
+}
+
+export function categoryRows(categories: readonly Category[], departments: readonly Department[], types: readonly CaseTypeInfo[]): CategoryRow[] {
+  const departmentNames = new Map(departments.map((d) => [d.id, d.name]));
+  const typeLabels = new Map(types.map((t) => [t.key, t.label]));
+  return categories.map((c) => ({
+    id: c.id,
+    name: c.name,
+    department: c.departmentId ? departmentNames.get(c.departmentId) ?? '' : '由受理员分派',
+    keywords: c.keywords?.join('、') ?? '',
+    types: c.types.map((t) => typeLabels.get(t) ?? t).join('、'),
+  }));
 }
 
 /** The department picker of a category: "none, the dispatcher routes" first, then the departments. */
