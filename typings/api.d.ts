@@ -90,12 +90,68 @@ export interface CaseLimits {
   extensionMaxDays: number;
 }
 
+/** The citizen's case forms and the co-sign response. */
+export interface CaseFormLimits {
+  rateCommentMax: number;
+  withdrawReasonMax: number;
+  supplementMax: number;
+  contactNameMax: number;
+  cosignResponseMax: number;
+}
+
+/** The policy and draft editors, the moderation and report forms, and a citizen's comment on a draft. */
+export interface PolicyFormLimits {
+  titleMax: number;
+  docNoMax: number;
+  issuerMax: number;
+  paragraphsMax: number;
+  paragraphMax: number;
+  explanationMax: number;
+  keyPointsMax: number;
+  keyPointMax: number;
+  faqMax: number;
+  questionMax: number;
+  answerMax: number;
+  attachmentsMax: number;
+  relatedMax: number;
+  /** A revision note, an unpublish reason, the reason a comment is not shown. */
+  reasonMax: number;
+  keywordMax: number;
+  summaryMax: number;
+  decideMax: number;
+  commentMin: number;
+  commentMax: number;
+  decideReasonMax: number;
+}
+
+/** The admin's forms (management, settings) and the binding form. */
+export interface AdminFormLimits {
+  nameMax: number;
+  inviteDaysMax: number;
+  keywordMax: number;
+  keywordsMax: number;
+  templateTitleMax: number;
+  templateTextMax: number;
+  templatesMax: number;
+  dayListMax: number;
+  displayNameMax: number;
+  inviteCodeMax: number;
+}
+
+/** What each form checks before sending, as the server's schemas enforce it (a form names none of its own). */
+export interface FormLimits {
+  case: CaseFormLimits;
+  policy: PolicyFormLimits;
+  admin: AdminFormLimits;
+}
+
 export interface MetaGetResponse {
   types: CaseTypeInfo[];
   categories: Category[];
   departments: Department[];
   limits: Limits;
   caseLimits: CaseLimits;
+  formLimits: FormLimits;
   vocabulary: Vocabulary;
   roles: Role[];
   /** Staff only (absent for citizens): the reply templates from settings, offered when answering a case. */

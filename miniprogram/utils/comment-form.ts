@@ -1,8 +1,10 @@
 // The comment form of a draft consultation: checked on the phone before sending, so an elderly citizen learns what
-// is missing at once, in words, instead of after a round trip. The server checks again (and runs the content check).
+// is missing at once, in words, instead of after a round trip, with the server's limits (meta.get
+// formLimits.policy); without them only an empty comment is caught here. The server checks again (and runs the
+// content check).
+import type { PolicyFormLimits } from '../../typings/api';
 
-export const COMMENT_MIN = 5;
-export const COMMENT_MAX = 1000;
+export type CommentLimits = Pick<PolicyFormLimits, 'commentMin' | 'commentMax'> | null;
 
 export interface CommentCheck {
   ok: boolean;
@@ -17,18 +19,24 @@ export function charCount(text: string): number {
   return Array.from(text).length;
 }
 
-export function checkComment(text: string, max = COMMENT_MAX): CommentCheck {
+export function checkComment(text: string, limits: CommentLimits): CommentCheck {
   const content = text.trim();
   const n = charCount(content);
   if (n === 0) return { ok: false, content, message: '请先写下您的意见。' };
-  if (n < COMMENT_MIN) return { ok: false, content, message: `意见至少 ${COMMENT_MIN} 个字，请写得具体一些。` };
-  if (n > max) return { ok: false, content, message: `意见不能超过 ${max} 个字，现在是 ${n} 个字。` };
+  if (limits && n < limits.commentMin) return { ok: false, content, message: `意见至少 ${limits.commentMin} 个字，请写得具体一些。` };
+  if (limits && n > limits.commentMax) return { ok: false, content, message: `意见不能超过 ${limits.commentMax} 个字，现在是 ${n} 个字。` };
   return { ok: true, content, message: '' };
 }
 
-/** "12/1000", the counter under the text box. */
-export function counterText(text: string, max = COMMENT_MAX): string {
-  return `${charCount(text.trim())}/${max}`;
+/** "12/1000", the counter under the text box ("12" until the limit is known). */
+export function counterText(text: string, limits: CommentLimits): string {
+  const n = charCount(text.trim());
+  return limits ? `${n}/${limits.commentMax}` : `${n}`;
+}
+
+/** Whether the text is over the limit (the counter turns red). */
+export function commentOver(text: string, limits: CommentLimits): boolean {
+  return !!limits && charCount(text.trim()) > limits.commentMax;
 }
 
 /** The popup's heading: what the comment is about, and the start of that paragraph so the citizen can check. */

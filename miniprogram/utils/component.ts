@@ -6,14 +6,21 @@
 type DataOption = WechatMiniprogram.Component.DataOption;
 type PropertyOption = WechatMiniprogram.Component.PropertyOption;
 type MethodOption = WechatMiniprogram.Component.MethodOption;
+type BehaviorOption = WechatMiniprogram.Component.BehaviorOption;
 
-export type ComponentInstance<TData extends DataOption, TProps extends PropertyOption, TMethods extends MethodOption> =
-  WechatMiniprogram.Component.Instance<TData, TProps, TMethods, WechatMiniprogram.Component.BehaviorOption>;
+export type ComponentInstance<
+  TData extends DataOption,
+  TProps extends PropertyOption,
+  TMethods extends MethodOption,
+  TBehaviors extends BehaviorOption = [],
+> = WechatMiniprogram.Component.Instance<TData, TProps, TMethods, TBehaviors>;
 
-export interface ComponentOptions<TData extends DataOption, TProps extends PropertyOption, TMethods extends MethodOption> {
+export interface ComponentOptions<TData extends DataOption, TProps extends PropertyOption, TMethods extends MethodOption, TBehaviors extends BehaviorOption = []> {
   props?: TProps;
   data?: TData;
   methods?: TMethods;
+  /** Behavior()s whose data and methods the component takes on (behaviors/paged-list.ts), typed on `this`. */
+  behaviors?: TBehaviors;
   /** Same as Component()'s observers: "a, b" -> fn(a, b). */
   observers?: Record<string, (...args: never[]) => void>;
   externalClasses?: string[];
@@ -25,12 +32,14 @@ export function defineComponent<
   TData extends DataOption,
   TProps extends PropertyOption,
   TMethods extends MethodOption,
->(options: ComponentOptions<TData, TProps, TMethods> & ThisType<ComponentInstance<TData, TProps, TMethods>>): string {
+  TBehaviors extends BehaviorOption = [],
+>(options: ComponentOptions<TData, TProps, TMethods, TBehaviors> & ThisType<ComponentInstance<TData, TProps, TMethods, TBehaviors>>): string {
   const lifetimes: Record<string, () => void> = {};
   if (options.attached) lifetimes.attached = options.attached;
   if (options.detached) lifetimes.detached = options.detached;
   const definition = {
     options: { addGlobalClass: true, multipleSlots: true },
+    behaviors: options.behaviors ?? [],
     properties: options.props ?? {},
     data: options.data ?? {},
     methods: options.methods ?? {},

@@ -10,3 +10,21 @@ export async function loadInto(page: { setData(patch: Record<string, unknown>): 
     page.setData({ loading: false, error: messageOf(error) });
   }
 }
+
+interface Loads {
+  load(): Promise<void>;
+}
+
+/**
+ * What such a page does besides its own `load` method: it loads when opened, again on pull-down (the spinner stops
+ * once the answer is on screen) and from its retry screen. Spread into definePage's options.
+ */
+export const loadsOneAnswer = {
+  onLoad(this: Loads) {
+    void this.load();
+  },
+  async onPullDownRefresh(this: Loads) {
+    await this.load();
+    wx.stopPullDownRefresh();
+  },
+};

@@ -7,6 +7,7 @@ import simulate from 'miniprogram-simulate';
 import { localCloud } from '../../tools/local-cloud';
 import { main as apiMain } from '../../cloudfunctions/api/src';
 import type { ShimHandle } from '../../tools/mp-shims';
+import { onScreen } from './ui';
 
 export const MP_ROOT = path.resolve(__dirname, '../../miniprogram');
 
@@ -149,4 +150,19 @@ export function usePhoneStorage(): Map<string, unknown> {
   jest.spyOn(wx, 'getStorageSync').mockImplementation(((key: string) => (store.has(key) ? store.get(key) : '')) as typeof wx.getStorageSync);
   jest.spyOn(wx, 'removeStorageSync').mockImplementation((key: string) => void store.delete(key));
   return store;
+}
+
+/**
+ * A component of the page by its WXML id (管理's sections), once it is mounted: its data and its DOM, driven with the
+ * same helpers as a page. The page goes on screen first: taps inside the component bubble to the page's root.
+ */
+export async function componentOf(page: Mounted, id: string, timeoutMs = 3000): Promise<Mounted> {
+  onScreen(page);
+  const started = Date.now();
+  for (;;) {
+    const found = page.querySelector(`#${id}`);
+    if (found) return found as unknown as Mounted;
+    if (Date.now() - started > timeoutMs) throw new Error(`no component #${id}; page data: ${JSON.stringify(page.data)}`);
+    await simulate.sleep(10);
+  }
 }

@@ -3,7 +3,7 @@
 // admin's changes, the server's field messages next to the fields; and the caller's own OPENID, on request, on the bind page.
 import { localCloud } from '../../tools/local-cloud';
 import { ok, seedStaff } from '../helpers/cloud';
-import { connectLocalCloud, mountPage, openPage, useIdentity, waitFor } from '../helpers/mp';
+import { componentOf, connectLocalCloud, mountPage, openPage, useIdentity, waitFor } from '../helpers/mp';
 import { pickDate } from '../helpers/policies';
 import { byTestId, tap, textOf, typeInto } from '../helpers/ui';
 
@@ -158,9 +158,10 @@ test("the server's own field messages are shown next to the field, on its tab", 
 
 test('管理 → 设置 opens this page', async () => {
   const admin = mountPage('staff/admin/index', { section: 'settings' });
-  await waitFor(admin, (d) => d.settingsLoaded === true);
+  const settings = await componentOf(admin, 'section-settings');
+  await waitFor(settings, (d) => d.settingsLoaded === true);
   const navigate = jest.spyOn(wx, 'navigateTo');
-  await tap(admin, 'open-settings');
+  await tap(settings, 'open-settings');
   expect(navigate).toHaveBeenCalledWith(expect.objectContaining({ url: '/staff/admin-settings/index' }));
 });
 

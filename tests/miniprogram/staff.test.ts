@@ -3,7 +3,7 @@
 import { localCloud } from '../../tools/local-cloud';
 import { acceptAndAssign, allowSubmissions, DISPATCHER, HANDLER, SUPERVISOR, seedCaseStaff, submitCase } from '../helpers/cases';
 import { ok, seedCatalog, seedStaff } from '../helpers/cloud';
-import { connectLocalCloud, mountPage, useIdentity, usePhoneStorage, waitFor } from '../helpers/mp';
+import { componentOf, connectLocalCloud, mountPage, useIdentity, usePhoneStorage, waitFor } from '../helpers/mp';
 import { allByTestId, byTestId, pick, tap, textOf, typeInto } from '../helpers/ui';
 
 const CITIZEN = 'o_staff_citizen';
@@ -292,15 +292,16 @@ describe('administration', () => {
     useIdentity(ADMIN);
     const admin = mountPage('staff/admin/index');
     await waitFor(admin, (d) => (d.departmentNames as string[]).length === 3);
-    await tap(admin, 'create-invite');
-    expect(admin.data.inviteErrors).toEqual({ roles: '请至少选择一个角色' });
-    await tap(admin, 'invite-role-handler');
-    await tap(admin, 'create-invite');
-    expect(admin.data.inviteErrors).toEqual({ departmentId: '承办人需要指定所属部门' });
-    await pick(admin, 'invite-department', 1);
-    await tap(admin, 'create-invite');
-    await waitFor(admin, (d) => d.inviteResult !== null);
-    const code = textOf(admin, 'invite-code');
+    const invite = await componentOf(admin, 'section-invite');
+    await tap(invite, 'create-invite');
+    expect(invite.data.inviteErrors).toEqual({ roles: '请至少选择一个角色' });
+    await tap(invite, 'invite-role-handler');
+    await tap(invite, 'create-invite');
+    expect(invite.data.inviteErrors).toEqual({ departmentId: '承办人需要指定所属部门' });
+    await pick(invite, 'invite-department', 1);
+    await tap(invite, 'create-invite');
+    await waitFor(invite, (d) => d.inviteResult !== null);
+    const code = textOf(invite, 'invite-code');
     expect(code.length).toBeGreaterThanOrEqual(6);
 
     useIdentity('o_new_handler');
@@ -322,12 +323,16 @@ describe('administration', () => {
     // The admin sees them in the staff list and can disable them.
     useIdentity(ADMIN);
     await tap(admin, 'section-staff');
-    await waitFor(admin, (d) => (d.staff as Array<{ name: string }>).some((r) => r.name === '王科员'));
-    const rows = admin.data.staff as Array<{ name: string; openid: string }>;
+    const staff = await componentOf(admin, 'section-staff');
+    await waitFor(staff, (d) => (d.staff as Array<{ name: string }>).some((r) => r.name === '王科员'));
+    const rows = staff.data.staff as Array<{ name: string; openid: string }>;
     const index = rows.findIndex((r) => r.name === '王科员');
     jest.spyOn(wx, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok', content: '' } as never);
-    await tap(admin, 'toggle-staff', index);
-    await waitFor(admin, (d) => (d.staff as Array<{ disabled: boolean }>)[index].disabled === true);
+    await tap(staff, 'toggle-staff', index);
+    await waitFor(staff, (d) => (d.staff as Array<{ disabled: boolean }>)[index].disabled === true);
+    // What was typed in another section is still there: a section stays mounted once opened.
+    await tap(admin, 'section-invite');
+    expect(textOf(invite, 'invite-code')).toBe(code);
     expect((await ok('o_new_handler', 'me.get', {})).isStaff).toBe(false);
   });
 
@@ -335,22 +340,23 @@ describe('administration', () => {
     useIdentity(ADMIN);
     const admin = mountPage('staff/admin/index', { section: 'categories' });
     await waitFor(admin, (d) => (d.categories as unknown[]).length === 3);
-    await tap(admin, 'cat-edit', 2);
-    await typeInto(admin, 'cat-keywords-field', 'catKeywords', '噪声，施工、 广场舞 噪声');
-    await tap(admin, 'cat-save');
-    await waitFor(admin, (d) => d.catEditing === '');
+    const cats = await componentOf(admin, 'section-categories');
+    await tap(cats, 'cat-edit', 2);
+    await typeInto(cats, 'cat-keywords-field', 'catKeywords', '噪声，施工、 广场舞 噪声');
+    await tap(cats, 'cat-save');
+    await waitFor(cats, (d) => d.catEditing === '');
     expect((await ok(CITIZEN, 'meta.get', {})).categories.find((c) => c.id === 'cat-noise')?.keywords).toEqual(['噪声', '施工', '广场舞']);
-    expect(textOf(admin, 'cat-keywords')).toContain('噪声、施工、广场舞');
+    expect(textOf(cats, 'cat-keywords')).toContain('噪声、施工、广场舞');
 
-    const add = byTestId(admin, 'cat-add');
+    const add = byTestId(cats, 'cat-add');
     expect(add).not.toBeNull();
-    await tap(admin, 'cat-add');
-    await typeInto(admin, 'cat-name-field', 'catName', '其他/不确定');
-    await tap(admin, 'cat-save');
-    expect(admin.data.catErrors).toEqual({ departmentId: '请选择默认承办部门' });
-    expect(admin.data.catDepartmentNames[0]).toBe('不指定（由受理员分派）');
-    await pick(admin, 'cat-department-picker', 0);
-    await tap(admin, 'cat-save');
+    await tap(cats, 'cat-add');
+    await typeInto(cats, 'cat-name-field', 'catName', '其他/不确定');
+    await tap(cats, 'cat-save');
+    expect(cats.data.catErrors).toEqual({ departmentId: '请选择默认承办部门' });
+    expect(cats.data.catDepartmentNames[0]).toBe('不指定（由受理员分派）');
+    await pick(cats, 'cat-department-picker', 0);
+    await tap(cats, 'cat-save');
     await waitFor(admin, (d) => (d.categories as unknown[]).length === 4);
     const other = (await ok(CITIZEN, 'meta.get', {})).categories.find((c) => c.name === '其他/不确定');
     expect(other).toEqual({ id: expect.any(String), name: '其他/不确定', types: ['inquiry', 'help', 'complaint', 'suggestion'] });
@@ -361,16 +367,17 @@ describe('administration', () => {
     useIdentity(ADMIN);
     const admin = mountPage('staff/admin/index', { section: 'departments' });
     await waitFor(admin, (d) => (d.departments as unknown[]).length === 3);
-    await tap(admin, 'dept-edit', 0);
-    await typeInto(admin, 'dept-phone-field', 'deptPhone', '0571-87001001');
-    await typeInto(admin, 'dept-address-field', 'deptAddress', '市民中心 A 座 3 楼');
-    await typeInto(admin, 'dept-hours-field', 'deptHours', '工作日 9:00-17:00');
-    await typeInto(admin, 'dept-location-field', 'deptLocation', '120.21, 30.245');
-    await tap(admin, 'dept-save');
-    expect(admin.data.deptErrors).toEqual({ location: '纬度应在 -90 到 90 之间，经度在 -180 到 180 之间（先纬度后经度）' });
-    await typeInto(admin, 'dept-location-field', 'deptLocation', '30.245, 120.21');
-    await tap(admin, 'dept-save');
-    await waitFor(admin, (d) => d.deptEditing === '');
+    const depts = await componentOf(admin, 'section-departments');
+    await tap(depts, 'dept-edit', 0);
+    await typeInto(depts, 'dept-phone-field', 'deptPhone', '0571-87001001');
+    await typeInto(depts, 'dept-address-field', 'deptAddress', '市民中心 A 座 3 楼');
+    await typeInto(depts, 'dept-hours-field', 'deptHours', '工作日 9:00-17:00');
+    await typeInto(depts, 'dept-location-field', 'deptLocation', '120.21, 30.245');
+    await tap(depts, 'dept-save');
+    expect(depts.data.deptErrors).toEqual({ location: '纬度应在 -90 到 90 之间，经度在 -180 到 180 之间（先纬度后经度）' });
+    await typeInto(depts, 'dept-location-field', 'deptLocation', '30.245, 120.21');
+    await tap(depts, 'dept-save');
+    await waitFor(depts, (d) => d.deptEditing === '');
     expect((await ok(CITIZEN, 'meta.get', {})).departments[0]).toEqual({
       id: 'dept-housing',
       name: '住房和城乡建设局',
@@ -384,19 +391,20 @@ describe('administration', () => {
   test('the review switch and reply templates are saved in settings', async () => {
     useIdentity(ADMIN);
     const admin = mountPage('staff/admin/index', { section: 'settings' });
-    await waitFor(admin, (d) => d.settingsLoaded === true);
-    expect(admin.data.reviewReplies).toBe(false);
-    await tap(admin, 'review-switch');
-    await waitFor(admin, (d) => d.reviewReplies === true);
+    const settings = await componentOf(admin, 'section-settings');
+    await waitFor(settings, (d) => d.settingsLoaded === true);
+    expect(settings.data.reviewReplies).toBe(false);
+    await tap(settings, 'review-switch');
+    await waitFor(settings, (d) => d.reviewReplies === true);
     expect((await ok(ADMIN, 'admin.settings.get', {})).reviewReplies).toBe(true);
 
-    await tap(admin, 'add-template');
-    await tap(admin, 'save-template');
-    expect(admin.data.tplErrors).toEqual({ title: '请填写模板名称', text: '请填写模板内容' });
-    await typeInto(admin, 'tpl-title-field', 'tplTitle', '转办告知');
-    await typeInto(admin, 'tpl-text-field', 'tplText', '您反映的问题已转相关部门办理。');
-    await tap(admin, 'save-template');
-    await waitFor(admin, (d) => (d.templates as unknown[]).length === 1);
+    await tap(settings, 'add-template');
+    await tap(settings, 'save-template');
+    expect(settings.data.tplErrors).toEqual({ title: '请填写模板名称', text: '请填写模板内容' });
+    await typeInto(settings, 'tpl-title-field', 'tplTitle', '转办告知');
+    await typeInto(settings, 'tpl-text-field', 'tplText', '您反映的问题已转相关部门办理。');
+    await tap(settings, 'save-template');
+    await waitFor(settings, (d) => (d.templates as unknown[]).length === 1);
     const saved = await ok(ADMIN, 'admin.settings.get', {});
     expect(saved.replyTemplates).toEqual([expect.objectContaining({ title: '转办告知', text: '您反映的问题已转相关部门办理。' })]);
     // Staff are offered it when answering.

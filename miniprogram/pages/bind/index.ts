@@ -53,7 +53,8 @@ definePage({
 
     async onBind() {
       if (busy) return;
-      const { errors, request } = validateBind(this.data.code, this.data.displayName);
+      const limits = (await getMeta().catch(() => null))?.formLimits.admin ?? null;
+      const { errors, request } = validateBind(this.data.code, this.data.displayName, limits);
       if (!request) {
         this.setData({ errors, formError: '' });
         return;

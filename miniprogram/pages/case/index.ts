@@ -13,7 +13,7 @@ import { citizenCaseView, reopens, validateRating, validateSupplement, type Citi
 
 type CitizenWrite = 'case.rate' | 'case.supplement' | 'case.withdraw';
 
-/** meta.get's answer, for the subscribe template. */
+/** meta.get's answer, for the subscribe template and the forms' limits. */
 const own = pageState(() => ({ meta: null as MetaGetResponse | null }));
 
 const EMPTY_RATING: RatingForm = { score: 0, solved: '', comment: '' };
@@ -95,7 +95,7 @@ definePage({
 
     async onRate() {
       const form = this.data.rating;
-      const errors = validateRating(form);
+      const errors = validateRating(form, own(this).meta?.formLimits.case);
       if (Object.keys(errors).length) {
         this.setData({ ratingErrors: errors });
         return;
@@ -123,7 +123,7 @@ definePage({
     },
 
     async onSupplement() {
-      const error = validateSupplement(this.data.supplement);
+      const error = validateSupplement(this.data.supplement, own(this).meta?.formLimits.case);
       if (error) {
         this.setData({ supplementError: error });
         return;

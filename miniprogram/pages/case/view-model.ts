@@ -1,6 +1,6 @@
 // Case detail for the citizen as plain data: what the page shows, and the checks on the rating (its five levels:
 // utils/case.ts) and supplement forms. No wx here: unit-tested.
-import type { CaseView } from '../../../typings/api';
+import type { CaseFormLimits, CaseView } from '../../../typings/api';
 import { caseBasics, timelineView, type CaseBasics, type TimelineView } from '../../utils/case';
 import { formatDateTime } from '../../utils/time';
 import { checkText } from '../../utils/validate';
@@ -10,9 +10,6 @@ export function reopens(score: number, solved: boolean): boolean {
   return score <= 2 || !solved;
 }
 
-export const COMMENT_MAX = 500;
-export const SUPPLEMENT_MAX = 2000;
-
 export interface RatingForm {
   score: number;
   /** '' until chosen. */
@@ -20,16 +17,17 @@ export interface RatingForm {
   comment: string;
 }
 
-export function validateRating(form: RatingForm): Partial<Record<'score' | 'solved' | 'comment', string>> {
+/** `limits`: the server's (meta.get formLimits.case); without them the length is left to the server. */
+export function validateRating(form: RatingForm, limits: CaseFormLimits | undefined): Partial<Record<'score' | 'solved' | 'comment', string>> {
   const errors: Partial<Record<'score' | 'solved' | 'comment', string>> = {};
   if (!Number.isInteger(form.score) || form.score < 1 || form.score > 5) errors.score = '请选择您对答复的评价';
   if (!form.solved) errors.solved = '请选择问题是否已经解决';
-  if (form.comment.trim().length > COMMENT_MAX) errors.comment = `评价说明最多 ${COMMENT_MAX} 个字`;
+  if (limits && form.comment.trim().length > limits.rateCommentMax) errors.comment = `评价说明最多 ${limits.rateCommentMax} 个字`;
   return errors;
 }
 
-export function validateSupplement(content: string): string {
-  return checkText(content, '补充内容', SUPPLEMENT_MAX);
+export function validateSupplement(content: string, limits: CaseFormLimits | undefined): string {
+  return checkText(content, '补充内容', limits ? limits.supplementMax : Infinity);
 }
 
 export interface CitizenCaseView extends CaseBasics {

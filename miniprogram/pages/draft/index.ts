@@ -5,7 +5,7 @@ import type { Draft, DraftComment } from '../../../typings/api';
 import { call, messageOf, ApiCallError } from '../../services/api';
 import { getMeta } from '../../services/session';
 import { requestSubscribe } from '../../services/subscribe';
-import { charCount, checkComment, commentTargetText, counterText, COMMENT_MAX } from '../../utils/comment-form';
+import { checkComment, commentOver, commentTargetText, counterText, type CommentLimits } from '../../utils/comment-form';
 import { isDeadEnd } from '../../utils/dead-end';
 import { commentView, draftDetailView, type CommentView, type DraftDetailView } from '../../utils/draft-view';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
@@ -24,8 +24,10 @@ interface Hidden {
   othersCount: number;
   /** The "adoption report published" subscribe template from meta.get (absent until the agency configures one). */
   reportTemplate: string;
+  /** The server's comment limits (meta.get), once read. */
+  limits: CommentLimits;
 }
-const own = pageState<Hidden>(() => ({ id: '', draft: null, requestId: randomId(), sending: false, othersCursor: null, othersCount: 0, reportTemplate: '' }));
+const own = pageState<Hidden>(() => ({ id: '', draft: null, requestId: randomId(), sending: false, othersCursor: null, othersCount: 0, reportTemplate: '', limits: null }));
 
 definePage({
   data: {
@@ -43,12 +45,12 @@ definePage({
     targetTitle: '',
     targetQuote: '',
     text: '',
-    counter: `0/${COMMENT_MAX}`,
+    counter: '0',
     counterOver: false,
     formError: '',
     sending: false,
     notice: '',
-    max: COMMENT_MAX,
+    placeholder: '请写下您的意见和建议，审核后公开',
   },
   onLoad(query) {
     own(this).id = query.id ?? '';
@@ -68,7 +70,12 @@ definePage({
       this.setData({ loading: !this.data.view, error: '', missing: false });
       try {
         const [draft, meta] = await Promise.all([call('draft.get', { id: h.id }), h.reportTemplate ? null : getMeta().catch(() => null)]);
-        if (meta) h.reportTemplate = meta.subscribe?.draftReport ?? '';
+        if (meta) {
+          h.reportTemplate = meta.subscribe?.draftReport ?? '';
+          h.limits = meta.formLimits.policy;
+          const { commentMin, commentMax } = meta.formLimits.policy;
+          this.setData({ placeholder: `请写下您的意见和建议（${commentMin} 至 ${commentMax} 字），审核后公开`, counter: counterText(this.data.text, h.limits) });
+        }
         this.show(draft);
       } catch (error) {
         this.setData({ loading: false, error: messageOf(error), missing: isDeadEnd(error) });
@@ -133,7 +140,7 @@ definePage({
         targetQuote: target.quote,
         formError: '',
         // A draft kept for the same target survives closing the popup by mistake.
-        ...(changedTarget ? { text: '', counter: counterText(''), counterOver: false } : {}),
+        ...(changedTarget ? { text: '', counter: counterText('', own(this).limits), counterOver: false } : {}),
       });
     },
 
@@ -143,13 +150,14 @@ definePage({
 
     onText(e: DetailEvent<unknown>) {
       const text = valueOf(e.detail);
-      this.setData({ text, counter: counterText(text), counterOver: charCount(text.trim()) > COMMENT_MAX, formError: '' });
+      const { limits } = own(this);
+      this.setData({ text, counter: counterText(text, limits), counterOver: commentOver(text, limits), formError: '' });
     },
 
     async onSend() {
       const h = own(this);
       if (h.sending) return;
-      const check = checkComment(this.data.text);
+      const check = checkComment(this.data.text, h.limits);
       if (!check.ok) {
         this.setData({ formError: check.message });
         return;
@@ -170,7 +178,7 @@ definePage({
         h.requestId = randomId();
         const granted = await subscribed;
         if (granted.length) await call('case.subscribe', { templateIds: granted, clientRequestId: randomId() }).catch(() => undefined);
-        this.setData({ popupShow: false, text: '', counter: counterText(''), target: -1, notice: '您的意见已提交，审核通过后公开。审核结果可在下方“我的意见”中查看。' });
+        this.setData({ popupShow: false, text: '', counter: counterText('', h.limits), target: -1, notice: '您的意见已提交，审核通过后公开。审核结果可在下方“我的意见”中查看。' });
         void wx.showToast({ title: '已提交，待审核', icon: 'success' });
         await this.load();
       } catch (error) {

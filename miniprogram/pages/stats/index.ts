@@ -2,7 +2,7 @@
 // few cases in the month shows the server's "样本过少" instead of numbers.
 import type { PublicStatsRow } from '../../../typings/api';
 import { call } from '../../services/api';
-import { loadInto } from '../../utils/load';
+import { loadInto, loadsOneAnswer } from '../../utils/load';
 import { valueOf, type DetailEvent } from '../../utils/events';
 import { definePage } from '../../utils/page';
 import { statsRow, type StatsRowView } from './view-model';
@@ -20,13 +20,7 @@ definePage({
     rows: [] as StatsRowView[],
     explanation: '',
   },
-  onLoad() {
-    void this.load();
-  },
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
-  },
+  ...loadsOneAnswer,
   methods: {
     load() {
       return loadInto(this, async () => {

@@ -5,7 +5,6 @@ import type { CaseType, Category } from '../../../typings/domain';
 import { charCount, checkText, isPhone, normalizePhone } from '../../utils/validate';
 
 export const CONTENT_MIN = 10;
-export const CONTACT_NAME_MAX = 20;
 
 export type SubmitField = 'type' | 'categoryId' | 'title' | 'content' | 'images' | 'contactName' | 'contactPhone';
 export type SubmitErrors = Partial<Record<SubmitField, string>>;
@@ -34,7 +33,7 @@ export interface SubmitForm {
   guideItemId?: string;
 }
 
-type FormMeta = Pick<MetaGetResponse, 'types' | 'categories' | 'limits'>;
+type FormMeta = Pick<MetaGetResponse, 'types' | 'categories' | 'limits'> & { formLimits: Pick<MetaGetResponse['formLimits'], 'case'> };
 
 export function categoriesFor(categories: readonly Category[], type: string): Category[] {
   return type ? categories.filter((c) => c.types.includes(type as CaseType)) : categories.slice();
@@ -83,7 +82,8 @@ export function validateSubmit(form: SubmitForm, meta: FormMeta): SubmitErrors {
   if (form.images.length > meta.limits.imagesMax) errors.images = `最多上传 ${meta.limits.imagesMax} 张图片`;
   else if (form.images.some((i) => i.status === 'uploading')) errors.images = '图片还在上传，请稍候再提交';
   else if (form.images.some((i) => i.status === 'failed')) errors.images = '有图片上传失败，请删除后重新添加';
-  if (charCount(form.contactName.trim()) > CONTACT_NAME_MAX) errors.contactName = `联系人姓名最多 ${CONTACT_NAME_MAX} 个字`;
+  const { contactNameMax } = meta.formLimits.case;
+  if (charCount(form.contactName.trim()) > contactNameMax) errors.contactName = `联系人姓名最多 ${contactNameMax} 个字`;
   const phone = normalizePhone(form.contactPhone);
   if (phone && !isPhone(phone)) errors.contactPhone = '请填写正确的电话：11 位手机号，或带区号的固定电话';
   return errors;

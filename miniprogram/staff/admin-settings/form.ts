@@ -5,7 +5,6 @@
 import type { SettingsView, SubscribeTemplate } from '../../../typings/api';
 import type { CaseType } from '../../../typings/domain';
 import { formatDayOfWeek, isCalendarDate, weekdayOf } from '../../utils/time';
-import { TYPE_OPTIONS } from '../admin/view-model';
 
 export type Section = 'deadlines' | 'calendar' | 'templates';
 
@@ -46,13 +45,23 @@ const answerField = (t: { key: CaseType; label: string }): NumberField => ({
   hint: '从受理的次日起算',
 });
 
-/** The fields in three groups, as the page shows them. Limits are the server's (actions/admin/settings.ts). */
-export const NUMBER_GROUPS: ReadonlyArray<{ title: string; fields: readonly NumberField[] }> = [
+/**
+ * What the checks need from the server: the case types in its words (settings caseTypes) and how many days a calendar
+ * list holds (meta.get formLimits.admin.dayListMax).
+ */
+export interface SettingsRules {
+  types: ReadonlyArray<{ key: CaseType; label: string }>;
+  dayListMax: number;
+}
+
+/** The fields in groups, as the page shows them. Limits are the server's (actions/admin/schemas.ts). */
+export function numberGroups(types: SettingsRules['types']): ReadonlyArray<{ title: string; fields: readonly NumberField[] }> {
+  return [
   {
     title: '受理与答复（工作日）',
     fields: [
       { key: 'acceptDays', label: '受理时限', unit: '个工作日', min: 1, max: 10, hint: '从提交的次日起算' },
-      ...TYPE_OPTIONS.map(answerField),
+      ...types.map(answerField),
       { key: 'extensionMaxDays', label: '最长延期', unit: '个工作日', min: 1, max: 30, hint: '每件留言最多延期一次，须经督办批准' },
     ],
   },
@@ -78,8 +87,11 @@ export const NUMBER_GROUPS: ReadonlyArray<{ title: string; fields: readonly Numb
     ],
   },
 ];
+}
 
-export const NUMBER_FIELDS: readonly NumberField[] = NUMBER_GROUPS.flatMap((g) => g.fields);
+export function numberFields(types: SettingsRules['types']): NumberField[] {
+  return numberGroups(types).flatMap((g) => g.fields);
+}
 
 const SCALARS = ['acceptDays', 'extensionMaxDays', 'ratingReminderDays', 'autoCloseDays', 'submissionsPerDay', 'retentionDays', 'cosignThreshold', 'cosignsPerDay'] as const;
 
@@ -93,9 +105,9 @@ export function checkNumber(raw: string, f: NumberField): string {
 }
 
 /** Every number's message, keyed `numbers.<key>`; the one rule between two fields is the server's too. */
-export function checkNumbers(numbers: Record<NumberKey, string>): Record<string, string> {
+export function checkNumbers(numbers: Record<NumberKey, string>, types: SettingsRules['types']): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const f of NUMBER_FIELDS) {
+  for (const f of numberFields(types)) {
     const message = checkNumber(numbers[f.key] ?? '', f);
     if (message) errors[`numbers.${f.key}`] = message;
   }
@@ -110,8 +122,6 @@ export function checkNumbers(numbers: Record<NumberKey, string>): Record<string,
 export type DayList = 'holidays' | 'workdays';
 
 export const DAY_LIST_LABELS: Record<DayList, string> = { holidays: '节假日', workdays: '调休上班日' };
-/** The server keeps at most this many days in each list. */
-export const DAY_LIST_MAX = 400;
 
 export interface DayRow {
   date: string;
@@ -161,7 +171,8 @@ export function yearDays(cal: Calendar, year: number): { holidays: DayRow[]; wor
 }
 
 /** The list with `date` added (kept in order), or why it cannot be. */
-export function addDay(cal: Calendar, list: DayList, date: string): { days: string[] } | { error: string } {
+/** `max`: the server's limit of days in a list. */
+export function addDay(cal: Calendar, list: DayList, date: string, max: number): { days: string[] } | { error: string } {
   const label = DAY_LIST_LABELS[list];
   const other: DayList = list === 'holidays' ? 'workdays' : 'holidays';
   if (!isCalendarDate(date)) return { error: '请选择一个有效的日期' };
@@ -170,7 +181,7 @@ export function addDay(cal: Calendar, list: DayList, date: string): { days: stri
   // A weekday is a working day already: a swapped working day (调休) is a Saturday or a Sunday.
   const weekday = weekdayOf(date);
   if (list === 'workdays' && weekday !== 0 && weekday !== 6) return { error: `${formatDayOfWeek(date)} 本来就是工作日：调休上班日应是周六或周日` };
-  if (cal[list].length >= DAY_LIST_MAX) return { error: `${label}最多 ${DAY_LIST_MAX} 天，请先删除早年的日期` };
+  if (cal[list].length >= max) return { error: `${label}最多 ${max} 天，请先删除早年的日期` };
   return { days: [...cal[list], date].sort() };
 }
 
@@ -178,13 +189,13 @@ export function removeDay(days: readonly string[], date: string): string[] {
   return days.filter((d) => d !== date);
 }
 
-function checkCalendar(cal: Calendar): Record<string, string> {
+function checkCalendar(cal: Calendar, max: number): Record<string, string> {
   for (const list of ['holidays', 'workdays'] as const) {
     const days = cal[list];
     const label = DAY_LIST_LABELS[list];
     if (days.some((d) => !isCalendarDate(d))) return { calendar: `${label}中有无效的日期` };
     if (new Set(days).size !== days.length) return { calendar: `${label}中有重复的日期` };
-    if (days.length > DAY_LIST_MAX) return { calendar: `${label}最多 ${DAY_LIST_MAX} 天` };
+    if (days.length > max) return { calendar: `${label}最多 ${max} 天` };
   }
   if (cal.holidays.some((d) => cal.workdays.includes(d))) return { calendar: '同一天不能既是节假日又是调休上班日' };
   return {};
@@ -319,14 +330,14 @@ function baseNumber(s: SettingsView, key: NumberKey): number | undefined {
 
 export function settingsForm(s: SettingsView): SettingsForm {
   const numbers = {} as Record<NumberKey, string>;
-  for (const f of NUMBER_FIELDS) numbers[f.key] = String(baseNumber(s, f.key) ?? '');
+  for (const f of numberFields(s.caseTypes)) numbers[f.key] = String(baseNumber(s, f.key) ?? '');
   const templates = {} as Record<TemplateKind, TemplateForm>;
   for (const k of TEMPLATE_KINDS) templates[k.kind] = templateForm(s.subscribeTemplates[k.kind]);
   return { numbers, holidays: [...s.calendar.holidays].sort(), workdays: [...s.calendar.workdays].sort(), templates };
 }
 
-export function checkForm(f: SettingsForm): Record<string, string> {
-  const errors = { ...checkNumbers(f.numbers), ...checkCalendar(f) };
+export function checkForm(f: SettingsForm, rules: SettingsRules): Record<string, string> {
+  const errors = { ...checkNumbers(f.numbers, rules.types), ...checkCalendar(f, rules.dayListMax) };
   for (const k of TEMPLATE_KINDS) Object.assign(errors, checkTemplate(k.kind, f.templates[k.kind]));
   return errors;
 }
@@ -354,32 +365,35 @@ function numberText(raw: string): string {
   return /^\d+$/.test(value) ? String(Number(value)) : value;
 }
 
-const UNITS: readonly Unit[] = [
-  ...NUMBER_FIELDS.map(
-    (n): Unit => ({
-      label: n.label,
-      value: (f) => numberText(f.numbers[n.key]),
-      take: (into, from) => {
-        into.numbers[n.key] = from.numbers[n.key];
-      },
-    }),
-  ),
-  ...TEMPLATE_KINDS.map(
-    (k): Unit => ({
-      label: k.title,
-      value: (f) => JSON.stringify(templateOf(k.kind, f.templates[k.kind])),
-      take: (into, from) => {
-        into.templates[k.kind] = from.templates[k.kind];
-      },
-    }),
-  ),
-];
+/** The settings one by one, the case types named in the server's words. */
+function unitsOf(types: SettingsRules['types']): Unit[] {
+  return [
+    ...numberFields(types).map(
+      (n): Unit => ({
+        label: n.label,
+        value: (f) => numberText(f.numbers[n.key]),
+        take: (into, from) => {
+          into.numbers[n.key] = from.numbers[n.key];
+        },
+      }),
+    ),
+    ...TEMPLATE_KINDS.map(
+      (k): Unit => ({
+        label: k.title,
+        value: (f) => JSON.stringify(templateOf(k.kind, f.templates[k.kind])),
+        take: (into, from) => {
+          into.templates[k.kind] = from.templates[k.kind];
+        },
+      }),
+    ),
+  ];
+}
 
 const sameDays = (a: readonly string[], b: readonly string[]) => a.join() === b.join();
 
 export function isDirty(base: SettingsView, f: SettingsForm): boolean {
   const read = settingsForm(base);
-  return !sameDays(read.holidays, f.holidays) || !sameDays(read.workdays, f.workdays) || UNITS.some((u) => u.value(read) !== u.value(f));
+  return !sameDays(read.holidays, f.holidays) || !sameDays(read.workdays, f.workdays) || unitsOf(base.caseTypes).some((u) => u.value(read) !== u.value(f));
 }
 
 /** The changed settings only (the form must pass checkForm first); {} when nothing changed. */
@@ -418,7 +432,7 @@ export function rebase(base: SettingsView, mine: SettingsForm, theirs: SettingsV
   const read = settingsForm(base);
   const form = settingsForm(theirs);
   const overridden: string[] = [];
-  for (const u of UNITS) {
+  for (const u of unitsOf(base.caseTypes)) {
     if (u.value(mine) === u.value(read)) continue;
     if (u.value(form) === u.value(read)) u.take(form, mine);
     else if (u.value(form) !== u.value(mine)) overridden.push(u.label);

@@ -3,7 +3,7 @@
 // CONFLICT the page reads the settings again and keeps the admin's own changes over them (form.ts `rebase`).
 import type { SettingsView } from '../../../typings/api';
 import { ApiCallError, call, messageOf } from '../../services/api';
-import { invalidateSession } from '../../services/session';
+import { getMeta, invalidateSession } from '../../services/session';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { definePage, pageState } from '../../utils/page';
 import { calendarDateOf } from '../../utils/time';
@@ -18,7 +18,7 @@ import {
   isDirty,
   kindFields,
   kindInfo,
-  NUMBER_GROUPS,
+  numberGroups,
   noErrors,
   rebase,
   removeDay,
@@ -36,7 +36,7 @@ import {
 } from './form';
 
 /** The settings as last read (every save carries its version) and whether a save is running. */
-const state = pageState(() => ({ base: null as SettingsView | null, busy: false }));
+const state = pageState(() => ({ base: null as SettingsView | null, busy: false, dayListMax: 0 }));
 
 const thisYear = (): number => Number(calendarDateOf(Date.now()).slice(0, 4));
 
@@ -72,7 +72,8 @@ definePage({
     error: '',
     sections: SECTIONS,
     section: 'deadlines' as Section,
-    groups: NUMBER_GROUPS,
+    /** The number fields, the case types in the server's words: set with the settings. */
+    groups: [] as ReturnType<typeof numberGroups>,
     kinds: TEMPLATE_KINDS,
     form: emptyForm(),
     errors: noErrors(),
@@ -101,7 +102,9 @@ definePage({
   methods: {
     async load() {
       try {
-        this.show(await call('admin.settings.get', {}));
+        const [settings, meta] = await Promise.all([call('admin.settings.get', {}), getMeta()]);
+        state(this).dayListMax = meta.formLimits.admin.dayListMax;
+        this.show(settings);
       } catch (error) {
         this.setData({ loading: false, error: messageOf(error) });
       }
@@ -115,7 +118,7 @@ definePage({
     /** Puts settings on screen: `form` when the admin's changes are kept over them, else the settings as read. */
     show(settings: SettingsView, form: SettingsForm = settingsForm(settings)) {
       state(this).base = settings;
-      this.setData({ loading: false, error: '', form, errors: noErrors(), formError: '', kindSet: this.kindSet(form) });
+      this.setData({ loading: false, error: '', groups: numberGroups(settings.caseTypes), form, errors: noErrors(), formError: '', kindSet: this.kindSet(form) });
       this.markDirty(isDirty(settings, form));
       this.refreshCalendar();
       if (this.data.openKind) this.setData({ openFields: kindFields(this.data.openKind as TemplateKind, form.templates[this.data.openKind as TemplateKind]) });
@@ -144,7 +147,7 @@ definePage({
     onNumber(e: DetailEvent<unknown>) {
       this.setData({ [`form.numbers.${dataOf(e, 'key')}`]: valueOf(e.detail) });
       // The whole group again: autoCloseDays is checked against ratingReminderDays.
-      this.setData({ 'errors.numbers': errorView(checkNumbers(this.data.form.numbers)).numbers });
+      this.setData({ 'errors.numbers': errorView(checkNumbers(this.data.form.numbers, state(this).base?.caseTypes ?? [])).numbers });
       this.refreshDirty();
     },
 
@@ -161,7 +164,7 @@ definePage({
 
     onAddDay(e: DetailEvent<unknown>) {
       const list = dataOf(e, 'list') as DayList;
-      const result = addDay(this.data.form, list, valueOf(e.detail));
+      const result = addDay(this.data.form, list, valueOf(e.detail), state(this).dayListMax);
       if ('error' in result) {
         this.setData({ 'errors.calendar': result.error });
         return;
@@ -218,7 +221,7 @@ definePage({
       const st = state(this);
       if (st.busy || !st.base) return;
       const form = this.data.form;
-      const errors = checkForm(form);
+      const errors = checkForm(form, { types: st.base.caseTypes, dayListMax: st.dayListMax });
       if (Object.keys(errors).length) {
         this.showErrors(errors, '');
         return;

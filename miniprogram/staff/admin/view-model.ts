@@ -1,20 +1,9 @@
-// Administration as plain data: the invite form, staff rows, the department and category forms, reply templates.
-// No wx here: unit-tested.
-import type { ReplyTemplate, StaffMember } from '../../../typings/api';
-import type { CaseType, Role } from '../../../typings/domain';
-import type { LabelOption } from '../../../typings/api';
+// Administration as plain data: the invite form, staff rows, the department and category forms, reply templates,
+// checked with the server's limits (meta.get formLimits.admin). No wx here: unit-tested.
+import type { AdminFormLimits, LabelOption, ReplyTemplate, StaffMember } from '../../../typings/api';
+import type { CaseType, CaseTypeInfo, Category, Department, Role } from '../../../typings/domain';
 import { roleNames } from '../../utils/labels';
 import { formatDateTime } from '../../utils/time';
-
-export const TYPE_OPTIONS: ReadonlyArray<{ key: CaseType; label: string }> = [
-  { key: 'inquiry', label: '咨询' },
-  { key: 'help', label: '求助' },
-  { key: 'complaint', label: '投诉' },
-  { key: 'suggestion', label: '建议' },
-];
-
-export const INVITE_DAYS_MAX = 30;
-export const NAME_MAX = 30;
 
 export interface InviteForm {
   roles: Role[];
@@ -22,13 +11,13 @@ export interface InviteForm {
   expiresInDays: number;
 }
 
-export function validateInvite(form: InviteForm): { errors: Record<string, string>; request: InviteForm | null } {
+export function validateInvite(form: InviteForm, limits: AdminFormLimits): { errors: Record<string, string>; request: InviteForm | null } {
   const errors: Record<string, string> = {};
   if (!form.roles.length) errors.roles = '请至少选择一个角色';
   // A handler answers for one department: an invite for a handler without one would bind someone who sees nothing.
   if (form.roles.includes('handler') && !form.departmentId) errors.departmentId = '承办人需要指定所属部门';
-  if (!Number.isInteger(form.expiresInDays) || form.expiresInDays < 1 || form.expiresInDays > INVITE_DAYS_MAX) {
-    errors.expiresInDays = `有效期为 1 到 ${INVITE_DAYS_MAX} 天`;
+  if (!Number.isInteger(form.expiresInDays) || form.expiresInDays < 1 || form.expiresInDays > limits.inviteDaysMax) {
+    errors.expiresInDays = `有效期为 1 到 ${limits.inviteDaysMax} 天`;
   }
   return Object.keys(errors).length ? { errors, request: null } : { errors, request: form };
 }
@@ -59,10 +48,10 @@ export function staffRow(m: StaffMember, roleLabels: ReadonlyArray<LabelOption<R
   };
 }
 
-export function validateName(name: string, what: string): string {
+export function validateName(name: string, what: string, limits: AdminFormLimits): string {
   const n = name.trim().length;
   if (!n) return `请填写${what}名称`;
-  if (n > NAME_MAX) return `${what}名称最多 ${NAME_MAX} 个字`;
+  if (n > limits.nameMax) return `${what}名称最多 ${limits.nameMax} 个字`;
   return '';
 }
 
@@ -74,21 +63,39 @@ export interface CategoryForm {
   types: CaseType[];
 }
 
+/** A category as its row lists it: department, case types and keywords in words. */
+export interface CategoryRow {
+  id: string;
+  name: string;
+  department: string;
+  keywords: string;
+  types: string;
+}
+
+export function categoryRows(categories: readonly Category[], departments: readonly Department[], types: readonly CaseTypeInfo[]): CategoryRow[] {
+  const departmentNames = new Map(departments.map((d) => [d.id, d.name]));
+  const typeLabels = new Map(types.map((t) => [t.key, t.label]));
+  return categories.map((c) => ({
+    id: c.id,
+    name: c.name,
+    department: c.departmentId ? departmentNames.get(c.departmentId) ?? '' : '由受理员分派',
+    keywords: c.keywords?.join('、') ?? '',
+    types: c.types.map((t) => typeLabels.get(t) ?? t).join('、'),
+  }));
+}
+
 /** The department picker of a category: "none, the dispatcher routes" first, then the departments. */
 export const NO_DEPARTMENT_LABEL = '不指定（由受理员分派）';
 
-export const KEYWORD_MAX = 10;
-export const KEYWORDS_MAX = 30;
-
-export function validateCategory(form: CategoryForm, keywords: string[] = []): Record<string, string> {
+export function validateCategory(form: CategoryForm, limits: AdminFormLimits, keywords: string[] = []): Record<string, string> {
   const errors: Record<string, string> = {};
-  const name = validateName(form.name, '类别');
+  const name = validateName(form.name, '类别', limits);
   if (name) errors.name = name;
   if (form.departmentId === '') errors.departmentId = '请选择默认承办部门';
   if (!form.types.length) errors.types = '请至少选择一种留言类型';
-  const long = keywords.find((k) => [...k].length > KEYWORD_MAX);
-  if (long) errors.keywords = `关键词“${long}”太长，每个不超过 ${KEYWORD_MAX} 个字`;
-  else if (keywords.length > KEYWORDS_MAX) errors.keywords = `关键词最多 ${KEYWORDS_MAX} 个`;
+  const long = keywords.find((k) => [...k].length > limits.keywordMax);
+  if (long) errors.keywords = `关键词“${long}”太长，每个不超过 ${limits.keywordMax} 个字`;
+  else if (keywords.length > limits.keywordsMax) errors.keywords = `关键词最多 ${limits.keywordsMax} 个`;
   return errors;
 }
 
@@ -97,15 +104,12 @@ export function parseKeywords(text: string): string[] {
   return [...new Set(text.split(/[\s,，、;；]+/).map((k) => k.trim()).filter(Boolean))];
 }
 
-export const TEMPLATE_TITLE_MAX = 30;
-export const TEMPLATE_TEXT_MAX = 2000;
-
-export function validateTemplate(title: string, text: string): Record<string, string> {
+export function validateTemplate(title: string, text: string, limits: AdminFormLimits): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!title.trim()) errors.title = '请填写模板名称';
-  else if (title.trim().length > TEMPLATE_TITLE_MAX) errors.title = `模板名称最多 ${TEMPLATE_TITLE_MAX} 个字`;
+  else if (title.trim().length > limits.templateTitleMax) errors.title = `模板名称最多 ${limits.templateTitleMax} 个字`;
   if (!text.trim()) errors.text = '请填写模板内容';
-  else if (text.trim().length > TEMPLATE_TEXT_MAX) errors.text = `模板内容最多 ${TEMPLATE_TEXT_MAX} 个字`;
+  else if (text.trim().length > limits.templateTextMax) errors.text = `模板内容最多 ${limits.templateTextMax} 个字`;
   return errors;
 }
 

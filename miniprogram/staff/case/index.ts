@@ -31,7 +31,7 @@ interface ActionDraft {
  * What the forms check before sending, from meta.get (the server's limits, the admin's extension maximum, the
  * templates), and the open form's local draft.
  */
-const own = pageState(() => ({ context: null as ActionContext | null, draft: null as FormDraft<ActionDraft> | null }));
+const own = pageState(() => ({ context: null as ActionContext | null, draft: null as FormDraft<ActionDraft> | null, cosignResponseMax: 0 }));
 
 const LEAVE_MESSAGE = '填写的内容还没有提交，已保存在本机，下次打开这条留言可以接着写。确定离开吗？';
 
@@ -61,6 +61,7 @@ definePage({
       const [c, meta] = read;
       const templates = meta.replyTemplates ?? [];
       own(this).context = { ...meta.caseLimits, templates };
+      own(this).cosignResponseMax = meta.formLimits.case.cosignResponseMax;
       this.setData({
         reasons: meta.vocabulary.rejectReasons,
         extensionMaxDays: meta.caseLimits.extensionMaxDays,
@@ -209,7 +210,7 @@ definePage({
 
     /** Publishes the agency's response to the co-signers (the server records it and notifies them). */
     async onRespondCosign() {
-      const error = cosignResponseError(this.data.cosignText);
+      const error = cosignResponseError(this.data.cosignText, own(this).cosignResponseMax);
       if (error) {
         this.setData({ cosignError: error });
         return;

@@ -84,8 +84,6 @@ export interface StaffCosignView {
   response: null | { content: string; time: string; by: string };
 }
 
-export const COSIGN_RESPONSE_MAX = 5000;
-
 export function staffCosignView(cosign: CaseView['cosign'], now: number = Date.now()): StaffCosignView | null {
   if (!cosign) return null;
   let text = `${cosign.count} 人附议（回应标准 ${cosign.threshold} 人）`;
@@ -98,9 +96,9 @@ export function staffCosignView(cosign: CaseView['cosign'], now: number = Date.n
   };
 }
 
-/** The response's check, as the server's (required, at most COSIGN_RESPONSE_MAX characters). */
-export function cosignResponseError(text: string): string {
-  return required(text, '回应内容', COSIGN_RESPONSE_MAX);
+/** The response's check, as the server's (required, at most `max` characters: meta.get formLimits.case). */
+export function cosignResponseError(text: string, max: number): string {
+  return required(text, '回应内容', max);
 }
 
 const EXTENSION_STATUS = { pending: '待审批', approved: '已批准', rejected: '未批准' } as const;

@@ -2,7 +2,7 @@
 // and the cases overdue now or due today, each opening the case. One stats.dashboard call per change of choice.
 import type { DashboardCase, DashboardSeries, StatsPeriodKind } from '../../../typings/api';
 import { call } from '../../services/api';
-import { loadInto } from '../../utils/load';
+import { loadInto, loadsOneAnswer } from '../../utils/load';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { definePage } from '../../utils/page';
 import { caseRows, cardsOf, chartsOf, dashboardRequest, departmentRows, type Card, type DepartmentRow } from './view-model';
@@ -29,13 +29,7 @@ definePage({
     dueSoon: [] as Array<DashboardCase & { meta: string }>,
     dueSoonCount: 0,
   },
-  onLoad() {
-    void this.load();
-  },
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
-  },
+  ...loadsOneAnswer,
   methods: {
     load() {
       const department = this.data.departments[this.data.departmentIndex];

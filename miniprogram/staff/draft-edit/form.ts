@@ -3,7 +3,7 @@
 // here only weekends are non-working, so a normative window over a public holiday may still be refused by the
 // server, whose message then says the earliest close). As in the server (domain/policies/drafts.ts, earliestClose),
 // the opening day is not counted (期间开始的当日不计入).
-import type { Draft, DraftInput, DraftStatus } from '../../../typings/api';
+import type { Draft, DraftInput, DraftStatus, PolicyFormLimits } from '../../../typings/api';
 import { addDays, calendarDateOf, daysBetween, endOfDay, isCalendarDate, startOfDay, weekdayOf } from '../../utils/time';
 import { checkExplanation, explanationFields, nonEmpty, toExplanation, type ExplanationFields } from '../policy-edit/form';
 
@@ -18,8 +18,6 @@ export interface DraftForm extends ExplanationFields {
   closesOn: string;
   normative: boolean;
 }
-
-export const DRAFT_LIMITS = { titleMax: 100, paragraphMax: 5000, paragraphsMax: 500 } as const;
 
 export function emptyDraftForm(today: string): DraftForm {
   return {
@@ -93,17 +91,19 @@ export interface DraftCheckContext {
   today: string;
   /** The draft's status when editing; an open window's start can no longer move. */
   status?: DraftStatus;
+  /** The server's limits (meta.get formLimits.policy). */
+  limits: PolicyFormLimits;
 }
 
 export function validateDraftForm(form: DraftForm, ctx: DraftCheckContext): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!len(form.title)) errors.title = '请填写草案标题';
-  else if (len(form.title) > DRAFT_LIMITS.titleMax) errors.title = `标题不能超过 ${DRAFT_LIMITS.titleMax} 个字`;
+  else if (len(form.title) > ctx.limits.titleMax) errors.title = `标题不能超过 ${ctx.limits.titleMax} 个字`;
   const paragraphs = nonEmpty(form.paragraphs);
   if (!paragraphs.length) errors.paragraphs = '草案正文至少需要一段';
-  else if (paragraphs.length > DRAFT_LIMITS.paragraphsMax) errors.paragraphs = `正文不能超过 ${DRAFT_LIMITS.paragraphsMax} 段`;
+  else if (paragraphs.length > ctx.limits.paragraphsMax) errors.paragraphs = `正文不能超过 ${ctx.limits.paragraphsMax} 段`;
   form.paragraphs.forEach((p, i) => {
-    if (len(p) > DRAFT_LIMITS.paragraphMax) errors[`paragraphs.${i}`] = `每段不能超过 ${DRAFT_LIMITS.paragraphMax} 个字`;
+    if (len(p) > ctx.limits.paragraphMax) errors[`paragraphs.${i}`] = `每段不能超过 ${ctx.limits.paragraphMax} 个字`;
   });
   const startLocked = ctx.status !== undefined && ctx.status !== 'scheduled';
   if (!startLocked && isCalendarDate(form.opensOn) && form.opensOn < ctx.today) errors.opensOn = '开始日期不能早于今天';
@@ -113,7 +113,7 @@ export function validateDraftForm(form: DraftForm, ctx: DraftCheckContext): Reco
     if (!isCalendarDate(form.opensOn)) errors.opensOn = windowError;
     else errors.closesOn = windowError;
   }
-  Object.assign(errors, checkExplanation(form));
+  Object.assign(errors, checkExplanation(form, ctx.limits));
   return errors;
 }
 

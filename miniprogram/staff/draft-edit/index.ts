@@ -2,8 +2,9 @@
 // and the comment window, checked against the rule before saving (at least 30 days, or 7 working days for a normative
 // document, the opening day not counted). Once the window is open its text, opening and kind are fixed (comments point
 // at paragraphs); after it closes nothing changes, and the page leads to the adoption report.
-import type { Draft, DraftStatus } from '../../../typings/api';
+import type { Draft, DraftStatus, PolicyFormLimits } from '../../../typings/api';
 import { call, messageOf } from '../../services/api';
+import { getMeta } from '../../services/session';
 import { DRAFT_STATUS_TAG } from '../../utils/draft-view';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { randomId } from '../../utils/id';
@@ -11,8 +12,8 @@ import { definePage, pageState } from '../../utils/page';
 import { calendarDateOf } from '../../utils/time';
 import { documentEditor } from '../behaviors/document-editor';
 import { editorDraft } from '../behaviors/editor-draft';
-import { NO_ERRORS, POLICY_LIMITS, saveTarget } from '../policy-edit/form';
-import { checkWindow, emptyDraftForm, formFromDraft, toDraftInput, validateDraftForm, windowLengthText, DRAFT_LIMITS, type DraftForm } from './form';
+import { NO_ERRORS, saveTarget } from '../policy-edit/form';
+import { checkWindow, emptyDraftForm, formFromDraft, toDraftInput, validateDraftForm, windowLengthText, type DraftForm } from './form';
 
 const own = pageState(() => ({
   id: '',
@@ -21,6 +22,8 @@ const own = pageState(() => ({
   busy: false,
   /** The stored window, to send back unchanged when its day was not changed (the server compares instants). */
   stored: null as { opensAt: string; closesAt: string; opensOn: string; closesOn: string } | null,
+  /** The server's limits (meta.get), read on load; the form is on screen only once they are here. */
+  limits: null as PolicyFormLimits | null,
 }));
 
 function today(): string {
@@ -47,7 +50,8 @@ definePage({
     windowInfo: '',
     windowError: '',
     saving: false,
-    limits: { ...POLICY_LIMITS, ...DRAFT_LIMITS },
+    /** The server's limits (meta.get formLimits.policy), for the fields' maxlength; set on load. */
+    limits: {} as Partial<PolicyFormLimits>,
   },
   onLoad(query) {
     own(this).id = query.id ?? '';
@@ -60,15 +64,13 @@ definePage({
   methods: {
     async load() {
       const h = own(this);
-      if (!h.id) {
-        this.setData({ loading: false });
-        this.restoreDraft();
-        return;
-      }
       const first = !this.data.id;
       this.setData({ loading: first, error: '' });
       try {
-        this.showDraft(await call('draft.get', { id: h.id }));
+        const [meta, draft] = await Promise.all([getMeta(), h.id ? call('draft.get', { id: h.id }) : null]);
+        h.limits = meta.formLimits.policy;
+        this.setData({ limits: meta.formLimits.policy });
+        if (draft) this.showDraft(draft);
         this.setData({ loading: false });
         if (first) this.restoreDraft();
       } catch (error) {
@@ -138,7 +140,7 @@ definePage({
       const h = own(this);
       if (h.busy || this.data.ended) return;
       const form = this.data.form as DraftForm;
-      if (!this.showFormCheck(validateDraftForm(form, { today: today(), ...(this.data.isNew ? {} : { status: this.data.status }) }))) return;
+      if (!this.showFormCheck(validateDraftForm(form, { today: today(), limits: h.limits!, ...(this.data.isNew ? {} : { status: this.data.status }) }))) return;
       h.busy = true;
       this.setData({ saving: true, formError: '', errors: NO_ERRORS });
       try {

@@ -1,15 +1,15 @@
 // The adoption report's bookkeeping (采纳情况): which public comments still need a decision, whether a decision can
 // be recorded for a selection, and whether the report can be published. Pure, unit-tested; the server rechecks.
-import type { Decision, DraftComment } from '../../../typings/api';
+import type { Decision, DraftComment, PolicyFormLimits } from '../../../typings/api';
+
+/** The server's limits these checks use (meta.get formLimits.policy). */
+export type ReportLimits = Pick<PolicyFormLimits, 'decideReasonMax' | 'summaryMax'>;
 import { DECISION_TEXT } from '../../utils/draft-view';
 
 export const DECISION_OPTIONS: Array<{ key: Decision; label: string }> = (['adopted', 'partly', 'not_adopted'] as const).map((key) => ({
   key,
   label: DECISION_TEXT[key],
 }));
-
-export const REASON_MAX = 500;
-export const SUMMARY_MAX = 5000;
 
 export interface ReportProgress {
   /** Public comments: the ones the report accounts for. */
@@ -33,22 +33,22 @@ export function reportProgress(comments: readonly DraftComment[]): ReportProgres
 }
 
 /** Why a decision cannot be recorded for this selection; '' when it can. */
-export function checkDecision(commentIds: readonly string[], decision: Decision | '', reason: string): string {
+export function checkDecision(commentIds: readonly string[], decision: Decision | '', reason: string, limits: ReportLimits): string {
   if (!commentIds.length) return '请先勾选要处理的意见';
   if (!decision) return '请选择处理结果：采纳、部分采纳或不予采纳';
   const n = Array.from(reason.trim()).length;
   if (!n) return '请填写理由，提意见的市民会看到它';
-  if (n > REASON_MAX) return `理由不能超过 ${REASON_MAX} 个字`;
+  if (n > limits.decideReasonMax) return `理由不能超过 ${limits.decideReasonMax} 个字`;
   return '';
 }
 
 /** Why the report cannot be published yet; '' when it can. */
-export function checkPublish(progress: ReportProgress, summary: string): string {
+export function checkPublish(progress: ReportProgress, summary: string, limits: ReportLimits): string {
   if (progress.pending) return `还有 ${progress.pending} 条意见待审核，请先在审核页处理`;
   if (progress.undecided) return `还有 ${progress.undecided} 条公开意见没有处理结果`;
   const n = Array.from(summary.trim()).length;
   if (!n) return '请填写采纳情况说明';
-  if (n > SUMMARY_MAX) return `说明不能超过 ${SUMMARY_MAX} 个字`;
+  if (n > limits.summaryMax) return `说明不能超过 ${limits.summaryMax} 个字`;
   return '';
 }
 

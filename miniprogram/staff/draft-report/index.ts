@@ -3,18 +3,21 @@
 // the report, which citizens then read on the draft page (and commenters are notified by the server).
 import type { Decision, Draft, DraftComment } from '../../../typings/api';
 import { call, messageOf } from '../../services/api';
+import { getMeta } from '../../services/session';
 import { commentView, DECISION_TEXT, DRAFT_STATUS_TAG, reportView, type CommentView, type ReportView } from '../../utils/draft-view';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { definePage, pageState } from '../../utils/page';
-import { checkDecision, checkPublish, DECISION_OPTIONS, reportProgress, selectedIds, REASON_MAX, SUMMARY_MAX } from './decisions';
+import { checkDecision, checkPublish, DECISION_OPTIONS, reportProgress, selectedIds, type ReportLimits } from './decisions';
 
 interface Hidden {
   id: string;
+  /** The server's limits (meta.get), read with the draft. */
+  limits: ReportLimits | null;
   draft: Draft | null;
   comments: DraftComment[];
   busy: boolean;
 }
-const own = pageState<Hidden>(() => ({ id: '', draft: null, comments: [], busy: false }));
+const own = pageState<Hidden>(() => ({ id: '', draft: null, comments: [], busy: false, limits: null }));
 
 type Row = CommentView & { selected: boolean };
 
@@ -44,8 +47,9 @@ definePage({
     publishError: '',
     publishing: false,
     report: null as ReportView | null,
-    reasonMax: REASON_MAX,
-    summaryMax: SUMMARY_MAX,
+    /** The server's limits (meta.get), with the draft; -1: not yet. */
+    reasonMax: -1,
+    summaryMax: -1,
   },
   onLoad(query) {
     own(this).id = query.id ?? '';
@@ -56,7 +60,9 @@ definePage({
       const h = own(this);
       this.setData({ loading: true, error: '' });
       try {
-        const draft = await call('draft.get', { id: h.id });
+        const [draft, meta] = await Promise.all([call('draft.get', { id: h.id }), getMeta()]);
+        h.limits = meta.formLimits.policy;
+        this.setData({ reasonMax: h.limits.decideReasonMax, summaryMax: h.limits.summaryMax });
         // The report accounts for every public comment: page through all of them, not only the first page.
         const comments = [...draft.comments];
         let cursor = draft.commentsNextCursor ?? null;
@@ -136,7 +142,7 @@ definePage({
       const ids = selectedIds(this.data.rows, Object.fromEntries(this.data.rows.map((r) => [r.id, r.selected])));
       const decision = this.data.decision;
       const reason = this.data.reason.trim();
-      const problem = checkDecision(ids, decision, reason);
+      const problem = checkDecision(ids, decision, reason, own(this).limits!);
       if (problem || !decision) {
         this.setData({ decideError: problem });
         return;
@@ -173,7 +179,7 @@ definePage({
       const draft = h.draft;
       if (!draft || h.busy) return;
       const summary = this.data.summary.trim();
-      const problem = checkPublish(reportProgress(h.comments), summary);
+      const problem = checkPublish(reportProgress(h.comments), summary, h.limits!);
       if (problem) {
         this.setData({ publishError: problem });
         return;

@@ -4,9 +4,10 @@
 import type { ModerationItem } from '../../../typings/api';
 import { pagedList, setUpPagedList } from '../../behaviors/paged-list';
 import { call, messageOf } from '../../services/api';
+import { getMeta } from '../../services/session';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { definePage, pageState } from '../../utils/page';
-import { checkHideReason, HIDE_REASONS, HIDE_REASON_MAX, moderationRow, stateText, type ModerationRow } from './view';
+import { checkHideReason, HIDE_REASONS, moderationRow, stateText, type ModerationRow } from './view';
 
 const own = pageState(() => ({ busy: false }));
 
@@ -19,13 +20,15 @@ definePage({
     hideReason: '',
     hideError: '',
     reasons: HIDE_REASONS as readonly string[],
-    reasonMax: HIDE_REASON_MAX,
+    /** The server's limit (meta.get), with the first page; -1: none yet. */
+    reasonMax: -1,
   },
   onLoad(query) {
     const draftId = query.draftId ?? '';
     setUpPagedList<ModerationItem, ModerationRow>(this, {
       fetch: (paging) => call('draft.moderationQueue', { ...paging, ...(draftId ? { draftId } : {}) }),
       view: (item) => moderationRow(item),
+      withFirstPage: async () => ({ reasonMax: (await getMeta()).formLimits.policy.reasonMax }),
       moreErrorToast: true,
     });
     void this.reload();
@@ -69,7 +72,7 @@ definePage({
       const index = this.data.hideIndex;
       const row = this.data.items[index];
       const reason = this.data.hideReason.trim();
-      const problem = checkHideReason(reason);
+      const problem = checkHideReason(reason, this.data.reasonMax);
       if (problem) {
         this.setData({ hideError: problem });
         return;

@@ -44,11 +44,10 @@ export function stateText(state: ModerationState, reason = ''): string {
   return '';
 }
 
-export const HIDE_REASON_MAX = 200;
-
-export function checkHideReason(reason: string): string {
+/** `max`: the server's (meta.get formLimits.policy.reasonMax). */
+export function checkHideReason(reason: string, max: number): string {
   const n = Array.from(reason.trim()).length;
   if (!n) return '请选择或填写不公开的原因';
-  if (n > HIDE_REASON_MAX) return `原因不能超过 ${HIDE_REASON_MAX} 个字`;
+  if (n > max) return `原因不能超过 ${max} 个字`;
   return '';
 }

@@ -1,7 +1,7 @@
 // The policy editor's state and its operations, pure so they are unit-tested: the page keeps a PolicyForm, changes
 // it only through these functions, and sends toPolicyInput(form). The draft editor reuses what both documents have
 // (paragraphs, the explanation, the list operations, the error view, the save target).
-import type { Policy, PolicyExplanation, PolicyInput } from '../../../typings/api';
+import type { Policy, PolicyExplanation, PolicyFormLimits, PolicyInput } from '../../../typings/api';
 import type { Category } from '../../../typings/domain';
 import { isCalendarDate } from '../../utils/time';
 
@@ -37,23 +37,6 @@ export interface PolicyForm extends ExplanationFields {
   /** Related policies have no editor yet; they are kept as they are so a save does not drop them. */
   relatedIds: string[];
 }
-
-/** The server's limits (cloudfunctions/api/src/actions/policies/schemas.ts), checked here so the editor hears at once. */
-export const POLICY_LIMITS = {
-  titleMax: 100,
-  docNoMax: 50,
-  issuerMax: 50,
-  paragraphMax: 5000,
-  paragraphsMax: 500,
-  explanationMax: 5000,
-  keyPointsMax: 30,
-  keyPointMax: 500,
-  faqMax: 30,
-  questionMax: 200,
-  answerMax: 3000,
-  attachmentsMax: 10,
-  reasonMax: 200,
-} as const;
 
 export function emptyPolicyForm(): PolicyForm {
   return {
@@ -165,13 +148,14 @@ const len = (s: string) => Array.from(s.trim()).length;
  * Field path -> Chinese message, with the same dot-joined paths the server uses in `fields`, so one map shows both.
  * Empty when the form can be saved.
  */
-export function validatePolicyForm(form: PolicyForm): Record<string, string> {
+/** `limits`: the server's (meta.get formLimits.policy), checked here so the editor hears at once. */
+export function validatePolicyForm(form: PolicyForm, limits: PolicyFormLimits): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!len(form.title)) errors.title = '请填写政策标题';
-  else if (len(form.title) > POLICY_LIMITS.titleMax) errors.title = `标题不能超过 ${POLICY_LIMITS.titleMax} 个字`;
-  if (len(form.docNo) > POLICY_LIMITS.docNoMax) errors.docNo = `文号不能超过 ${POLICY_LIMITS.docNoMax} 个字`;
+  else if (len(form.title) > limits.titleMax) errors.title = `标题不能超过 ${limits.titleMax} 个字`;
+  if (len(form.docNo) > limits.docNoMax) errors.docNo = `文号不能超过 ${limits.docNoMax} 个字`;
   if (!len(form.issuer)) errors.issuer = '请填写发布机关';
-  else if (len(form.issuer) > POLICY_LIMITS.issuerMax) errors.issuer = `发布机关不能超过 ${POLICY_LIMITS.issuerMax} 个字`;
+  else if (len(form.issuer) > limits.issuerMax) errors.issuer = `发布机关不能超过 ${limits.issuerMax} 个字`;
   if (!form.categoryId) errors.categoryId = '请选择政策类别';
 
   for (const key of ['issuedAt', 'effectiveFrom', 'expiresAt'] as const) {
@@ -187,34 +171,34 @@ export function validatePolicyForm(form: PolicyForm): Record<string, string> {
 
   const paragraphs = nonEmpty(form.paragraphs);
   if (!paragraphs.length) errors.paragraphs = '正文至少需要一段';
-  else if (paragraphs.length > POLICY_LIMITS.paragraphsMax) errors.paragraphs = `正文不能超过 ${POLICY_LIMITS.paragraphsMax} 段`;
+  else if (paragraphs.length > limits.paragraphsMax) errors.paragraphs = `正文不能超过 ${limits.paragraphsMax} 段`;
   form.paragraphs.forEach((p, i) => {
-    if (len(p) > POLICY_LIMITS.paragraphMax) errors[`paragraphs.${i}`] = `每段不能超过 ${POLICY_LIMITS.paragraphMax} 个字`;
+    if (len(p) > limits.paragraphMax) errors[`paragraphs.${i}`] = `每段不能超过 ${limits.paragraphMax} 个字`;
   });
 
-  if (len(form.background) > POLICY_LIMITS.explanationMax) errors['explanation.background'] = `不能超过 ${POLICY_LIMITS.explanationMax} 个字`;
-  if (len(form.changes) > POLICY_LIMITS.explanationMax) errors['explanation.changes'] = `不能超过 ${POLICY_LIMITS.explanationMax} 个字`;
-  Object.assign(errors, checkExplanation(form));
-  if (form.attachments.length > POLICY_LIMITS.attachmentsMax) errors.attachments = `附件不能超过 ${POLICY_LIMITS.attachmentsMax} 个`;
+  if (len(form.background) > limits.explanationMax) errors['explanation.background'] = `不能超过 ${limits.explanationMax} 个字`;
+  if (len(form.changes) > limits.explanationMax) errors['explanation.changes'] = `不能超过 ${limits.explanationMax} 个字`;
+  Object.assign(errors, checkExplanation(form, limits));
+  if (form.attachments.length > limits.attachmentsMax) errors.attachments = `附件不能超过 ${limits.attachmentsMax} 个`;
   return errors;
 }
 
 /** Key points and FAQ rows: counts, lengths, and no half-filled question. Shared with the draft editor. */
-export function checkExplanation(form: Pick<ExplanationFields, 'keyPoints' | 'faq'>): Record<string, string> {
+export function checkExplanation(form: Pick<ExplanationFields, 'keyPoints' | 'faq'>, limits: PolicyFormLimits): Record<string, string> {
   const errors: Record<string, string> = {};
   const points = form.keyPoints.filter((p) => len(p));
-  if (points.length > POLICY_LIMITS.keyPointsMax) errors['explanation.keyPoints'] = `要点不能超过 ${POLICY_LIMITS.keyPointsMax} 条`;
+  if (points.length > limits.keyPointsMax) errors['explanation.keyPoints'] = `要点不能超过 ${limits.keyPointsMax} 条`;
   form.keyPoints.forEach((p, i) => {
-    if (len(p) > POLICY_LIMITS.keyPointMax) errors[`explanation.keyPoints.${i}`] = `每条要点不能超过 ${POLICY_LIMITS.keyPointMax} 个字`;
+    if (len(p) > limits.keyPointMax) errors[`explanation.keyPoints.${i}`] = `每条要点不能超过 ${limits.keyPointMax} 个字`;
   });
-  if (form.faq.filter((f) => len(f.q) || len(f.a)).length > POLICY_LIMITS.faqMax) errors['explanation.faq'] = `问答不能超过 ${POLICY_LIMITS.faqMax} 条`;
+  if (form.faq.filter((f) => len(f.q) || len(f.a)).length > limits.faqMax) errors['explanation.faq'] = `问答不能超过 ${limits.faqMax} 条`;
   form.faq.forEach((f, i) => {
     const q = len(f.q);
     const a = len(f.a);
     if (q && !a) errors[`explanation.faq.${i}`] = '请填写这个问题的回答';
     else if (!q && a) errors[`explanation.faq.${i}`] = '请填写问题';
-    else if (q > POLICY_LIMITS.questionMax) errors[`explanation.faq.${i}`] = `问题不能超过 ${POLICY_LIMITS.questionMax} 个字`;
-    else if (a > POLICY_LIMITS.answerMax) errors[`explanation.faq.${i}`] = `回答不能超过 ${POLICY_LIMITS.answerMax} 个字`;
+    else if (q > limits.questionMax) errors[`explanation.faq.${i}`] = `问题不能超过 ${limits.questionMax} 个字`;
+    else if (a > limits.answerMax) errors[`explanation.faq.${i}`] = `回答不能超过 ${limits.answerMax} 个字`;
   });
   return errors;
 }
@@ -309,9 +293,9 @@ export function previewPolicy(form: PolicyForm, categories: readonly Category[],
 }
 
 /** Unpublishing needs a reason the public will read. */
-export function checkReason(reason: string): string {
+export function checkReason(reason: string, limits: PolicyFormLimits): string {
   const n = len(reason);
   if (!n) return '请填写原因，公众会看到它';
-  if (n > POLICY_LIMITS.reasonMax) return `原因不能超过 ${POLICY_LIMITS.reasonMax} 个字`;
+  if (n > limits.reasonMax) return `原因不能超过 ${limits.reasonMax} 个字`;
   return '';
 }

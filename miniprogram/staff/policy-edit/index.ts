@@ -2,7 +2,7 @@
 // (background, key points, what changed, FAQ), attachments uploaded to cloud storage, a preview rendered by the same
 // component citizens see, publish (with an update note after the first time), unpublish or repeal with a reason the
 // public reads, and the published versions. Every write carries the version last read: a stale one gets CONFLICT.
-import type { Policy, PolicyStatus } from '../../../typings/api';
+import type { Policy, PolicyFormLimits, PolicyStatus } from '../../../typings/api';
 import { call, messageOf } from '../../services/api';
 import { getMeta } from '../../services/session';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
@@ -22,7 +22,6 @@ import {
   saveTarget,
   toPolicyInput,
   validatePolicyForm,
-  POLICY_LIMITS,
   type PolicyForm,
 } from './form';
 
@@ -35,6 +34,8 @@ const own = pageState(() => ({
   savedJson: '',
   clientRequestId: randomId(),
   busy: false,
+  /** The server's limits (meta.get), read with the policy; the form is on screen only once they are here. */
+  limits: null as PolicyFormLimits | null,
 }));
 
 /** After a CONFLICT: someone else saved since this page read the policy. */
@@ -69,7 +70,8 @@ definePage({
     unpublishText: '',
     repeal: false,
     unpublishError: '',
-    limits: POLICY_LIMITS,
+    /** The server's limits (meta.get formLimits.policy), for the fields' maxlength; set with the first answer. */
+    limits: {} as Partial<PolicyFormLimits>,
   },
   onLoad(query) {
     own(this).id = query.id ?? '';
@@ -82,7 +84,8 @@ definePage({
       try {
         const [meta, policy] = await Promise.all([getMeta(), h.id ? call('policy.get', { id: h.id }) : Promise.resolve(null)]);
         h.categories = meta.categories as typeof h.categories;
-        this.setData({ categories: meta.categories.map((c) => ({ id: c.id, name: c.name })) });
+        h.limits = meta.formLimits.policy;
+        this.setData({ categories: meta.categories.map((c) => ({ id: c.id, name: c.name })), limits: meta.formLimits.policy });
         if (policy) this.showPolicy(policy, true);
         else h.savedJson = JSON.stringify(toPolicyInput(emptyPolicyForm()));
         this.setData({ loading: false });
@@ -151,8 +154,9 @@ definePage({
 
     async onUpload() {
       if (this.data.uploading) return;
-      if (this.data.form.attachments.length >= POLICY_LIMITS.attachmentsMax) {
-        void wx.showToast({ title: `附件不能超过 ${POLICY_LIMITS.attachmentsMax} 个`, icon: 'none' });
+      const { attachmentsMax } = own(this).limits!;
+      if (this.data.form.attachments.length >= attachmentsMax) {
+        void wx.showToast({ title: `附件不能超过 ${attachmentsMax} 个`, icon: 'none' });
         return;
       }
       let file: { path: string; name: string; size: number } | undefined;
@@ -201,7 +205,7 @@ definePage({
     async save(): Promise<boolean> {
       const h = own(this);
       const form = this.data.form as PolicyForm;
-      if (!this.showFormCheck(validatePolicyForm(form))) {
+      if (!this.showFormCheck(validatePolicyForm(form, own(this).limits!))) {
         this.setData({ mode: 'edit' });
         return false;
       }
@@ -279,7 +283,7 @@ definePage({
     async onUnpublish() {
       const h = own(this);
       const reason = this.data.unpublishText.trim();
-      const problem = checkReason(reason);
+      const problem = checkReason(reason, own(this).limits!);
       if (problem) {
         this.setData({ unpublishError: problem });
         return;

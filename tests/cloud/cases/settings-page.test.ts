@@ -6,16 +6,20 @@ import {
   checkNumbers,
   errorsFromServer,
   isDirty,
-  NUMBER_FIELDS,
+  numberFields,
   settingsForm,
   settingsPatch,
   templateForm,
   type SettingsForm,
 } from '../../../miniprogram/staff/admin-settings/form';
+import { ADMIN_LIMITS } from '../../../cloudfunctions/api/src/actions/admin/schemas';
+import { DEFAULT_CASE_TYPES } from '../../../cloudfunctions/api/src/domain/defaults';
 import { callAs, ok } from '../../helpers/cloud';
 import { ADMIN, setUpAgency } from './helpers';
 
 beforeEach(() => setUpAgency());
+
+const RULES = { types: DEFAULT_CASE_TYPES, dayListMax: ADMIN_LIMITS.dayListMax };
 
 async function save(edit: (f: SettingsForm) => void) {
   const base = await ok(ADMIN, 'admin.settings.get', {});
@@ -26,14 +30,15 @@ async function save(edit: (f: SettingsForm) => void) {
 }
 
 test('every deadline and limit: the page refuses exactly what the server refuses, on the same field', async () => {
-  for (const f of NUMBER_FIELDS) {
+  const types = (await ok(ADMIN, 'admin.settings.get', {})).caseTypes;
+  for (const f of numberFields(types)) {
     for (const value of [f.min - 1, f.min, f.max, f.max + 1]) {
       const { form, res, fields } = await save((form) => {
         form.numbers[f.key] = String(value);
         // Auto-close must stay after the reminder; move the other one out of the way where needed.
         if (f.key === 'ratingReminderDays') form.numbers.autoCloseDays = '60';
       });
-      expect([f.key, value, Object.keys(fields)]).toEqual([f.key, value, Object.keys(checkNumbers(form.numbers))]);
+      expect([f.key, value, Object.keys(fields)]).toEqual([f.key, value, Object.keys(checkNumbers(form.numbers, types))]);
       if (!res.ok) expect([f.key, value, res.error.code]).toEqual([f.key, value, 'INVALID_ARGUMENT']);
     }
   }
@@ -50,7 +55,7 @@ test('a calendar and templates edited on the page are stored as they were sent',
     form.templates.draftReport.fields.title = 'thing1';
     form.templates.draftReport.fields.time = 'date2';
   });
-  expect(checkForm(form)).toEqual({});
+  expect(checkForm(form, RULES)).toEqual({});
   expect(res.ok).toBe(true);
   const stored = await ok(ADMIN, 'admin.settings.get', {});
   expect(isDirty(stored, form)).toBe(false);
@@ -67,5 +72,5 @@ test('one keyword for two fields is refused by the server too, which would other
   expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', fields: { 'subscribeTemplates.caseStatus.fields': '同一个模板关键词只能对应一个字段' } } });
   expect(fields).toEqual({ 'templates.caseStatus.fields': '同一个模板关键词只能对应一个字段' });
   // The page says it before sending, next to the second field.
-  expect(checkForm(form)).toEqual({ 'templates.caseStatus.field_note': 'thing1 已用于“标题”：同一个关键词只能对应一个字段' });
+  expect(checkForm(form, RULES)).toEqual({ 'templates.caseStatus.field_note': 'thing1 已用于“标题”：同一个关键词只能对应一个字段' });
 });

@@ -1,4 +1,4 @@
-import { buildUnderMachine, CASE_ACTORS, CASE_COMMANDS, CASE_STATUSES, check, decide, guard, ratingOutcome, RULES, type CaseActor, type CaseCommand, type CaseFacts } from '../../../cloudfunctions/api/src/domain/case-machine';
+import { buildAsSystem, buildUnderMachine, CASE_ACTORS, CASE_COMMANDS, CASE_STATUSES, check, decide, guard, ratingOutcome, RULES, type CaseActor, type CaseCommand, type CaseFacts } from '../../../cloudfunctions/api/src/domain/case-machine';
 import type { CaseStatus } from '../../../typings/domain';
 
 // The lifecycle of PRODUCT.md written out independently of the module's table: command, who, from>to moves.
@@ -184,5 +184,27 @@ describe('buildUnderMachine: a write leaves exactly the status the machine grant
     // After then(), the first target is no longer what the write must leave.
     expect(() => buildUnderMachine({ actor: 'dispatcher', to: 'accepted' }, (pass) => (pass.then('assign'), write(pass.to)))).toThrow('target is processing');
     expect(() => buildUnderMachine({ actor: 'citizen', to: 'withdrawn' }, (pass) => write(pass.then('assign')))).toThrow('assign after withdrawn is not in the state machine');
+  });
+});
+
+describe('buildAsSystem: the timer writes under the machine like the handlers', () => {
+  const write = (status: CaseStatus) => ({ next: { status } });
+
+  test.each(CASE_COMMANDS.filter((c) => RULES[c].by.includes('system')))('%s leaves the status the machine names for system', (command) => {
+    for (const status of CASE_STATUSES) {
+      const to = RULES[command].moves[status];
+      if (to) expect(buildAsSystem(status, command, (pass) => write(pass.to))).toEqual({ next: { status: to } });
+      else expect(() => buildAsSystem(status, command, (pass) => write(pass.to))).toThrow(`timer job ${command} on a ${status} case`);
+    }
+  });
+
+  test('auto-close names no status of its own: writing closed on a case the machine does not close is refused', () => {
+    expect(buildAsSystem('replied', 'autoClose', (pass) => write(pass.to))).toEqual({ next: { status: 'closed' } });
+    expect(() => buildAsSystem('replied', 'autoClose', () => write('rejected'))).toThrow("the state machine's target is closed");
+    expect(() => buildAsSystem('processing', 'autoClose', () => write('closed'))).toThrow('timer job autoClose on a processing case');
+  });
+
+  test('overdue then escalate in one write keeps the running status', () => {
+    expect(buildAsSystem('accepted', 'markOverdue', (pass) => write(pass.then('escalate')))).toEqual({ next: { status: 'accepted' } });
   });
 });

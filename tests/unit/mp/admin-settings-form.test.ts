@@ -1,4 +1,6 @@
 import type { SettingsView } from '../../../typings/api';
+import { ADMIN_LIMITS } from '../../../cloudfunctions/api/src/actions/admin/schemas';
+import { DEFAULT_CASE_TYPES } from '../../../cloudfunctions/api/src/domain/defaults';
 import {
   addDay,
   checkForm,
@@ -8,7 +10,7 @@ import {
   errorView,
   isDirty,
   kindFields,
-  NUMBER_FIELDS,
+  numberFields,
   rebase,
   removeDay,
   sectionOf,
@@ -22,6 +24,10 @@ import {
   type SettingsForm,
 } from '../../../miniprogram/staff/admin-settings/form';
 import { addDays, formatDayOfWeek } from '../../../miniprogram/utils/time';
+
+/** The server's words and limits, as meta.get and admin.settings.get serve them. */
+const TYPES = DEFAULT_CASE_TYPES;
+const RULES = { types: TYPES, dayListMax: ADMIN_LIMITS.dayListMax };
 
 const FIELDS = { title: 'thing1', status: 'phrase2', time: 'time3', note: 'thing4' };
 
@@ -59,7 +65,7 @@ describe('the form of the settings read', () => {
     expect(f.holidays).toEqual(['2026-10-01', '2026-10-02', '2027-01-01']);
     expect(f.templates.caseStatus).toEqual({ templateId: 'tpl-status', fields: { ...FIELDS, trackingNo: '', department: '', due: '' }, longTerm: false, page: 'pages/case/index' });
     expect(f.templates.draftReport.templateId).toBe('');
-    expect(checkForm(f)).toEqual({});
+    expect(checkForm(f, RULES)).toEqual({});
     expect(isDirty(settings(), f)).toBe(false);
     expect(settingsPatch(settings(), f)).toEqual({});
   });
@@ -69,19 +75,19 @@ describe('deadlines and limits', () => {
   const form = () => settingsForm(settings()).numbers;
 
   test('each number within the server limits, with a Chinese message naming the field', () => {
-    expect(checkNumbers({ ...form(), acceptDays: '0' })).toEqual({ 'numbers.acceptDays': '受理时限应在 1 到 10 个工作日之间' });
-    expect(checkNumbers({ ...form(), answer_help: '61' })).toEqual({ 'numbers.answer_help': '求助答复时限应在 1 到 60 个工作日之间' });
-    expect(checkNumbers({ ...form(), retentionDays: '29' })).toEqual({ 'numbers.retentionDays': '个人信息保存期限应在 30 到 3650 天之间' });
-    expect(checkNumbers({ ...form(), submissionsPerDay: '' })).toEqual({ 'numbers.submissionsPerDay': '请填写每人每日提交上限' });
-    expect(checkNumbers({ ...form(), extensionMaxDays: '2.5' })).toEqual({ 'numbers.extensionMaxDays': '最长延期应为整数' });
-    expect(checkNumbers({ ...form(), acceptDays: ' 10 ' })).toEqual({});
+    expect(checkNumbers({ ...form(), acceptDays: '0' }, TYPES)).toEqual({ 'numbers.acceptDays': '受理时限应在 1 到 10 个工作日之间' });
+    expect(checkNumbers({ ...form(), answer_help: '61' }, TYPES)).toEqual({ 'numbers.answer_help': '求助答复时限应在 1 到 60 个工作日之间' });
+    expect(checkNumbers({ ...form(), retentionDays: '29' }, TYPES)).toEqual({ 'numbers.retentionDays': '个人信息保存期限应在 30 到 3650 天之间' });
+    expect(checkNumbers({ ...form(), submissionsPerDay: '' }, TYPES)).toEqual({ 'numbers.submissionsPerDay': '请填写每人每日提交上限' });
+    expect(checkNumbers({ ...form(), extensionMaxDays: '2.5' }, TYPES)).toEqual({ 'numbers.extensionMaxDays': '最长延期应为整数' });
+    expect(checkNumbers({ ...form(), acceptDays: ' 10 ' }, TYPES)).toEqual({});
   });
 
   test('auto-close must come after the rating reminder, as on the server', () => {
-    expect(checkNumbers({ ...form(), autoCloseDays: '3' })).toEqual({ 'numbers.autoCloseDays': '自动办结天数须大于评价提醒天数' });
-    expect(checkNumbers({ ...form(), ratingReminderDays: '9' })).toEqual({ 'numbers.autoCloseDays': '自动办结天数须大于评价提醒天数' });
+    expect(checkNumbers({ ...form(), autoCloseDays: '3' }, TYPES)).toEqual({ 'numbers.autoCloseDays': '自动办结天数须大于评价提醒天数' });
+    expect(checkNumbers({ ...form(), ratingReminderDays: '9' }, TYPES)).toEqual({ 'numbers.autoCloseDays': '自动办结天数须大于评价提醒天数' });
     // A field that is wrong on its own says so, not the rule between the two.
-    expect(checkNumbers({ ...form(), ratingReminderDays: '' })).toEqual({ 'numbers.ratingReminderDays': '请填写评价提醒' });
+    expect(checkNumbers({ ...form(), ratingReminderDays: '' }, TYPES)).toEqual({ 'numbers.ratingReminderDays': '请填写评价提醒' });
   });
 
   test('the patch holds what changed: all four types when one answer time changes, numbers as numbers', () => {
@@ -102,10 +108,10 @@ describe('deadlines and limits', () => {
   });
 
   test('every field has a label, a unit and limits', () => {
-    expect(NUMBER_FIELDS.map((f) => f.key).sort()).toEqual(
+    expect(numberFields(TYPES).map((f) => f.key).sort()).toEqual(
       ['acceptDays', 'answer_complaint', 'answer_help', 'answer_inquiry', 'answer_suggestion', 'autoCloseDays', 'cosignThreshold', 'cosignsPerDay', 'extensionMaxDays', 'ratingReminderDays', 'retentionDays', 'submissionsPerDay'].sort(),
     );
-    for (const f of NUMBER_FIELDS) expect(f.label && f.unit && f.min <= f.max).toBeTruthy();
+    for (const f of numberFields(TYPES)) expect(f.label && f.unit && f.min <= f.max).toBeTruthy();
   });
 });
 
@@ -113,18 +119,18 @@ describe('the holiday calendar', () => {
   const cal = { holidays: ['2026-01-01', '2026-02-16', '2027-01-01'], workdays: ['2026-01-04'] };
 
   test('days are added in order, once, never on both lists; a swapped working day is a weekend day', () => {
-    expect(addDay(cal, 'holidays', '2026-01-02')).toEqual({ days: ['2026-01-01', '2026-01-02', '2026-02-16', '2027-01-01'] });
-    expect(addDay(cal, 'holidays', '2026-01-01')).toEqual({ error: '1月1日 周四 已经是节假日' });
-    expect(addDay(cal, 'holidays', '2026-01-04')).toEqual({ error: '1月4日 周日 已是调休上班日：同一天不能既是节假日又是调休上班日' });
-    expect(addDay(cal, 'workdays', '2026-02-14')).toEqual({ days: ['2026-01-04', '2026-02-14'] });
-    expect(addDay(cal, 'workdays', '2026-02-13')).toEqual({ error: '2月13日 周五 本来就是工作日：调休上班日应是周六或周日' });
-    expect(addDay(cal, 'holidays', '2026-02-30')).toEqual({ error: '请选择一个有效的日期' });
+    expect(addDay(cal, 'holidays', '2026-01-02', ADMIN_LIMITS.dayListMax)).toEqual({ days: ['2026-01-01', '2026-01-02', '2026-02-16', '2027-01-01'] });
+    expect(addDay(cal, 'holidays', '2026-01-01', ADMIN_LIMITS.dayListMax)).toEqual({ error: '1月1日 周四 已经是节假日' });
+    expect(addDay(cal, 'holidays', '2026-01-04', ADMIN_LIMITS.dayListMax)).toEqual({ error: '1月4日 周日 已是调休上班日：同一天不能既是节假日又是调休上班日' });
+    expect(addDay(cal, 'workdays', '2026-02-14', ADMIN_LIMITS.dayListMax)).toEqual({ days: ['2026-01-04', '2026-02-14'] });
+    expect(addDay(cal, 'workdays', '2026-02-13', ADMIN_LIMITS.dayListMax)).toEqual({ error: '2月13日 周五 本来就是工作日：调休上班日应是周六或周日' });
+    expect(addDay(cal, 'holidays', '2026-02-30', ADMIN_LIMITS.dayListMax)).toEqual({ error: '请选择一个有效的日期' });
     expect(removeDay(cal.holidays, '2026-02-16')).toEqual(['2026-01-01', '2027-01-01']);
   });
 
   test('the server keeps at most 400 days a list', () => {
     const many = Array.from({ length: 400 }, (_, i) => addDays('2030-01-01', i));
-    expect(addDay({ holidays: many, workdays: [] }, 'holidays', '2026-05-01')).toEqual({ error: '节假日最多 400 天，请先删除早年的日期' });
+    expect(addDay({ holidays: many, workdays: [] }, 'holidays', '2026-05-01', ADMIN_LIMITS.dayListMax)).toEqual({ error: '节假日最多 400 天，请先删除早年的日期' });
   });
 
   test('a year without its Spring Festival, or without any holiday, is flagged as not entered yet', () => {

@@ -15,8 +15,11 @@ import {
   type SubmitForm,
 } from '../../../miniprogram/pages/submit/form';
 import { validateBind } from '../../../miniprogram/pages/bind/view-model';
+import { ADMIN_LIMITS } from '../../../cloudfunctions/api/src/actions/admin/schemas';
+import { LIMITS as POLICY_LIMITS } from '../../../cloudfunctions/api/src/actions/policies/schemas';
+import { CASE_FORM_LIMITS } from '../../../cloudfunctions/api/src/domain/defaults';
 
-const META: Pick<MetaGetResponse, 'types' | 'categories' | 'limits'> = {
+const META: Pick<MetaGetResponse, 'types' | 'categories' | 'limits' | 'formLimits'> = {
   types: [
     { key: 'inquiry', label: '咨询', answerDays: 3 },
     { key: 'complaint', label: '投诉', answerDays: 13 },
@@ -26,6 +29,7 @@ const META: Pick<MetaGetResponse, 'types' | 'categories' | 'limits'> = {
     { id: 'cat-bus', name: '公交线路', departmentId: 'd2', types: ['inquiry'] },
   ],
   limits: { titleMax: 10, contentMax: 30, imagesMax: 2, submissionsPerDay: 5, listPageMax: 50 },
+  formLimits: { case: CASE_FORM_LIMITS, policy: POLICY_LIMITS, admin: ADMIN_LIMITS },
 };
 
 function form(over: Partial<SubmitForm> = {}): SubmitForm {
@@ -146,10 +150,10 @@ describe('submit form', () => {
 });
 
 test('bind form: a code is required; spaces pasted around it are dropped', () => {
-  expect(validateBind('  ', '')).toEqual({ errors: { code: '请填写邀请码' }, request: null });
-  expect(validateBind(' AB12 CD34 ', ' 王科员 ')).toEqual({ errors: {}, request: { code: 'AB12CD34', displayName: '王科员' } });
-  expect(validateBind('abc', '名'.repeat(21)).errors).toEqual({ displayName: '显示名称最多 20 个字' });
-  expect(validateBind('abc', '').request).toEqual({ code: 'abc' });
+  expect(validateBind('  ', '', ADMIN_LIMITS)).toEqual({ errors: { code: '请填写邀请码' }, request: null });
+  expect(validateBind(' AB12 CD34 ', ' 王科员 ', ADMIN_LIMITS)).toEqual({ errors: {}, request: { code: 'AB12CD34', displayName: '王科员' } });
+  expect(validateBind('abc', '名'.repeat(21), ADMIN_LIMITS).errors).toEqual({ displayName: '显示名称最多 20 个字' });
+  expect(validateBind('abc', '', ADMIN_LIMITS).request).toEqual({ code: 'abc' });
 });
 
 describe('the local draft of the submit form', () => {

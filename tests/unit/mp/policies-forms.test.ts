@@ -1,4 +1,5 @@
 import type { DraftComment } from '../../../typings/api';
+import { LIMITS } from '../../../cloudfunctions/api/src/actions/policies/schemas';
 import { charCount, checkComment, commentTargetText, counterText } from '../../../miniprogram/utils/comment-form';
 import {
   attachmentCloudPath,
@@ -27,14 +28,14 @@ import { checkDecision, checkPublish, reportProgress, selectedIds } from '../../
 
 describe('comment form', () => {
   test('empty, too short and too long comments are refused with a reason', () => {
-    expect(checkComment('   ')).toMatchObject({ ok: false, message: '请先写下您的意见。' });
-    expect(checkComment('太短')).toMatchObject({ ok: false, message: '意见至少 5 个字，请写得具体一些。' });
-    expect(checkComment('长'.repeat(1001)).message).toBe('意见不能超过 1000 个字，现在是 1001 个字。');
-    expect(checkComment('  建议延长末班车时间  ')).toEqual({ ok: true, content: '建议延长末班车时间', message: '' });
+    expect(checkComment('   ', LIMITS)).toMatchObject({ ok: false, message: '请先写下您的意见。' });
+    expect(checkComment('太短', LIMITS)).toMatchObject({ ok: false, message: '意见至少 5 个字，请写得具体一些。' });
+    expect(checkComment('长'.repeat(1001), LIMITS).message).toBe('意见不能超过 1000 个字，现在是 1001 个字。');
+    expect(checkComment('  建议延长末班车时间  ', LIMITS)).toEqual({ ok: true, content: '建议延长末班车时间', message: '' });
   });
   test('the counter counts characters as people do', () => {
     expect(charCount('👍好')).toBe(2);
-    expect(counterText(' 你好 ')).toBe('2/1000');
+    expect(counterText(' 你好 ', LIMITS)).toBe('2/1000');
   });
   test('the popup names its target paragraph and quotes its start', () => {
     expect(commentTargetText(null, ['a'])).toEqual({ title: '对全文发表意见', quote: '' });
@@ -75,17 +76,17 @@ function filled(over: Partial<PolicyForm> = {}): PolicyForm {
 
 describe('policy editor validation and payload', () => {
   test('a new form is refused with a message per missing field', () => {
-    const errors = validatePolicyForm(emptyPolicyForm());
+    const errors = validatePolicyForm(emptyPolicyForm(), LIMITS);
     expect(errors).toEqual({ title: '请填写政策标题', issuer: '请填写发布机关', categoryId: '请选择政策类别', paragraphs: '正文至少需要一段' });
   });
   test('dates must be real and in order', () => {
-    expect(validatePolicyForm(filled({ issuedAt: '2026-02-30' })).issuedAt).toBe('日期格式应为 2026-01-31');
-    expect(validatePolicyForm(filled({ issuedAt: '2026-03-01', effectiveFrom: '2026-02-01' })).effectiveFrom).toBe('施行日期不能早于成文日期');
-    expect(validatePolicyForm(filled({ effectiveFrom: '2026-03-01', expiresAt: '2026-03-01' })).expiresAt).toBe('失效日期应晚于施行日期');
-    expect(validatePolicyForm(filled({ issuedAt: '2026-01-10', effectiveFrom: '2026-02-01', expiresAt: '2031-01-31' }))).toEqual({});
+    expect(validatePolicyForm(filled({ issuedAt: '2026-02-30' }), LIMITS).issuedAt).toBe('日期格式应为 2026-01-31');
+    expect(validatePolicyForm(filled({ issuedAt: '2026-03-01', effectiveFrom: '2026-02-01' }), LIMITS).effectiveFrom).toBe('施行日期不能早于成文日期');
+    expect(validatePolicyForm(filled({ effectiveFrom: '2026-03-01', expiresAt: '2026-03-01' }), LIMITS).expiresAt).toBe('失效日期应晚于施行日期');
+    expect(validatePolicyForm(filled({ issuedAt: '2026-01-10', effectiveFrom: '2026-02-01', expiresAt: '2031-01-31' }), LIMITS)).toEqual({});
   });
   test('a half-filled FAQ row is pointed at by its index', () => {
-    const errors = validatePolicyForm(filled({ faq: [{ q: '问', a: '答' }, { q: '只有问题', a: ' ' }] }));
+    const errors = validatePolicyForm(filled({ faq: [{ q: '问', a: '答' }, { q: '只有问题', a: ' ' }] }), LIMITS);
     expect(errors).toEqual({ 'explanation.faq.1': '请填写这个问题的回答' });
   });
   test('the payload is trimmed, drops blank paragraphs and empty explanation parts', () => {
@@ -114,8 +115,8 @@ describe('policy editor validation and payload', () => {
     expect(attachmentCloudPath('无扩展名', 'x')).toBe('policies/x.bin');
   });
   test('unpublishing needs a reason', () => {
-    expect(checkReason(' ')).toBe('请填写原因，公众会看到它');
-    expect(checkReason('已被新办法替代')).toBe('');
+    expect(checkReason(' ', LIMITS)).toBe('请填写原因，公众会看到它');
+    expect(checkReason('已被新办法替代', LIMITS)).toBe('');
   });
 });
 
@@ -146,18 +147,18 @@ describe('draft window rule', () => {
     const form = { ...emptyDraftForm('2026-11-25'), title: '条例', paragraphs: ['第一条'] };
     expect(form.closesOn).toBe('2026-12-25');
     expect(checkWindow(form.opensOn, form.closesOn, false)).toBe('');
-    expect(validateDraftForm(form, { today: '2026-11-25' })).toEqual({});
+    expect(validateDraftForm(form, { today: '2026-11-25', limits: LIMITS })).toEqual({});
   });
   test('validation names the field; an open draft may keep a start in the past', () => {
     const form = { ...emptyDraftForm('2026-11-20'), title: '条例', paragraphs: ['第一条'] };
-    expect(validateDraftForm(form, { today: '2026-11-25' })).toEqual({ opensOn: '开始日期不能早于今天' });
-    expect(validateDraftForm(form, { today: '2026-11-25', status: 'open' })).toEqual({});
-    expect(validateDraftForm({ ...form, closesOn: '2026-12-01' }, { today: '2026-11-25', status: 'open' }).closesOn).toContain('不得少于 30 日');
-    expect(validateDraftForm({ ...emptyDraftForm('2026-11-25') }, { today: '2026-11-25' })).toEqual({
+    expect(validateDraftForm(form, { today: '2026-11-25', limits: LIMITS })).toEqual({ opensOn: '开始日期不能早于今天' });
+    expect(validateDraftForm(form, { today: '2026-11-25', status: 'open', limits: LIMITS })).toEqual({});
+    expect(validateDraftForm({ ...form, closesOn: '2026-12-01' }, { today: '2026-11-25', status: 'open', limits: LIMITS }).closesOn).toContain('不得少于 30 日');
+    expect(validateDraftForm({ ...emptyDraftForm('2026-11-25') }, { today: '2026-11-25', limits: LIMITS })).toEqual({
       title: '请填写草案标题',
       paragraphs: '草案正文至少需要一段',
     });
-    expect(validateDraftForm({ ...form, keyPoints: ['要'.repeat(501)] }, { today: '2026-11-25', status: 'open' })).toEqual({
+    expect(validateDraftForm({ ...form, keyPoints: ['要'.repeat(501)] }, { today: '2026-11-25', status: 'open', limits: LIMITS })).toEqual({
       'explanation.keyPoints.0': '每条要点不能超过 500 个字',
     });
   });
@@ -205,16 +206,16 @@ describe('adoption report', () => {
     const p = reportProgress([c('a', { decision: 'adopted' }), c('b'), c('h', { status: 'hidden' }), c('p', { status: 'pending' })]);
     expect(p).toMatchObject({ approved: 2, decided: 1, undecided: 1, pending: 1 });
     expect(p.text).toBe('公开意见 2 条，已处理 1 条，还有 1 条未处理，1 条待审核');
-    expect(checkPublish(p, '说明')).toBe('还有 1 条意见待审核，请先在审核页处理');
+    expect(checkPublish(p, '说明', LIMITS)).toBe('还有 1 条意见待审核，请先在审核页处理');
     const done = reportProgress([c('a', { decision: 'adopted' })]);
-    expect(checkPublish(done, ' ')).toBe('请填写采纳情况说明');
-    expect(checkPublish(done, '共收到 1 条意见')).toBe('');
+    expect(checkPublish(done, ' ', LIMITS)).toBe('请填写采纳情况说明');
+    expect(checkPublish(done, '共收到 1 条意见', LIMITS)).toBe('');
   });
   test('a decision needs a selection, a result and a reason', () => {
-    expect(checkDecision([], 'adopted', '理由')).toBe('请先勾选要处理的意见');
-    expect(checkDecision(['a'], '', '理由')).toContain('请选择处理结果');
-    expect(checkDecision(['a'], 'partly', ' ')).toBe('请填写理由，提意见的市民会看到它');
-    expect(checkDecision(['a', 'b'], 'not_adopted', '与上位法冲突')).toBe('');
+    expect(checkDecision([], 'adopted', '理由', LIMITS)).toBe('请先勾选要处理的意见');
+    expect(checkDecision(['a'], '', '理由', LIMITS)).toContain('请选择处理结果');
+    expect(checkDecision(['a'], 'partly', ' ', LIMITS)).toBe('请填写理由，提意见的市民会看到它');
+    expect(checkDecision(['a', 'b'], 'not_adopted', '与上位法冲突', LIMITS)).toBe('');
   });
   test('selected ids keep the list order', () => {
     expect(selectedIds([{ id: 'a' }, { id: 'b' }, { id: 'c' }], { c: true, a: true, b: false })).toEqual(['a', 'c']);

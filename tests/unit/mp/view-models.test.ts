@@ -1,3 +1,5 @@
+import { ADMIN_LIMITS } from '../../../cloudfunctions/api/src/actions/admin/schemas';
+import { CASE_FORM_LIMITS } from '../../../cloudfunctions/api/src/domain/defaults';
 import type { CaseAbilities, CaseView, PublicLetter, QueueFilterCounts } from '../../../typings/api';
 import { emptyText, MINE_TABS, tabOf } from '../../../miniprogram/pages/cases/view-model';
 import { citizenCaseView, reopens, validateRating, validateSupplement } from '../../../miniprogram/pages/case/view-model';
@@ -88,10 +90,11 @@ describe('case detail for the citizen', () => {
   });
 
   test('a rating needs a level and an answer to "solved?"', () => {
-    expect(validateRating({ score: 0, solved: '', comment: '' })).toEqual({ score: '请选择您对答复的评价', solved: '请选择问题是否已经解决' });
-    expect(validateRating({ score: 4, solved: 'yes', comment: '' })).toEqual({});
-    expect(validateRating({ score: 4, solved: 'no', comment: '字'.repeat(501) }).comment).toBe('评价说明最多 500 个字');
-    expect(validateSupplement(' ')).toBe('请填写补充内容');
+    expect(validateRating({ score: 0, solved: '', comment: '' }, CASE_FORM_LIMITS)).toEqual({ score: '请选择您对答复的评价', solved: '请选择问题是否已经解决' });
+    expect(validateRating({ score: 4, solved: 'yes', comment: '' }, CASE_FORM_LIMITS)).toEqual({});
+    expect(validateRating({ score: 4, solved: 'no', comment: '字'.repeat(501) }, CASE_FORM_LIMITS).comment).toBe('评价说明最多 500 个字');
+    expect(validateSupplement('字'.repeat(CASE_FORM_LIMITS.supplementMax + 1), CASE_FORM_LIMITS)).toBe(`补充内容最多 ${CASE_FORM_LIMITS.supplementMax} 个字，已超出 1 个字`);
+    expect(validateSupplement(' ', CASE_FORM_LIMITS)).toBe('请填写补充内容');
   });
 
   test('the view shows the answer, the rating in words, masked contact, and images that have a URL', () => {
@@ -277,11 +280,11 @@ describe('staff case handling', () => {
 
 describe('administration', () => {
   test('an invite needs a role, a department for a handler, and a sane expiry', () => {
-    expect(validateInvite({ roles: [], departmentId: '', expiresInDays: 0 }).errors).toEqual({
+    expect(validateInvite({ roles: [], departmentId: '', expiresInDays: 0 }, ADMIN_LIMITS).errors).toEqual({
       roles: '请至少选择一个角色',
       expiresInDays: '有效期为 1 到 30 天',
     });
-    expect(validateInvite({ roles: ['handler'], departmentId: '', expiresInDays: 7 }).errors).toEqual({ departmentId: '承办人需要指定所属部门' });
+    expect(validateInvite({ roles: ['handler'], departmentId: '', expiresInDays: 7 }, ADMIN_LIMITS).errors).toEqual({ departmentId: '承办人需要指定所属部门' });
     expect(inviteRequest({ roles: ['dispatcher'], departmentId: '', expiresInDays: 7 })).toEqual({ roles: ['dispatcher'], expiresInDays: 7 });
   });
 
@@ -292,18 +295,18 @@ describe('administration', () => {
   });
 
   test('category, template and choice helpers', () => {
-    expect(validateCategory({ id: '', name: '', departmentId: '', types: [] })).toEqual({
+    expect(validateCategory({ id: '', name: '', departmentId: '', types: [] }, ADMIN_LIMITS)).toEqual({
       name: '请填写类别名称',
       departmentId: '请选择默认承办部门',
       types: '请至少选择一种留言类型',
     });
     // null: deliberately no default department (其他/不确定), not a missing choice.
-    expect(validateCategory({ id: '', name: '其他/不确定', departmentId: null, types: ['complaint'] })).toEqual({});
-    expect(validateCategory({ id: '', name: '环境卫生', departmentId: null, types: ['complaint'] }, ['垃圾', '一个实在太长太长的关键词'])).toEqual({
+    expect(validateCategory({ id: '', name: '其他/不确定', departmentId: null, types: ['complaint'] }, ADMIN_LIMITS)).toEqual({});
+    expect(validateCategory({ id: '', name: '环境卫生', departmentId: null, types: ['complaint'] }, ADMIN_LIMITS, ['垃圾', '一个实在太长太长的关键词'])).toEqual({
       keywords: '关键词“一个实在太长太长的关键词”太长，每个不超过 10 个字',
     });
     expect(parseKeywords('垃圾，清运 环卫、垃圾;;  ')).toEqual(['垃圾', '清运', '环卫']);
-    expect(validateTemplate('', ' ')).toEqual({ title: '请填写模板名称', text: '请填写模板内容' });
+    expect(validateTemplate('', ' ', ADMIN_LIMITS)).toEqual({ title: '请填写模板名称', text: '请填写模板内容' });
     const list = [{ id: 'a', title: 'A', text: 'a' }];
     expect(upsertTemplate(list, { id: 'b', title: 'B', text: 'b' })).toHaveLength(2);
     expect(upsertTemplate(list, { id: 'a', title: 'A2', text: 'a' })).toEqual([{ id: 'a', title: 'A2', text: 'a' }]);

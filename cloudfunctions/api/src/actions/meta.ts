@@ -1,12 +1,14 @@
-import type { LabelOption, ResponseOf, Vocabulary } from '../../../../typings/api';
+import type { FormLimits, LabelOption, ResponseOf, Vocabulary } from '../../../../typings/api';
 import { AUDIT_SUBJECT_LABELS } from '../domain/audit-labels';
 import { QUEUE_FILTER_LABELS, REJECT_REASON_LABELS, ROLE_LABELS, SCORE_LABELS, STATUS_LABELS } from '../domain/case-labels';
-import { CASE_TEXT_LIMITS } from '../domain/defaults';
+import { CASE_FORM_LIMITS, CASE_TEXT_LIMITS } from '../domain/defaults';
 import { GUIDE_CATEGORY_LABELS } from '../domain/guide/item';
 import { defineAction } from '../lib/action';
 import { empty } from '../lib/schema';
 import { listCategories, listDepartments } from '../repositories/catalog';
 import { loadSettings } from '../repositories/settings';
+import { ADMIN_LIMITS } from './admin/schemas';
+import { LIMITS as POLICY_LIMITS } from './policies/schemas';
 
 function options<K extends string>(labels: Record<K, string>): Array<LabelOption<K>> {
   return (Object.keys(labels) as K[]).map((key) => ({ key, label: labels[key] }));
@@ -23,6 +25,9 @@ const VOCABULARY: Vocabulary = {
   guideCategories: options(GUIDE_CATEGORY_LABELS),
 };
 
+/** Every form's limits, as the schemas enforce them. */
+const FORM_LIMITS: FormLimits = { case: CASE_FORM_LIMITS, policy: POLICY_LIMITS, admin: ADMIN_LIMITS };
+
 /** Everything a form needs before the first keystroke: types, categories, departments, limits, the caller's roles. */
 export const metaGet = defineAction<'meta.get'>({
   schema: empty(),
@@ -34,6 +39,7 @@ export const metaGet = defineAction<'meta.get'>({
       departments,
       limits: settings.limits,
       caseLimits: { ...CASE_TEXT_LIMITS, extensionMaxDays: settings.extensionMaxDays },
+      formLimits: FORM_LIMITS,
       vocabulary: VOCABULARY,
       roles: caller.roles,
     };

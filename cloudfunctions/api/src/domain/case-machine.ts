@@ -197,6 +197,17 @@ export function buildUnderMachine<C extends { next: { status: CaseStatus } }>(gr
 }
 
 /**
+ * A timer job's write (auto-close, reminders, overdue, purge) under the machine's grant to `system`, as the handlers
+ * write under the caller's. The timer schedules a job only for statuses where the machine allows it, so a refusal here
+ * is a bug: it throws, and the timer logs the case and tries again on the next tick.
+ */
+export function buildAsSystem<C extends { next: { status: CaseStatus } }>(status: CaseStatus, command: CaseCommand, build: (pass: CasePass) => C): C {
+  const d = decide(status, command, ['system']);
+  if (!d.ok) throw new Error(`timer job ${command} on a ${status} case: ${d.message}`);
+  return buildUnderMachine(d, build);
+}
+
+/**
  * What a rating does: satisfied and solved closes; otherwise the first dissatisfaction reopens the case and a
  * second one closes it as escalated to supervisors instead of looping (docs/adr/0012-rating-and-reopen.md).
  */

@@ -27,6 +27,15 @@ export const CASE_TEXT_LIMITS = {
   publicTitleMax: DEFAULT_LIMITS.titleMax,
 } as const;
 
+/** Text limits of the citizen's case forms and the co-sign response (the schemas enforce them; meta.get serves them). */
+export const CASE_FORM_LIMITS = {
+  rateCommentMax: 500,
+  withdrawReasonMax: 200,
+  supplementMax: DEFAULT_LIMITS.contentMax,
+  contactNameMax: 20,
+  cosignResponseMax: DEFAULT_LIMITS.contentMax,
+} as const;
+
 /**
  * The official calendar: holidays (every day off, weekends included, as the State Council notice lists them) and the
  * swapped working days (调休). 2026 follows the State Council's notice on the 2026 holidays. 2027 has only the

@@ -3,10 +3,12 @@
 // again inside the case's transaction what is due: a reminder the day before the deadline, the overdue flag with
 // escalation, a rating reminder, the auto-close of an unrated reply, the removal of personal data after retention.
 // Each writes a marker (remindedFor, overdueFor, ratingRemindedFor, purgedAt) or changes the status, so a second run
-// finds nothing to do: overlapping runs do each thing once.
+// finds nothing to do: overlapping runs do each thing once. Like the handlers, each job is a command of the state
+// machine run as `system`: the write leaves the status the machine grants (`pass.to`), never one named here.
 import * as cloud from 'wx-server-sdk';
 import { dayLabel, shanghaiDay } from '../domain/calendar';
 import type { CaseDoc } from '../domain/case-doc';
+import { buildAsSystem } from '../domain/case-machine';
 import { scheduledJobs, withKeys, type CaseCore, type TimerJobName } from '../domain/case-keys';
 import { runningDue } from '../domain/deadlines';
 import { dueForTimer, updateCase, type CaseChange } from '../repositories/cases';
@@ -30,59 +32,61 @@ export function timerChange(doc: CaseDoc, env: CaseEnv, to: Recipients): { chang
   const is = (job: TimerJobName) => due.includes(job);
 
   if (is('purge')) {
-    const next: CaseCore = { ...doc, images: [], purgedAt: env.now };
-    delete next.contactName;
-    delete next.contactPhone;
-    delete next.phoneTailHash;
-    const note = `办结满 ${env.rules.retentionDays} 天，已按规定删除联系人、联系电话和图片`;
-    return { job: 'purge', change: { next, events: [event(env, 'purged', SYSTEM, 'citizen', { note })] } };
+    const change = buildAsSystem(doc.status, 'purge', (pass) => {
+      const next: CaseCore = { ...doc, status: pass.to, images: [], purgedAt: env.now };
+      delete next.contactName;
+      delete next.contactPhone;
+      delete next.phoneTailHash;
+      const note = `办结满 ${env.rules.retentionDays} 天，已按规定删除联系人、联系电话和图片`;
+      return { next, events: [event(env, 'purged', SYSTEM, 'citizen', { note })] };
+    });
+    return { job: 'purge', change };
   }
   if (is('autoClose')) {
-    const next: CaseCore = { ...doc, status: 'closed', endedAt: env.now };
-    const note = `答复后 ${env.rules.autoCloseDays} 天未评价，系统自动办结`;
-    return {
-      job: 'autoClose',
-      change: { next, events: [event(env, 'closed', SYSTEM, 'public', { from: 'replied', to: 'closed', note })], notifications: [citizenNotice(env, doc, 'closed', note)] },
-    };
+    const change = buildAsSystem(doc.status, 'autoClose', (pass) => {
+      const next: CaseCore = { ...doc, status: pass.to, endedAt: env.now };
+      const note = `答复后 ${env.rules.autoCloseDays} 天未评价，系统自动办结`;
+      return {
+        next,
+        events: [event(env, 'closed', SYSTEM, 'public', { from: doc.status, to: pass.to, note })],
+        notifications: [citizenNotice(env, doc, pass.to, note)],
+      };
+    });
+    return { job: 'autoClose', change };
   }
   if (is('remindRating')) {
-    const next: CaseCore = { ...doc, ratingRemindedFor: doc.reply!.at };
-    return {
-      job: 'remindRating',
-      change: {
-        next,
-        events: [event(env, 'reminded', SYSTEM, 'internal', { note: '已提醒市民评价' })],
-        notifications: [{ ...citizenNotice(env, doc, '待评价', '请对本次答复进行评价'), kind: 'rating_reminder' }],
-      },
-    };
+    const change = buildAsSystem(doc.status, 'remindRating', (pass): CaseChange => ({
+      next: { ...doc, status: pass.to, ratingRemindedFor: doc.reply!.at },
+      events: [event(env, 'reminded', SYSTEM, 'internal', { note: '已提醒市民评价' })],
+      notifications: [{ ...citizenNotice(env, doc, '待评价', '请对本次答复进行评价'), kind: 'rating_reminder' }],
+    }));
+    return { job: 'remindRating', change };
   }
   if (is('overdue')) {
     const dueAt = runningDue(doc)!;
-    const next: CaseCore = { ...doc, overdueFor: dueAt, escalated: true };
-    // Past the deadline a reminder that it is near would be noise.
-    if (doc.answerDueAt) next.remindedFor = doc.answerDueAt;
-    const what = doc.status === 'submitted' ? '受理' : '答复';
-    const note = `已超过${what}期限（${dayLabel(shanghaiDay(dueAt))}），自动转督办`;
-    return {
-      job: 'overdue',
-      change: {
+    const change = buildAsSystem(doc.status, 'markOverdue', (pass) => {
+      // Marked overdue, then escalated in the same write: the second command is decided from the first one's status.
+      const next: CaseCore = { ...doc, status: pass.then('escalate'), overdueFor: dueAt, escalated: true };
+      // Past the deadline a reminder that it is near would be noise.
+      if (doc.answerDueAt) next.remindedFor = doc.answerDueAt;
+      const what = doc.status === 'submitted' ? '受理' : '答复';
+      const note = `已超过${what}期限（${dayLabel(shanghaiDay(dueAt))}），自动转督办`;
+      return {
         next,
         events: [event(env, 'overdue', SYSTEM, 'internal', { note }), event(env, 'escalated', SYSTEM, 'internal', { note: '超期自动督办' })],
         notifications: staffNotices(env, to.supervisors, 'staff_overdue', doc, '已超期', note, dueAt),
-      },
-    };
+      };
+    });
+    return { job: 'overdue', change };
   }
   if (is('remind')) {
-    const next: CaseCore = { ...doc, remindedFor: doc.answerDueAt! };
     const note = `${dayLabel(shanghaiDay(doc.answerDueAt!))}到期，请及时答复`;
-    return {
-      job: 'remind',
-      change: {
-        next,
-        events: [event(env, 'reminded', SYSTEM, 'internal', { note })],
-        notifications: staffNotices(env, to.handlers, 'staff_due', doc, '即将到期', note, doc.answerDueAt),
-      },
-    };
+    const change = buildAsSystem(doc.status, 'remind', (pass) => ({
+      next: { ...doc, status: pass.to, remindedFor: doc.answerDueAt! },
+      events: [event(env, 'reminded', SYSTEM, 'internal', { note })],
+      notifications: staffNotices(env, to.handlers, 'staff_due', doc, '即将到期', note, doc.answerDueAt),
+    }));
+    return { job: 'remind', change };
   }
   // Woken for nothing (settings changed since the key was computed): only the key moves.
   const rekeyed = withKeys(doc, env.rules, env.cal);

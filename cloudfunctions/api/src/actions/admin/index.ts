@@ -1,9 +1,15 @@
-// Staff binding and administration actions, by contract name.
+// Staff binding and administration actions, by contract name: one file per action, named after it
+// (docs/adr/0058-one-file-per-action.md).
 import type { ActionTable } from '../../lib/action';
-import { adminAuditList } from './audit';
-import { adminCategoriesSave, adminDepartmentsSave } from './catalog';
-import { adminSettingsGet, adminSettingsUpdate } from './settings';
-import { adminInvite, adminStaffList, adminStaffUpdate, staffBind } from './staff';
+import { adminAuditList } from './audit-list';
+import { staffBind } from './bind';
+import { adminCategoriesSave } from './categories-save';
+import { adminDepartmentsSave } from './departments-save';
+import { adminInvite } from './invite';
+import { adminSettingsGet } from './settings-get';
+import { adminSettingsUpdate } from './settings-update';
+import { adminStaffList } from './staff-list';
+import { adminStaffUpdate } from './staff-update';
 
 export const ADMIN_ACTIONS: Pick<ActionTable, (`admin.${string}` | 'staff.bind') & keyof ActionTable> = {
   'staff.bind': staffBind,

@@ -2,7 +2,7 @@
 import type { CaseStatus, CaseType } from '../../../../../typings/domain';
 import { REJECT_REASONS } from '../../domain/case-labels';
 import { CASE_STATUSES } from '../../domain/case-machine';
-import { CASE_TEXT_LIMITS as T, DEFAULT_LIMITS } from '../../domain/defaults';
+import { CASE_FORM_LIMITS as F, CASE_TEXT_LIMITS as T, DEFAULT_LIMITS } from '../../domain/defaults';
 import { normalizeTrackingNo } from '../../domain/tracking';
 import * as z from 'zod';
 import { bool, id, int, oneOf, pageFields, text, version, visibleLength, type TextOptions } from '../../lib/schema';
@@ -34,7 +34,7 @@ export const submitSchema = z.strictObject({
   title: text('标题', DEFAULT_LIMITS.titleMax),
   content: text('诉求内容', DEFAULT_LIMITS.contentMax, { multiline: true }),
   images: fileIds('图片', DEFAULT_LIMITS.imagesMax).optional(),
-  contactName: optionalText('联系人', 20, { multiline: false }),
+  contactName: optionalText('联系人', F.contactNameMax, { multiline: false }),
   contactPhone: z
     .string({ error: '联系电话应为文字' })
     .trim()
@@ -64,11 +64,11 @@ export const findByTrackingNoSchema = z.strictObject({
     .refine((s) => normalizeTrackingNo(s) !== null, { message: '留言编号格式不正确，应类似 MS20261125-0042' }),
 });
 
-export const withdrawSchema = z.strictObject({ ...versioned, reason: optionalText('撤回原因', 200) });
+export const withdrawSchema = z.strictObject({ ...versioned, reason: optionalText('撤回原因', F.withdrawReasonMax) });
 
 export const supplementSchema = z.strictObject({
   ...versioned,
-  content: text('补充内容', DEFAULT_LIMITS.contentMax, { multiline: true }),
+  content: text('补充内容', F.supplementMax, { multiline: true }),
   images: fileIds('图片', DEFAULT_LIMITS.imagesMax).optional(),
 });
 
@@ -76,7 +76,7 @@ export const rateSchema = z.strictObject({
   ...versioned,
   score: int('评价', 1, 5).transform((n) => n as 1 | 2 | 3 | 4 | 5),
   solved: bool('问题是否解决'),
-  comment: optionalText('评价内容', 500),
+  comment: optionalText('评价内容', F.rateCommentMax),
 });
 
 export const listPublicSchema = z.strictObject({
@@ -138,7 +138,7 @@ export const clearContentSchema = z.strictObject({ ...versioned, note: optionalT
 
 export const cosignSchema = z.strictObject({ id: caseId(), subscribed: templateIds.optional() });
 
-export const respondCosignSchema = z.strictObject({ ...versioned, content: text('回应内容', DEFAULT_LIMITS.contentMax) });
+export const respondCosignSchema = z.strictObject({ ...versioned, content: text('回应内容', F.cosignResponseMax) });
 
 export const lookupSchema = z.strictObject({
   trackingNo: z

@@ -1,4 +1,4 @@
-// Payload schemas of the policy and draft actions. Limits match the staff editor's form (miniprogram/staff/policy-edit).
+// Payload schemas of the policy and draft actions. meta.get serves LIMITS (formLimits.policy) to the editors' forms.
 import * as z from 'zod';
 import { bool, id, instant, int, oneOf, pageFields, text, version } from '../../lib/schema';
 
@@ -20,6 +20,11 @@ export const LIMITS = {
   keywordMax: 50,
   summaryMax: 5000,
   decideMax: 100,
+  /** A citizen's comment on a draft. */
+  commentMin: 5,
+  commentMax: 1000,
+  /** The reason given with an adoption decision (采纳情况). */
+  decideReasonMax: 500,
 } as const;
 
 /** A calendar date; whether it is a real one, and the dates' order, are domain rules (checkPolicyDates). */
@@ -123,7 +128,7 @@ export const draftComments = z.strictObject({ id: id('意见征集'), ...pageFie
 export const draftComment = z.strictObject({
   id: id('意见征集'),
   paragraphIndex: int('段落', -1, LIMITS.paragraphsMax - 1).optional(),
-  content: text('意见', 1000, { min: 5, multiline: true }),
+  content: text('意见', LIMITS.commentMax, { min: LIMITS.commentMin, multiline: true }),
   clientRequestId: clientRequestId().optional(),
 });
 
@@ -143,7 +148,7 @@ export const draftDecide = z.strictObject({
     .min(1, '请至少选择一条意见')
     .max(LIMITS.decideMax, `一次最多处理 ${LIMITS.decideMax} 条意见`),
   decision: oneOf('采纳情况', ['adopted', 'partly', 'not_adopted']),
-  reason: text('理由', 500, { multiline: true }),
+  reason: text('理由', LIMITS.decideReasonMax, { multiline: true }),
 });
 
 export const draftPublishReport = z.strictObject({ id: id('意见征集'), version: version(), summary: text('总体情况说明', LIMITS.summaryMax, { multiline: true }) });

@@ -1,23 +1,9 @@
 // admin.audit.list: the audit trail, newest first, filtered by subject, actor and period, a page at a time.
-import type { AuditSubject } from '../../../../../typings/api';
 import { ACTOR_LABELS } from '../../domain/case-labels';
 import { AUDIT_KIND_LABELS, AUDIT_SUBJECT_LABELS } from '../../domain/audit-labels';
 import { defineAction } from '../../lib/action';
-import * as z from 'zod';
-import { instant, oneOf, pageFields } from '../../lib/schema';
 import { listAudit } from '../../repositories/audit';
-
-const SUBJECTS = Object.keys(AUDIT_SUBJECT_LABELS) as [AuditSubject, ...AuditSubject[]];
-
-export const auditListSchema = z
-  .strictObject({
-    ...pageFields,
-    subject: oneOf('记录类别', SUBJECTS).optional(),
-    actorOpenid: z.string({ error: '操作人格式不正确' }).regex(/^[A-Za-z0-9_-]{1,64}$/, '操作人格式不正确').optional(),
-    from: instant('开始时间').optional(),
-    to: instant('结束时间').optional(),
-  })
-  .refine((v) => !v.from || !v.to || v.from < v.to, { message: '开始时间须早于结束时间', path: ['to'] });
+import { auditListSchema } from './schemas';
 
 export const adminAuditList = defineAction<'admin.audit.list'>({
   schema: auditListSchema,
