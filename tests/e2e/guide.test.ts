@@ -4,6 +4,9 @@
 // the item, and the dispatcher sees the item on the case.
 import { demoIdentity } from '../../tools/seed/identities';
 import { closeBrowser, openPreview } from './helpers/preview';
+import { runAxe } from './helpers/axe';
+import { auditPage } from './helpers/page-audit';
+import { LIMITS } from './helpers/sweep';
 import { allowSubscribe, callAction as api, openAs, tap, text, type, waitForRoute } from './helpers/ui';
 
 jest.setTimeout(180_000);
@@ -32,11 +35,28 @@ test('find an item by search, tick materials, ask about it, and submit the prefi
     expect(await text(app, 'item-name')).toBe('居民身份证换领');
 
     expect(await text(app, 'progress')).toBe('必需材料已备齐 0/3 项');
-    await tap(app, 'material', { nth: 0 });
-    await preview.waitForData((d: { progress: { text: string } }) => d.progress.text === '必需材料已备齐 1/3 项');
-    await tap(app, 'material', { nth: 2 });
-    await preview.waitForData((d: { progress: { text: string } }) => d.progress.text === '必需材料已备齐 2/3 项');
+    // A tap that lands while the page is still scrolling is cancelled, on a phone as in the preview: tap again then.
+    const tick = async (nth: number, progress: string) => {
+      for (let attempt = 1; ; attempt++) {
+        await tap(app, 'material', { nth });
+        try {
+          await preview.waitForData((d: { progress: { text: string } }) => d.progress.text === progress, 3000);
+          return;
+        } catch (error) {
+          if (attempt === 3) throw error;
+        }
+      }
+    };
+    await tick(0, '必需材料已备齐 1/3 项');
+    await tick(2, '必需材料已备齐 2/3 项');
     expect(await app.locator('[data-testid="material"]').nth(0).getAttribute('aria-checked')).toBe('true');
+
+    // The item page with its content (the accessibility sweep opens it without an item): the house limits hold.
+    const audit = await auditPage(app, 'pages/guide-item/index', LIMITS.normal);
+    expect([audit.smallText, audit.lowContrast, audit.smallTargets, audit.unlabelled]).toEqual([[], [], [], []]);
+    expect(audit.texts).toBeGreaterThan(30);
+    const axe = await runAxe(app, 'pages/guide-item/index');
+    expect(axe.violations.filter((r) => r.impact === 'serious' || r.impact === 'critical')).toEqual([]);
 
     await tap(app, 'ask');
     await waitForRoute(preview, 'pages/submit/index');

@@ -5,7 +5,7 @@ import { localCloud } from '../../tools/local-cloud';
 import { database, ok, seedCatalog, seedStaff } from '../helpers/cloud';
 import { guideInput } from '../helpers/guide';
 import { connectLocalCloud, mountPage, useIdentity, usePhoneStorage, waitFor } from '../helpers/mp';
-import { confirmText, typeText } from '../helpers/policies';
+import { confirmText, EDITOR as POLICY_EDITOR, publishPolicy, typeText } from '../helpers/policies';
 import { allByTestId, tap, tapElement, textOf } from '../helpers/ui';
 import type { RequestOf } from '../../typings/api';
 
@@ -137,4 +137,25 @@ test('the editor pins a public letter as a hot question from the second tab', as
   await tapElement(page, allByTestId(page, 'tab-hot')[0]!);
   await waitFor(page, (d) => d.tab === 'hot' && d.hotLoading === false);
   expect(textOf(page, 'hot-list')).toContain('还没有设置常见问题');
+});
+
+test('the editor links a related policy found by searching the library, and removes it again', async () => {
+  await seedStaff(POLICY_EDITOR, ['editor']);
+  const policy = await publishPolicy({ title: '住房公积金提取管理办法' });
+  const item = await publishItem();
+  useIdentity(EDITOR);
+  const page = mountPage('staff/guide-edit/index', { id: item.id });
+  await waitFor(page, (d) => d.loading === false);
+  await typeText(page, '公积金', 'policy-search');
+  await confirmText(page, '公积金', 'policy-search');
+  await waitFor(page, (d) => (d.policyHits as unknown[]).length === 1);
+  await tap(page, 'add-policy');
+  await waitFor(page, (d) => (d.related as unknown[]).length === 1);
+  await tap(page, 'save');
+  await waitFor(page, (d) => d.hasDraftChanges === true, 5000);
+  expect((await ok(EDITOR, 'guide.get', { id: item.id })).relatedPolicyIds).toEqual([policy.id]);
+  expect(textOf(page, 'related-policy')).toContain('住房公积金提取管理办法');
+  await tap(page, 'remove-policy');
+  await waitFor(page, (d) => (d.related as unknown[]).length === 0);
+  expect((page.data.form as { relatedPolicyIds: string }).relatedPolicyIds).toBe('');
 });

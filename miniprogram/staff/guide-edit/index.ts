@@ -24,7 +24,10 @@ definePage({
     hasDraftChanges: false,
     withdrawReason: '',
     versions: [] as Array<{ version: number; text: string; note: string }>,
-    relatedTitles: [] as string[],
+    /** The related policies, with their titles (the form keeps their ids). */
+    related: [] as Array<{ id: string; title: string }>,
+    policyKeyword: '',
+    policyHits: [] as Array<{ id: string; title: string }>,
     form: emptyGuideForm(),
     errors: {} as GuideFormErrors,
     formError: '',
@@ -33,6 +36,8 @@ definePage({
     publishNote: '',
     withdrawText: '',
     busy: false,
+    /** Text areas grow with their text and start tall enough to tap (48 px: the care-mode target). */
+    tall: { minHeight: 56 },
   },
   onLoad(query) {
     own(this).id = query.id ?? '';
@@ -66,7 +71,7 @@ definePage({
         hasDraftChanges: !!item.hasDraftChanges,
         withdrawReason: item.withdrawReason ?? '',
         versions: item.versions.map((v) => ({ version: v.version, text: `第 ${v.version} 版 · ${formatFullDate(v.publishedAt)}发布`, note: v.note ?? '' })),
-        relatedTitles: item.relatedPolicies.map((p) => p.title),
+        related: item.relatedPolicies.map((p) => ({ id: p.id, title: p.title })),
         form: formFromItem(item),
         publishNote: item.pendingNote ?? '',
         errors: {},
@@ -90,6 +95,40 @@ definePage({
     onCaseCategory(e: WechatMiniprogram.BaseEvent) {
       const id = dataOf(e, 'id');
       this.setData({ 'form.caseCategoryId': this.data.form.caseCategoryId === id ? '' : id });
+    },
+
+    // ---- related policies: found by a search of the library, kept as ids in the form ----
+
+    setRelated(related: Array<{ id: string; title: string }>) {
+      this.setData({ related, 'form.relatedPolicyIds': related.map((r) => r.id).join('\n'), 'errors.relatedPolicyIds': '' });
+    },
+
+    onPolicyKeyword(e: DetailEvent<unknown>) {
+      this.setData({ policyKeyword: valueOf(e.detail) });
+    },
+
+    async onPolicySearch() {
+      const keyword = this.data.policyKeyword.trim();
+      if (!keyword) return;
+      try {
+        const page = await call('policy.list', { keyword, status: 'published', limit: 10 });
+        const have = new Set(this.data.related.map((r) => r.id));
+        this.setData({ policyHits: page.items.filter((p) => !have.has(p.id)).map((p) => ({ id: p.id, title: p.title })) });
+      } catch (error) {
+        void wx.showToast({ title: messageOf(error), icon: 'none' });
+      }
+    },
+
+    onAddPolicy(e: WechatMiniprogram.BaseEvent) {
+      const hit = this.data.policyHits.find((p) => p.id === dataOf(e, 'id'));
+      if (!hit) return;
+      this.setRelated([...this.data.related, hit]);
+      this.setData({ policyHits: this.data.policyHits.filter((p) => p.id !== hit.id) });
+    },
+
+    onRemovePolicy(e: WechatMiniprogram.BaseEvent) {
+      const id = dataOf(e, 'id');
+      this.setRelated(this.data.related.filter((r) => r.id !== id));
     },
 
     onPublishNote(e: DetailEvent<unknown>) {

@@ -90,3 +90,16 @@ test('nothing for what the guide does not hold', async () => {
   expect(await search('量子计算机')).toEqual([]);
   expect(await search('blockchain')).toEqual([]);
 });
+
+test('searchGuideItems, the source a unified search plugs in: the same ranking, paged by its cursor', async () => {
+  const { searchGuideItems } = await import('../../../cloudfunctions/api/src/repositories/guide');
+  const run = <T>(fn: () => Promise<T>): Promise<T> => localCloud.invoke(() => fn(), {});
+  const all = await search('公积金');
+  const first = await run(() => searchGuideItems('公积金', { limit: 1 }));
+  expect(first.items.map((i) => i.id)).toEqual(all.slice(0, 1));
+  expect(first.items[0]!.nameParts?.some((p) => p.hit && p.text === '公积金')).toBe(true);
+  const rest = await run(() => searchGuideItems('公积金', { limit: 50, cursor: first.nextCursor! }));
+  expect([...first.items, ...rest.items].map((i) => i.id)).toEqual(all);
+  expect(rest.nextCursor).toBeNull();
+  expect(await run(() => searchGuideItems('？！', { limit: 5 }))).toEqual({ items: [], nextCursor: null });
+});
