@@ -9,6 +9,7 @@ import type { AdminActions, AuditSubject, ReplyTemplate } from './api/admin';
 import type { StatsActions } from './api/stats';
 import type { CosignActions } from './api/cosign';
 import type { LookupActions } from './api/lookup';
+import type { ExportActions } from './api/exports';
 
 export type * from './api/cases';
 export type * from './api/policies';
@@ -16,6 +17,7 @@ export type * from './api/stats';
 export type * from './api/cosign';
 export type * from './api/lookup';
 export type * from './api/admin';
+export type * from './api/exports';
 
 export type ErrorCode =
   | 'INVALID_ARGUMENT'
@@ -122,7 +124,7 @@ export interface CoreActions {
 }
 
 /** Every action, composed from the modules' contracts (typings/api/*.d.ts). */
-export interface ApiActions extends CoreActions, CaseActions, PolicyActions, AdminActions, StatsActions, CosignActions, LookupActions {}
+export interface ApiActions extends CoreActions, CaseActions, PolicyActions, AdminActions, StatsActions, CosignActions, LookupActions, ExportActions {}
 
 export type ActionName = keyof ApiActions;
 export type RequestOf<N extends ActionName> = ApiActions[N]['req'];

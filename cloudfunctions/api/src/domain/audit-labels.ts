@@ -11,6 +11,7 @@ export const AUDIT_SUBJECT_LABELS: Record<AuditSubject, string> = {
   settings: '系统设置',
   department: '承办单位',
   category: '诉求分类',
+  export: '数据导出',
 };
 
 export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
@@ -29,4 +30,6 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   staff_updated: '修改工作人员',
   settings_updated: '修改设置',
   saved: '保存',
+  exported: '导出含个人信息的数据',
+  downloaded: '下载导出文件',
 };
