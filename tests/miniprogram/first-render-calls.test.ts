@@ -71,6 +71,7 @@ test('every page makes at most one cloud call on its first render, with the sess
     'staff/draft-report/index': { as: 'editor', query: { id: draftId } },
     'staff/dashboard/index': { as: 'supervisor' },
     'staff/audit/index': { as: 'admin' },
+    'staff/exports/index': { as: 'admin' },
   };
   expect(Object.keys(visits).sort()).toEqual(pagesOfApp().sort());
 

@@ -9,6 +9,7 @@ import { seedPolicies } from './policies';
 import { DEMO_IDENTITIES } from './identities';
 import { seedStaff } from './staff';
 import { seedStats } from './stats';
+import { seedExports } from './exports';
 
 export interface SeedContext {
   db: ReturnType<typeof sdk.database>;
@@ -28,6 +29,7 @@ export const SEEDERS: Seeder[] = [
   { name: 'cases', run: seedCases },
   { name: 'stats', run: seedStats },
   { name: 'policies', run: seedPolicies },
+  { name: 'exports', run: seedExports },
 ];
 
 /** Runs every seeder, in order, in the local cloud configured by the caller (an admin-less console context). */

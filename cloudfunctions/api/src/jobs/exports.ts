@@ -37,7 +37,13 @@ export interface ExportRunCounts {
   rows: number;
   finished: number;
   failed: number;
+  /** The longest batch of the run, in ms, without the file's assembly (the figure to hold against the timeout). */
+  slowestMs: number;
+  /** Time spent assembling finished files from their parts, in ms. */
+  assembleMs: number;
 }
+
+export const noCounts = (): ExportRunCounts => ({ batches: 0, rows: 0, finished: 0, failed: 0, slowestMs: 0, assembleMs: 0 });
 
 /** Shanghai midnight at the start of `day`, as an instant. */
 const shanghaiMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`).getTime();
@@ -130,7 +136,7 @@ export async function statsRows(filter: ExportFilter, env: CaseEnv): Promise<Cel
 type Step = 'continue' | 'finished' | 'lost';
 
 /** One batch of a running job; 'lost' when another run committed it first (this run then leaves the job alone). */
-export async function exportBatch(job: ExportJobDoc, env: CaseEnv): Promise<{ step: Step; rows: number }> {
+export async function exportBatch(job: ExportJobDoc, env: CaseEnv): Promise<{ step: Step; rows: number; assembleMs?: number }> {
   const n = job.partsDone;
   let rows: Cell[][];
   let last: string | undefined;
@@ -156,7 +162,9 @@ export async function exportBatch(job: ExportJobDoc, env: CaseEnv): Promise<{ st
     if (last !== undefined) job.cursor = last;
   }
   if (!done) return { step: 'continue', rows: rows.length };
-  return { step: (await finishFile(job, env.now)) ? 'finished' : 'lost', rows: rows.length };
+  const started = Date.now();
+  const finished = await finishFile(job, env.now);
+  return { step: finished ? 'finished' : 'lost', rows: rows.length, assembleMs: Date.now() - started };
 }
 
 async function* partsOf(job: ExportJobDoc): AsyncGenerator<string> {
@@ -191,7 +199,8 @@ async function finishFile(job: ExportJobDoc, now: string): Promise<boolean> {
 /** Works on one job until it ends, another run takes it, or the deadline passes. */
 export async function advanceExport(job: ExportJobDoc, env: CaseEnv, deadline: number, counts: ExportRunCounts): Promise<void> {
   for (;;) {
-    let result: { step: Step; rows: number };
+    let result: Awaited<ReturnType<typeof exportBatch>>;
+    const started = Date.now();
     try {
       result = await exportBatch(job, env);
     } catch (error) {
@@ -202,6 +211,8 @@ export async function advanceExport(job: ExportJobDoc, env: CaseEnv, deadline: n
     }
     counts.batches++;
     counts.rows += result.rows;
+    counts.assembleMs += result.assembleMs ?? 0;
+    counts.slowestMs = Math.max(counts.slowestMs, Date.now() - started - (result.assembleMs ?? 0));
     if (result.step === 'finished') counts.finished++;
     if (result.step !== 'continue' || Date.now() >= deadline) return;
   }
@@ -220,7 +231,7 @@ async function noteFailure(job: ExportJobDoc, now: string, error: unknown): Prom
 /** The timer's job: the running exports, oldest first, within the run's budget. */
 export async function runExportJobs(now: Date, budgetMs = EXPORT_RUN_BUDGET_MS): Promise<ExportRunCounts> {
   const deadline = Date.now() + budgetMs;
-  const counts: ExportRunCounts = { batches: 0, rows: 0, finished: 0, failed: 0 };
+  const counts = noCounts();
   const jobs = await pendingExports(20);
   if (jobs.length === 0) return counts;
   const env = await caseEnv(now);

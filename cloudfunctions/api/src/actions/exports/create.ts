@@ -8,7 +8,7 @@ import { errors } from '../../lib/errors';
 import { hasRole } from '../../permissions';
 import { auditActor, recordEvent } from '../../repositories/audit';
 import { countCasesForExport, findExport, runTransaction, txFindExport, txInsertExport, type ExportJobDoc } from '../../repositories/exports';
-import { advanceExport, caseBounds } from '../../jobs/exports';
+import { advanceExport, caseBounds, noCounts } from '../../jobs/exports';
 import { caseEnv } from '../cases/env';
 import { exportCreateSchema } from './schemas';
 import { exportView } from './view';
@@ -67,7 +67,7 @@ export const exportCreate = defineAction<'export.create'>({
 
     try {
       // A deadline already passed: exactly one batch.
-      await advanceExport(job, env, 0, { batches: 0, rows: 0, finished: 0, failed: 0 });
+      await advanceExport(job, env, 0, noCounts());
     } catch (error) {
       console.warn('[exports] first batch deferred to the timer', id, error);
     }
