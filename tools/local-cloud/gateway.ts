@@ -150,6 +150,7 @@ function contentTypeOf(path: string): string {
     png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp',
     pdf: 'application/pdf', txt: 'text/plain; charset=utf-8', json: 'application/json',
     doc: 'application/msword', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv; charset=utf-8',
   };
   return (ext && types[ext]) || 'application/octet-stream';
 }
