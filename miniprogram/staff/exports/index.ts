@@ -46,10 +46,6 @@ definePage({
       fetch: (paging) => call('export.list', paging),
       view: exportRow,
       refreshInPlace: true,
-      extra: () => {
-        this.schedulePoll();
-        return null;
-      },
       withFirstPage: async () => {
         const [meta, me] = await Promise.all([getMeta(), getMe()]);
         own(this).departments = meta.departments;
@@ -57,7 +53,7 @@ definePage({
         return { statuses: meta.vocabulary.statuses, departmentNames: ['全部单位', ...meta.departments.map((d) => d.name)], isAdmin: me.roles.includes('admin') };
       },
     });
-    void this.reload();
+    void this.reload().then(() => this.schedulePoll());
   },
   onUnload() {
     clearTimeout(own(this).poll);
@@ -110,6 +106,7 @@ definePage({
         await call('export.create', exportRequest(this.data.form, own(this).requestId));
         own(this).requestId = randomId();
         await this.reload(false);
+        this.schedulePoll();
       } catch (error) {
         const fields = (error as { fields?: Record<string, string> }).fields ?? {};
         this.setData({ createError: messageOf(error), fieldErrors: fields });

@@ -102,6 +102,14 @@ const SCENARIOS: { [N in ActionName]?: Scenario<N> } = {
     caller: ADMIN,
     payload: async () => ({ version: (await ok(ADMIN, 'admin.settings.get', {})).version, acceptDays: 2 + (++serial % 3) }),
   },
+  // The job and its audit event in one transaction; a failure in the first batch after it leaves the job to the timer.
+  'export.create': {
+    caller: ADMIN,
+    payload: async () => {
+      await submit();
+      return { kind: 'cases', format: 'xlsx', from: '2026-11-01', to: '2026-11-30', reason: '信访复查需要联系来信人', clientRequestId: `fault-export-${++serial}` };
+    },
+  },
 };
 
 async function setUpWorld(): Promise<void> {
