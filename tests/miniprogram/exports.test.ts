@@ -40,7 +40,7 @@ test('an admin exports this month; personal data needs a reason, which the list 
   await waitFor(page, (d) => (d.items as unknown[]).length === 1 && d.creating === false);
   expect(texts(page, 'export-status')).toEqual(['可下载']);
   expect(texts(page, 'export-progress')[0]).toMatch(/^2 \/ 2 行 · /);
-  expect(texts(page, 'export-file')[0]).toMatch(/^诉求明细-\d{8}-\d{8}-[0-9a-f]{6}\.xlsx（.+）$/);
+  expect(texts(page, 'export-file')[0]).toMatch(/^诉求明细-\d{8}-\d{8}-[0-9a-f]{6}\.xlsx（\d+(\.\d)? KB），\d{4}-\d{2}-\d{2} \d{2}:\d{2} 前可下载$/);
 
   await tap(page, 'personal');
   await typeInto(page, 'reason', 'reason', '查');

@@ -5,7 +5,8 @@ import type { CaseStatus, Instant } from '../domain';
 
 export type ExportKind = 'cases' | 'stats';
 export type ExportFormat = 'csv' | 'xlsx';
-export type ExportStatus = 'running' | 'ready' | 'failed';
+/** `expired`: the file was deleted after its keeping time (docs/adr/0121). */
+export type ExportStatus = 'running' | 'ready' | 'failed' | 'expired';
 
 export interface ExportCreateRequest {
   kind: ExportKind;
@@ -32,7 +33,7 @@ export interface ExportJobView {
   kindLabel: string;
   format: ExportFormat;
   status: ExportStatus;
-  /** "生成中", "可下载", "失败" */
+  /** "生成中", "可下载", "生成失败", "已过期" */
   statusLabel: string;
   /** The filters in words: "2026-11-01 至 2026-11-30 · 住房和城乡建设局 · 全部状态". */
   filterText: string;
@@ -48,6 +49,8 @@ export interface ExportJobView {
   createdAt: Instant;
   finishedAt?: Instant;
   fileName?: string;
+  /** When a ready file is deleted: "2026-12-14 10:00 前可下载". */
+  keepText?: string;
   /** "1.2 MB" */
   sizeText?: string;
   /** Why it failed, for the admin. */

@@ -89,7 +89,7 @@ export interface ExportRow {
 
 export function exportRow(j: ExportJobView): ExportRow {
   const title = `${j.kindLabel} · ${j.format.toUpperCase()}`;
-  const fileText = j.fileName ? `${j.fileName}${j.sizeText ? `（${j.sizeText}）` : ''}` : '';
+  const fileText = j.fileName ? `${j.fileName}${j.sizeText ? `（${j.sizeText}）` : ''}${j.keepText ? `，${j.keepText}` : ''}` : '';
   return {
     id: j.id,
     title,

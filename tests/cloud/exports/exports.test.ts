@@ -13,6 +13,8 @@ import { callAs, ok } from '../../helpers/cloud';
 import { ADMIN, at, CITIZEN, count, DISPATCHER, HANDLER, setUpAgency, submit, SUPERVISOR } from '../cases/helpers';
 import { fileOf, jobDoc, parseCsv, sheetRows } from './helpers';
 
+jest.setTimeout(60_000);
+
 let serial = 0;
 function request(over: Partial<ExportCreateRequest> = {}): ExportCreateRequest {
   serial++;
@@ -89,6 +91,21 @@ describe('case exports', () => {
     expect((await ok(ADMIN, 'export.list', {})).items).toEqual([]);
     expect(await callAs(ADMIN, 'export.get', { id: job.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     for (const who of [HANDLER, DISPATCHER, CITIZEN]) expect(await callAs(who, 'export.create', request())).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
+  });
+
+  test('a finished file is deleted after its keeping time, and can no longer be downloaded', async () => {
+    const job = await ok(ADMIN, 'export.create', request({ reason: REASON }));
+    expect(job.keepText).toBe('2026-12-02 10:10 前可下载');
+    const fileID = (await jobDoc(job.id)).fileID!;
+    at('2026-12-02T02:09:00.000Z');
+    expect(await localCloud.fireTimer(main, 'exports')).toMatchObject({ jobs: { exports: { expired: 0 } } });
+    expect(localCloud.storage.read(fileID)).not.toBeNull();
+    at('2026-12-02T02:10:00.000Z');
+    expect(await localCloud.fireTimer(main, 'exports')).toMatchObject({ jobs: { exports: { expired: 1 } } });
+    expect(localCloud.storage.read(fileID)).toBeNull();
+    expect(await ok(ADMIN, 'export.get', { id: job.id })).toMatchObject({ status: 'expired', statusLabel: '已过期' });
+    expect(await callAs(ADMIN, 'export.download', { id: job.id })).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION' } });
+    expect(await localCloud.fireTimer(main, 'exports')).toMatchObject({ jobs: { exports: { expired: 0 } } });
   });
 
   test('filters by department and status; a retried create answers the same job', async () => {

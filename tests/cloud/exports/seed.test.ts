@@ -7,6 +7,8 @@ import { ok } from '../../helpers/cloud';
 import { PERSONAL_HEADERS } from '../../../cloudfunctions/api/src/domain/exports';
 import { fileOf, sheetRows } from './helpers';
 
+jest.setTimeout(60_000);
+
 test('the admin has one ready export of this month, a workbook of its cases', async () => {
   localCloud.clock.set('2026-11-25T06:00:00.000Z', { frozen: true });
   await seedDemo(SEEDERS.filter((s) => ['catalog', 'staff', 'cases', 'exports'].includes(s.name)));

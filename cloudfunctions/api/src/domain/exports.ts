@@ -11,7 +11,10 @@ import { isLate } from './deadlines';
 import type { Cell } from '../lib/csv';
 
 export const EXPORT_KIND_LABELS: Record<ExportKind, string> = { cases: '诉求明细', stats: '统计数据' };
-export const EXPORT_STATUS_LABELS: Record<ExportStatus, string> = { running: '生成中', ready: '可下载', failed: '生成失败' };
+export const EXPORT_STATUS_LABELS: Record<ExportStatus, string> = { running: '生成中', ready: '可下载', failed: '生成失败', expired: '已过期' };
+
+/** Days a finished file is kept in storage; then the timer deletes it (personal data does not linger). */
+export const EXPORT_KEEP_DAYS = 7;
 
 /** Rows per batch: one indexed page of cases (the server SDK reads at most 1000 documents a query). */
 export const EXPORT_BATCH_ROWS = 1000;

@@ -4,7 +4,7 @@
 // writes a row twice. The last batch assembles the parts into the CSV or XLSX file.
 import type { DashboardFigureKey } from '../../../../typings/api';
 import { rates, type DailyDoc } from '../domain/case-figures';
-import { caseHeader, caseRow, EXPORT_BATCH_ROWS, STATS_HEADER, type ExportFilter, type ExportNames } from '../domain/exports';
+import { caseHeader, caseRow, EXPORT_BATCH_ROWS, EXPORT_KEEP_DAYS, STATS_HEADER, type ExportFilter, type ExportNames } from '../domain/exports';
 import { compactDay } from '../domain/stats-period';
 import { CSV_BOM, csvRow, csvRows, type Cell } from '../lib/csv';
 import { xlsxFile, xlsxRows } from '../lib/xlsx';
@@ -14,7 +14,9 @@ import {
   casesForExport,
   commitPart,
   deleteStorage,
+  expiredExports,
   filePath,
+  markExpired,
   finishExport,
   partPath,
   pendingExports,
@@ -41,9 +43,11 @@ export interface ExportRunCounts {
   slowestMs: number;
   /** Time spent assembling finished files from their parts, in ms. */
   assembleMs: number;
+  /** Files deleted after their keeping time. */
+  expired: number;
 }
 
-export const noCounts = (): ExportRunCounts => ({ batches: 0, rows: 0, finished: 0, failed: 0, slowestMs: 0, assembleMs: 0 });
+export const noCounts = (): ExportRunCounts => ({ batches: 0, rows: 0, finished: 0, failed: 0, slowestMs: 0, assembleMs: 0, expired: 0 });
 
 /** Shanghai midnight at the start of `day`, as an instant. */
 const shanghaiMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`).getTime();
@@ -187,7 +191,8 @@ async function fileOf(job: ExportJobDoc): Promise<Buffer> {
 async function finishFile(job: ExportJobDoc, now: string): Promise<boolean> {
   const content = await fileOf(job);
   const fileID = await writeStorage(filePath(job), content);
-  const finished = await finishExport(job._id, job.partsDone, { status: 'ready', fileID, bytes: content.length, rowsTotal: job.rowsDone, finishedAt: now });
+  const deleteAt = new Date(Date.parse(now) + EXPORT_KEEP_DAYS * 86_400_000).toISOString();
+  const finished = await finishExport(job._id, job.partsDone, { status: 'ready', fileID, bytes: content.length, rowsTotal: job.rowsDone, finishedAt: now, expireKey: `${deleteAt}|${job._id}` });
   if (finished && job.storageBase) {
     const parts = Array.from({ length: job.partsDone }, (_unused, i) => `${job.storageBase}/${partPath(job._id, i)}`);
     // The parts are only a means: a failed delete leaves litter, never a wrong file.
@@ -228,10 +233,26 @@ async function noteFailure(job: ExportJobDoc, now: string, error: unknown): Prom
   await db.collection(COLLECTIONS.exportJobs).where({ _id: job._id, status: 'running' }).update({ data: { attempts: _.inc(1) } });
 }
 
+/** Deletes the files whose keeping time is over, then marks their jobs expired. */
+async function deleteExpiredFiles(now: string): Promise<number> {
+  let done = 0;
+  for (const job of await expiredExports(now, 20)) {
+    try {
+      if (job.fileID) await deleteStorage([job.fileID]);
+      if (await markExpired(job)) done++;
+    } catch (error) {
+      // Left for the next run: the key is unchanged.
+      console.error('[exports] could not delete an expired file', job._id, error);
+    }
+  }
+  return done;
+}
+
 /** The timer's job: the running exports, oldest first, within the run's budget. */
 export async function runExportJobs(now: Date, budgetMs = EXPORT_RUN_BUDGET_MS): Promise<ExportRunCounts> {
   const deadline = Date.now() + budgetMs;
   const counts = noCounts();
+  counts.expired = await deleteExpiredFiles(now.toISOString());
   const jobs = await pendingExports(20);
   if (jobs.length === 0) return counts;
   const env = await caseEnv(now);

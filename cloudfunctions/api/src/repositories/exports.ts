@@ -38,6 +38,8 @@ export interface ExportJobDoc {
   key: string;
   /** `cloud://<env>.<bucket>` as the storage answered the first part's upload: the parts' fileIDs are built on it. */
   storageBase?: string;
+  /** `${deleteAt}|${_id}` while a ready file waits for its deletion (EXPORT_KEEP_DAYS after it was finished). */
+  expireKey?: string;
   /** `${createdAt}|${_id}` while the job runs: what the timer picks up, oldest first. Removed when it ends. */
   pendingKey?: string;
 }
@@ -90,6 +92,21 @@ export async function finishExport(id: string, partsDone: number, change: Partia
 }
 
 /** The cases of an export, in submission order, after `cursor`: one indexed range (mineKey is `<submittedAt>|<id>`). */
+/** Ready jobs whose keeping time is over, oldest first. */
+export async function expiredExports(now: string, limit: number): Promise<ExportJobDoc[]> {
+  const { data } = await db.collection(COLLECTIONS.exportJobs).where({ expireKey: _.lte(`${now}|\uffff`) }).orderBy('expireKey', 'asc').limit(limit).get();
+  return data as ExportJobDoc[];
+}
+
+/** Marks a ready job's file deleted; false when another run did it first. */
+export async function markExpired(job: ExportJobDoc): Promise<boolean> {
+  const { stats } = await db
+    .collection(COLLECTIONS.exportJobs)
+    .where({ _id: job._id, status: 'ready' })
+    .update({ data: { status: 'expired', expireKey: _.remove(), fileID: _.remove() } });
+  return stats.updated === 1;
+}
+
 export async function casesForExport(filter: ExportFilter, bounds: { fromKey: string; untilKey: string }, cursor: string | undefined, limit: number): Promise<CaseDoc[]> {
   const { data } = await db
     .collection(COLLECTIONS.cases)

@@ -1,5 +1,6 @@
 // An export job as the admin page shows it.
 import type { ExportJobView } from '../../../../../typings/api';
+import { shanghaiDateTime } from '../../domain/calendar';
 import { EXPORT_KIND_LABELS, EXPORT_STATUS_LABELS, filterText, progressOf, sizeText } from '../../domain/exports';
 import type { CatalogMaps } from '../../repositories/catalog';
 import type { ExportJobDoc } from '../../repositories/exports';
@@ -23,6 +24,7 @@ export function exportView(job: ExportJobDoc, catalog: CatalogMaps): ExportJobVi
   if (job.reason !== undefined) view.reason = job.reason;
   if (job.finishedAt) view.finishedAt = job.finishedAt;
   if (job.status === 'ready' && job.fileName) view.fileName = job.fileName;
+  if (job.status === 'ready' && job.expireKey) view.keepText = `${shanghaiDateTime(job.expireKey.split('|')[0]!)} 前可下载`;
   if (job.bytes !== undefined) view.sizeText = sizeText(job.bytes);
   if (job.error) view.error = job.error;
   return view;
