@@ -11,6 +11,7 @@ import type { CosignActions } from './api/cosign';
 import type { LookupActions } from './api/lookup';
 import type { GuideActions, GuideCategory } from './api/guide';
 import type { SurveyActions } from './api/surveys';
+import type { ExportActions } from './api/exports';
 
 export type * from './api/cases';
 export type * from './api/policies';
@@ -20,6 +21,7 @@ export type * from './api/lookup';
 export type * from './api/admin';
 export type * from './api/guide';
 export type * from './api/surveys';
+export type * from './api/exports';
 
 export type ErrorCode =
   | 'INVALID_ARGUMENT'
@@ -184,7 +186,7 @@ export interface CoreActions {
 }
 
 /** Every action, composed from the modules' contracts (typings/api/*.d.ts). */
-export interface ApiActions extends CoreActions, CaseActions, PolicyActions, AdminActions, StatsActions, CosignActions, LookupActions, GuideActions, SurveyActions {}
+export interface ApiActions extends CoreActions, CaseActions, PolicyActions, AdminActions, StatsActions, CosignActions, LookupActions, GuideActions, SurveyActions, ExportActions {}
 
 export type ActionName = keyof ApiActions;
 export type RequestOf<N extends ActionName> = ApiActions[N]['req'];

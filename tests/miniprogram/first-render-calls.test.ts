@@ -76,6 +76,7 @@ test('every page makes at most one cloud call on its first render, with the sess
     'pages/guide-item/index': { as: 'citizenA', query: { id: guideId } },
     'staff/guide/index': { as: 'editor' },
     'staff/guide-edit/index': { as: 'editor', query: { id: guideId } },
+    'staff/exports/index': { as: 'admin' },
   };
   expect(Object.keys(visits).sort()).toEqual(pagesOfApp().sort());
 

@@ -20,10 +20,13 @@ test('indexes become WeChat updateindex bodies, in field order, with string dire
   ]);
 });
 
-test('the api function is deployed with its timer trigger and openapi permissions from config.json', () => {
+test('the api function is deployed with its timer triggers and openapi permissions from config.json', () => {
   const api = functionSteps().find((f) => f.name === 'api');
   expect(api).toBeDefined();
-  expect(api!.triggers).toEqual([{ name: 'tick', type: 'timer', config: '0 */10 * * * * *' }]);
+  expect(api!.triggers).toEqual([
+    { name: 'tick', type: 'timer', config: '0 */10 * * * * *' },
+    { name: 'exports', type: 'timer', config: '0 * * * * * *' },
+  ]);
   expect(api!.openapi).toEqual(expect.arrayContaining(['subscribeMessage.send', 'security.msgSecCheck']));
 });
 

@@ -1,6 +1,10 @@
 // The local cloud over HTTP, on 127.0.0.1 only: what the browser preview and black-box tests call.
 //   POST /functions/<name>            body = callFunction's `data`, header x-wx-openid = the caller -> { result, errMsg, requestID }
 //                                     (a client call, SOURCE wx_client, with or without the header)
+//   GET|POST /http/<name>/<path>      the function's HTTP access (云函数 HTTP 访问服务): the request as the platform's
+//                                     event { path, httpMethod, headers, queryStringParameters, body, isBase64Encoded },
+//                                     SOURCE wx_http and no identity (x-wx-openid is ignored); the function's
+//                                     { statusCode, headers, body } is the response (any other answer: 200 JSON)
 //   POST /_storage/upload?cloudPath=  raw body, as wx.cloud.uploadFile  -> { fileID, statusCode, errMsg }; with an
 //                                      x-wx-openid, only under <area>/<that openid>/ (4xx for bad paths, types, sizes)
 //   GET  /_storage/<cloudPath>?t=&sign= a stored file at a signed temp URL (getTempFileURL's); 403 expired or forged
@@ -16,7 +20,7 @@
 import crypto from 'crypto';
 import http from 'http';
 import type { AddressInfo } from 'net';
-import { CLIENT_SOURCE, localCloud, localCloudInternals, type LocalCloudOptions } from './index';
+import { CLIENT_SOURCE, HTTP_SOURCE, localCloud, localCloudInternals, type LocalCloudOptions } from './index';
 import { yieldToEventLoopBetweenCalls } from './requester';
 import { cloudPathProblem } from './storage';
 import { loadFunctions, type LoadedFunction } from './functions';
@@ -146,8 +150,36 @@ function contentTypeOf(path: string): string {
     png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp',
     pdf: 'application/pdf', txt: 'text/plain; charset=utf-8', json: 'application/json',
     doc: 'application/msword', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv; charset=utf-8',
   };
   return (ext && types[ext]) || 'application/octet-stream';
+}
+
+/** The function's HTTP access: the request as the platform's event, the function's answer as the response. */
+async function answerHttpAccess(fn: LoadedFunction, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+  const body = req.method === 'POST' ? (await readBody(req, MAX_BODY_BYTES)).toString('utf8') : '';
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
+  const event = {
+    path: url.pathname.slice(`/http/${encodeURIComponent(fn.name)}`.length) || '/',
+    httpMethod: req.method,
+    headers,
+    queryStringParameters: Object.fromEntries(url.searchParams),
+    body,
+    isBase64Encoded: false,
+  };
+  // Whoever calls, and whatever header they send, an HTTP request carries no WeChat identity.
+  const result = (await localCloud.invoke(fn.main, event, { SOURCE: HTTP_SOURCE })) as Record<string, unknown> | null;
+  if (result && typeof result === 'object' && typeof result.statusCode === 'number') {
+    const out = typeof result.body === 'string' ? Buffer.from(result.body, result.isBase64Encoded === true ? 'base64' : 'utf8') : Buffer.alloc(0);
+    const given = (result.headers && typeof result.headers === 'object' ? result.headers : {}) as Record<string, unknown>;
+    const outHeaders: Record<string, string> = {};
+    for (const [k, v] of Object.entries(given)) if (typeof v === 'string') outHeaders[k.toLowerCase()] = v;
+    res.writeHead(result.statusCode, { ...outHeaders, 'content-length': out.length });
+    res.end(out);
+    return;
+  }
+  send(res, 200, result);
 }
 
 export async function startGateway(opts: GatewayOptions = {}): Promise<Gateway> {
@@ -187,6 +219,13 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<Gateway> 
           requestID,
         });
       }
+      return;
+    }
+
+    if (parts[0] === 'http' && parts.length >= 2 && (method === 'GET' || method === 'POST')) {
+      const fn = functions.get(parts[1]!);
+      if (!fn) throw new HttpError(404, 'FUNCTION_NOT_FOUND', `no cloud function named ${parts[1]}`);
+      await answerHttpAccess(fn, req, res, url);
       return;
     }
 

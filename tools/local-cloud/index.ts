@@ -96,6 +96,8 @@ function overTheWire<T>(value: T): T {
 /** Timer triggers' calls (fireTimer) are the only ones marked `wx_trigger`: what an event looks like says nothing. */
 export const TRIGGER_SOURCE = 'wx_trigger';
 export const CLIENT_SOURCE = 'wx_client';
+/** An invocation through the function's HTTP access (gateway `/http/<name>/...`): no identity. */
+export const HTTP_SOURCE = 'wx_http';
 
 function sourceFor(ctx: WxContextInput): string {
   if (ctx.SOURCE) return ctx.SOURCE;

@@ -12,6 +12,8 @@ export function identitiesFor(route: AppRoute): string[] {
     if (route.route.startsWith('staff/admin') || route.route === 'staff/audit/index') return DEMO_IDENTITIES.filter((i) => i.roles.includes('admin')).map((i) => i.key);
     // The service-guide editor and the home page's hot questions: editors (and admins), as permissions.ts says.
     if (route.route.startsWith('staff/guide')) return DEMO_IDENTITIES.filter((i) => i.roles.some((r) => r === 'editor' || r === 'admin')).map((i) => i.key);
+    // Exports: supervisors and admins (permissions.ts: export.*).
+    if (route.route === 'staff/exports/index') return DEMO_IDENTITIES.filter((i) => i.roles.some((r) => r === 'supervisor' || r === 'admin')).map((i) => i.key);
     if (route.route === 'staff/dashboard/index') {
       return DEMO_IDENTITIES.filter((i) => i.roles.some((r) => DASHBOARD_ROLES.includes(r))).map((i) => i.key);
     }

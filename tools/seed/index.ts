@@ -11,6 +11,7 @@ import { DEMO_IDENTITIES } from './identities';
 import { seedStaff } from './staff';
 import { seedStats } from './stats';
 import { seedSurveys } from './surveys';
+import { seedExports } from './exports';
 
 export interface SeedContext {
   db: ReturnType<typeof sdk.database>;
@@ -32,6 +33,7 @@ export const SEEDERS: Seeder[] = [
   { name: 'policies', run: seedPolicies },
   { name: 'guide', run: seedGuide },
   { name: 'surveys', run: seedSurveys },
+  { name: 'exports', run: seedExports },
 ];
 
 /** Runs every seeder, in order, in the local cloud configured by the caller (an admin-less console context). */

@@ -69,7 +69,7 @@ export interface SettingsView {
   };
 }
 
-export type AuditSubject = 'policy' | 'draft' | 'comment' | 'staff' | 'invite' | 'settings' | 'department' | 'category' | 'guide' | 'hot_question' | 'survey';
+export type AuditSubject = 'policy' | 'draft' | 'comment' | 'staff' | 'invite' | 'settings' | 'department' | 'category' | 'guide' | 'hot_question' | 'survey' | 'export';
 
 export interface AuditEntry {
   id: string;

@@ -124,4 +124,9 @@ export const AUTHORIZATION_MATRIX: { readonly [N in ActionName]: MatrixRow } = {
   'admin.departments.save': admins,
   'admin.categories.save': admins,
   'admin.audit.list': admins,
+  // Exports: supervisors and admins; each reads only the jobs they made (another's job is not there for them).
+  'export.create': staff({ supervisor: 'ok', admin: 'ok' }),
+  'export.list': staff({ supervisor: 'ok', admin: 'ok' }),
+  'export.get': staff({ admin: 'ok', supervisor: 'NOT_FOUND' }),
+  'export.download': staff({ admin: 'ok', supervisor: 'NOT_FOUND' }),
 };

@@ -104,6 +104,12 @@ export const ACCESS: { readonly [N in ActionName]: Access } = {
   'admin.departments.save': staffOnly('admin'),
   'admin.categories.save': staffOnly('admin'),
   'admin.audit.list': staffOnly('admin'),
+  // Open data and export: supervisors follow performance agency-wide; personal data only for admins, with a reason
+  // (checked in export.create; docs/adr/0121-personal-data-in-exports.md).
+  'export.create': staffOnly('supervisor', 'admin'),
+  'export.list': staffOnly('supervisor', 'admin'),
+  'export.get': staffOnly('supervisor', 'admin'),
+  'export.download': staffOnly('supervisor', 'admin'),
 };
 
 export function authorize(action: ActionName, caller: Caller): void {

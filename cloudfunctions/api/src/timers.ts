@@ -2,6 +2,7 @@
 // `wx_trigger`. Only such an invocation may run a job: anyone can send a body shaped like a timer event
 // (docs/adr/0050-timer-events-trusted-by-source.md).
 import { runCaseTimers } from './jobs/case-timers';
+import { runExportJobs } from './jobs/exports';
 import { now } from './lib/clock';
 import { deliverDue } from './services/notifier';
 
@@ -28,6 +29,10 @@ const JOBS: Record<string, Record<string, TimerJob>> = {
     // Case deadlines first: what they queue in the outbox goes out in the same tick.
     cases: async () => ({ ...(await runCaseTimers(now())) }),
     notifications: async () => ({ ...(await deliverDue(now())) }),
+  },
+  // Every minute, so a large export finishes in minutes, not hours (docs/adr/0120-exports-as-batched-jobs.md).
+  exports: {
+    exports: async () => ({ ...(await runExportJobs(now())) }),
   },
 };
 

@@ -2,6 +2,7 @@
 // and the cases overdue now or due today, each opening the case. One stats.dashboard call per change of choice.
 import type { DashboardCase, DashboardSeries, StatsPeriodKind } from '../../../typings/api';
 import { call } from '../../services/api';
+import { getMe } from '../../services/session';
 import { loadInto, loadsOneAnswer } from '../../utils/load';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { definePage } from '../../utils/page';
@@ -28,8 +29,16 @@ definePage({
     overdueCount: 0,
     dueSoon: [] as Array<DashboardCase & { meta: string }>,
     dueSoonCount: 0,
+    mayExport: false,
   },
   ...loadsOneAnswer,
+  onLoad() {
+    loadsOneAnswer.onLoad.call(this);
+    // The session is read once per launch: no call of its own.
+    void getMe()
+      .then((me) => this.setData({ mayExport: me.roles.some((r) => r === 'supervisor' || r === 'admin') }))
+      .catch(() => undefined);
+  },
   methods: {
     load() {
       const department = this.data.departments[this.data.departmentIndex];
@@ -79,6 +88,10 @@ definePage({
       this.setData({ departmentIndex: index });
       void this.load();
     },
+    onOpenExports() {
+      void wx.navigateTo({ url: '/staff/exports/index' });
+    },
+
     onOpenCase(e: WechatMiniprogram.BaseEvent) {
       void wx.navigateTo({ url: `/staff/case/index?id=${encodeURIComponent(dataOf(e, 'id'))}` });
     },

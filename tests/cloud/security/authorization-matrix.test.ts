@@ -248,7 +248,16 @@ const FIXTURES: { readonly [N in ActionName]: () => Promise<RequestOf<N>> } = {
   'admin.departments.save': async () => ({ name: `新设单位${next()}` }),
   'admin.audit.list': async () => ({}),
   'admin.categories.save': async () => ({ name: `新设分类${next()}`, departmentId: 'dept-housing', types: ['inquiry'] }),
+  'export.create': async () => exportRequest(),
+  'export.list': async () => ({}),
+  'export.get': async () => ({ id: (await ok(ADMIN, 'export.create', exportRequest())).id }),
+  'export.download': async () => ({ id: (await ok(ADMIN, 'export.create', exportRequest())).id }),
 };
+
+/** A small statistics export (ready in the answer), as an admin's page would ask for it. */
+function exportRequest(): RequestOf<'export.create'> {
+  return { kind: 'stats', format: 'csv', from: '2026-11-01', to: '2026-11-30', clientRequestId: `mx-export-${next()}` };
+}
 
 const ACTION_NAMES = Object.keys(ACTIONS).sort() as ActionName[];
 

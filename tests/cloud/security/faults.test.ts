@@ -109,6 +109,12 @@ async function publishedGuideItem() {
   return ok(EDITOR, 'guide.publish', versioned(g));
 }
 
+/** A finished export of cases with personal data (a small one finishes in the call that creates it). */
+async function finishedExport() {
+  await submit();
+  return ok(ADMIN, 'export.create', { kind: 'cases', format: 'csv', from: '2026-11-01', to: '2026-12-31', reason: '信访复查需要联系来信人', clientRequestId: `fault-export-ready-${next()}` });
+}
+
 async function pendingReplyCase() {
   const s = await ok(ADMIN, 'admin.settings.get', {});
   if (!s.reviewReplies) await ok(ADMIN, 'admin.settings.update', { version: s.version, reviewReplies: true });
@@ -164,6 +170,16 @@ const FIXTURES: { readonly [N in ActionName]: Fixture<N> } = {
   }),
   'survey.exportCsv': mutating(EDITOR, async () => ({ id: (await openSurvey(EDITOR)).id }), {
     eachCallCreates: 'each export is a new file of the results as they stand, and each is recorded as a disclosure',
+  }),
+  // The job and its audit event in one transaction; a failure in the first batch after it leaves the job to the timer.
+  'export.create': mutating(ADMIN, async () => {
+    await submit();
+    return { kind: 'cases', format: 'xlsx', from: '2026-11-01', to: '2026-11-30', reason: '信访复查需要联系来信人', clientRequestId: `fault-export-${next()}` };
+  }),
+  'export.list': readOnly(ADMIN, async () => ({})),
+  'export.get': readOnly(ADMIN, async () => ({ id: (await finishedExport()).id })),
+  'export.download': mutating(ADMIN, async () => ({ id: (await finishedExport()).id }), {
+    eachCallCreates: 'each download of a file with personal data is a disclosure of its own, recorded in the audit trail',
   }),
   'draft.list': readOnly(CITIZEN, async () => ({})),
   'draft.get': readOnly(CITIZEN, async () => ({ id: (await openDraft()).id })),

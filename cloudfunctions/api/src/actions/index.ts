@@ -8,6 +8,7 @@ import { ADMIN_ACTIONS } from './admin';
 import { STATS_ACTIONS } from './stats';
 import { GUIDE_ACTIONS } from './guide';
 import { SURVEY_ACTIONS } from './surveys';
+import { EXPORT_ACTIONS } from './exports';
 
 export const ACTIONS: ActionTable = {
   'meta.get': metaGet,
@@ -18,4 +19,5 @@ export const ACTIONS: ActionTable = {
   ...STATS_ACTIONS,
   ...GUIDE_ACTIONS,
   ...SURVEY_ACTIONS,
+  ...EXPORT_ACTIONS,
 };

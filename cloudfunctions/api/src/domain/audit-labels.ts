@@ -14,6 +14,7 @@ export const AUDIT_SUBJECT_LABELS: Record<AuditSubject, string> = {
   guide: '办事指南',
   hot_question: '常见问题',
   survey: '民意调查',
+  export: '数据导出',
 };
 
 export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
@@ -36,4 +37,6 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   staff_updated: '修改工作人员',
   settings_updated: '修改设置',
   saved: '保存',
+  exported: '导出含个人信息的数据',
+  downloaded: '下载导出文件',
 };

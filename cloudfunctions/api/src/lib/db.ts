@@ -40,6 +40,8 @@ export const COLLECTIONS = {
   secrets: 'secrets',
   /** The audit trail of every subject but the case timeline (repositories/audit.ts, docs/adr/0060-one-audit-trail.md). */
   auditEvents: 'audit_events',
+  /** Export jobs of cases and statistics (repositories/exports.ts, docs/adr/0120-exports-as-batched-jobs.md). */
+  exportJobs: 'export_jobs',
 } as const;
 
 /** The SDK answers `doc().get()` on a missing document by throwing; repositories want `null`. */

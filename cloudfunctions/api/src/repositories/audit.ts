@@ -31,7 +31,10 @@ export type AuditKind =
   | 'staff_updated'
   // settings and the catalog
   | 'settings_updated'
-  | 'saved';
+  | 'saved'
+  // exports of personal data (docs/adr/0121-personal-data-in-exports.md)
+  | 'exported'
+  | 'downloaded';
 
 export interface AuditActor {
   role: ActorRole;

@@ -4,7 +4,7 @@ import { id, oneOf } from '../../lib/schema';
 import { isValidDay } from '../../domain/calendar';
 import { daysBetween, MAX_PERIOD_DAYS } from '../../domain/stats-period';
 
-const day = (label: string) =>
+export const day = (label: string) =>
   z
     .string({ error: `${label}应为日期` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 2026-01-31`)
