@@ -9,7 +9,7 @@ import type { AdminActions, AuditSubject, ReplyTemplate } from './api/admin';
 import type { StatsActions } from './api/stats';
 import type { CosignActions } from './api/cosign';
 import type { LookupActions } from './api/lookup';
-import type { SurveyActions } from './api/surveys';
+import type { SurveyActions, SurveyQuestionKind } from './api/surveys';
 
 export type * from './api/cases';
 export type * from './api/policies';
@@ -75,6 +75,8 @@ export interface Vocabulary {
   queueFilters: Array<LabelOption<keyof QueueFilterCounts>>;
   /** The audit trail's subjects (admin.audit.list's filter), in the order the audit page offers them. */
   auditSubjects: Array<LabelOption<AuditSubject>>;
+  /** The survey question kinds, in the order the survey editor offers them. */
+  surveyKinds: Array<LabelOption<SurveyQuestionKind>>;
 }
 
 /** What the staff case forms check before sending, as the server enforces it (extensionMaxDays: the admin's setting). */

@@ -42,6 +42,9 @@ test('every page makes at most one cloud call on its first render, with the sess
   const letterId = (await ok(who('citizenA'), 'case.listPublic', { limit: 1 })).items[0].id;
   const policyId = (await ok(who('citizenA'), 'policy.list', { limit: 1 })).items[0].id;
   const draftId = (await ok(who('editor'), 'draft.list', { status: 'all', limit: 1 })).items[0].id;
+  const surveys = (await ok(who('citizenA'), 'survey.list', {})).items;
+  const openSurveyId = surveys.find((s) => s.status === 'open')!.id;
+  const resultsSurveyId = surveys.find((s) => s.status === 'published')!.id;
 
   const visits: Record<string, { as: string; query?: Record<string, string> }> = {
     'pages/index/index': { as: 'citizenA' },
@@ -71,6 +74,12 @@ test('every page makes at most one cloud call on its first render, with the sess
     'staff/draft-report/index': { as: 'editor', query: { id: draftId } },
     'staff/dashboard/index': { as: 'supervisor' },
     'staff/audit/index': { as: 'admin' },
+    'pages/surveys/index': { as: 'citizenA' },
+    'pages/survey/index': { as: 'citizenA', query: { id: openSurveyId } },
+    'pages/survey-results/index': { as: 'citizenA', query: { id: resultsSurveyId } },
+    'staff/surveys/index': { as: 'editor' },
+    'staff/survey-edit/index': { as: 'editor', query: { id: openSurveyId } },
+    'staff/survey-results/index': { as: 'editor', query: { id: openSurveyId } },
   };
   expect(Object.keys(visits).sort()).toEqual(pagesOfApp().sort());
 

@@ -3,6 +3,7 @@ import { call, messageOf } from '../../services/api';
 import { getMeta } from '../../services/session';
 import { draftCardView, type DraftCardView } from '../../utils/draft-view';
 import { definePage } from '../../utils/page';
+import { surveyCardView, type SurveyCardView } from '../../utils/survey-view';
 import { staffHomeOnLaunch } from '../../utils/staff-home';
 import { homeView, type DepartmentEntry, type TypeEntry } from './view-model';
 
@@ -13,6 +14,7 @@ definePage({
     types: [] as TypeEntry[],
     departments: [] as DepartmentEntry[],
     openDrafts: [] as DraftCardView[],
+    openSurveys: [] as SurveyCardView[],
     hotline: config.hotline,
   },
   onLoad() {
@@ -39,13 +41,13 @@ definePage({
     onRetry() {
       void this.load();
     },
-    /** Open consultations (正在征求意见), at most three; the home page stays useful if this fails, so it fails quietly. */
+    /** Open consultations (正在征求意见) and open surveys, at most three each, in one call; the home page stays useful if this fails, so it fails quietly. */
     async loadDrafts() {
       try {
-        const page = await call('draft.list', { status: 'open', limit: 3 });
-        this.setData({ openDrafts: page.items.map(draftCardView) });
+        const page = await call('draft.list', { status: 'open', limit: 3, withSurveys: true });
+        this.setData({ openDrafts: page.items.map(draftCardView), openSurveys: (page.openSurveys ?? []).map(surveyCardView) });
       } catch {
-        this.setData({ openDrafts: [] });
+        this.setData({ openDrafts: [], openSurveys: [] });
       }
     },
     onPolicies() {

@@ -2,6 +2,7 @@ import type { LabelOption, ResponseOf, Vocabulary } from '../../../../typings/ap
 import { AUDIT_SUBJECT_LABELS } from '../domain/audit-labels';
 import { QUEUE_FILTER_LABELS, REJECT_REASON_LABELS, ROLE_LABELS, SCORE_LABELS, STATUS_LABELS } from '../domain/case-labels';
 import { CASE_TEXT_LIMITS } from '../domain/defaults';
+import { SURVEY_KIND_LABELS } from '../domain/surveys';
 import { defineAction } from '../lib/action';
 import { empty } from '../lib/schema';
 import { listCategories, listDepartments } from '../repositories/catalog';
@@ -19,6 +20,7 @@ const VOCABULARY: Vocabulary = {
   roles: options(ROLE_LABELS),
   queueFilters: options(QUEUE_FILTER_LABELS),
   auditSubjects: options(AUDIT_SUBJECT_LABELS),
+  surveyKinds: options(SURVEY_KIND_LABELS),
 };
 
 /** Everything a form needs before the first keystroke: types, categories, departments, limits, the caller's roles. */
