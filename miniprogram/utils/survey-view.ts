@@ -75,13 +75,16 @@ export interface SurveyCardView {
   id: string;
   title: string;
   statusLabel: string;
+  /** "进行中 · 还剩 3 天"; the status alone when the window text says the same ("已公布结果"). */
+  statusLine: string;
   windowText: string;
   url: string;
   open: boolean;
 }
 
 export function surveyCardView(item: SurveyListItem): SurveyCardView {
-  return { id: item.id, title: item.title, statusLabel: item.statusLabel, windowText: item.windowText, url: surveyUrl(item), open: item.status === 'open' };
+  const statusLine = item.statusLabel === item.windowText ? item.statusLabel : `${item.statusLabel} · ${item.windowText}`;
+  return { id: item.id, title: item.title, statusLabel: item.statusLabel, statusLine, windowText: item.windowText, url: surveyUrl(item), open: item.status === 'open' };
 }
 
 export interface BarView {
