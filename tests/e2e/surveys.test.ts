@@ -76,6 +76,9 @@ test('an editor publishes a survey, two citizens answer, the window closes, the 
     await type(app, 'summary', '多数居民支持加装电梯，我们将会同街道推进。');
     await tap(app, 'publish-results');
     await preview.waitForData((d: { status: string; busy: boolean }) => d.status === 'published' && !d.busy, 15_000);
+    // The CSV for the office: written to cloud storage, downloaded and opened by the phone.
+    await tap(app, 'export');
+    await preview.waitForData((d: { busy: boolean; notice: string }) => !d.busy && d.notice.startsWith('已导出：调查结果-'), 15_000);
 
     // Citizen A reads them.
     app = await openAs(preview, 'citizenA', 'pages/survey-results/index', { query: { id: survey.id }, settle: true });
