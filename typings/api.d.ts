@@ -10,7 +10,7 @@ import type { StatsActions } from './api/stats';
 import type { CosignActions } from './api/cosign';
 import type { LookupActions } from './api/lookup';
 import type { GuideActions, GuideCategory } from './api/guide';
-import type { SurveyActions } from './api/surveys';
+import type { SurveyActions, SurveyQuestionKind } from './api/surveys';
 import type { ExportActions } from './api/exports';
 
 export type * from './api/cases';
@@ -81,6 +81,8 @@ export interface Vocabulary {
   auditSubjects: Array<LabelOption<AuditSubject>>;
   /** The service guide's topics, in the order the guide list offers them. */
   guideCategories: Array<LabelOption<GuideCategory>>;
+  /** The survey question kinds, in the order the survey editor offers them. */
+  surveyKinds: Array<LabelOption<SurveyQuestionKind>>;
 }
 
 /** What the staff case forms check before sending, as the server enforces it (extensionMaxDays: the admin's setting). */

@@ -1,5 +1,5 @@
 // Every public and list answer over the demo data (cases with contact names and phones, letters, policies, drafts with
-// comments), seen by an anonymous visitor, by each demo citizen and by a newcomer: none carries another person's
+// comments, surveys and their results), seen by an anonymous visitor, by each demo citizen and by a newcomer: none carries another person's
 // phone number, contact name or OPENID (issue 9 item 8).
 import type { ActionName, RequestOf } from '../../typings/api';
 import { localCloud } from '../../tools/local-cloud';
@@ -44,6 +44,12 @@ async function publicAnswers(viewer: string | null): Promise<Array<[string, unkn
     await take('draft.get', { id: d.id });
     await take('draft.comments', { id: d.id, limit: 50 });
   }
+  const surveys = await take('survey.list', { limit: 50 });
+  for (const s of surveys?.items ?? []) {
+    await take('survey.get', { id: s.id });
+    await take('survey.results', { id: s.id });
+  }
+  await take('draft.list', { status: 'open', limit: 3, withSurveys: true });
   if (viewer) await take('case.listMine', { limit: 50 });
   return answers;
 }

@@ -43,6 +43,9 @@ test('every page makes at most one cloud call on its first render, with the sess
   const policyId = (await ok(who('citizenA'), 'policy.list', { limit: 1 })).items[0].id;
   const draftId = (await ok(who('editor'), 'draft.list', { status: 'all', limit: 1 })).items[0].id;
   const guideId = (await ok(who('citizenA'), 'guide.list', { limit: 1 })).items[0].id;
+  const surveys = (await ok(who('citizenA'), 'survey.list', {})).items;
+  const openSurveyId = surveys.find((s) => s.status === 'open')!.id;
+  const resultsSurveyId = surveys.find((s) => s.status === 'published')!.id;
 
   const visits: Record<string, { as: string; query?: Record<string, string> }> = {
     'pages/index/index': { as: 'citizenA' },
@@ -77,6 +80,12 @@ test('every page makes at most one cloud call on its first render, with the sess
     'staff/guide/index': { as: 'editor' },
     'staff/guide-edit/index': { as: 'editor', query: { id: guideId } },
     'staff/exports/index': { as: 'admin' },
+    'pages/surveys/index': { as: 'citizenA' },
+    'pages/survey/index': { as: 'citizenA', query: { id: openSurveyId } },
+    'pages/survey-results/index': { as: 'citizenA', query: { id: resultsSurveyId } },
+    'staff/surveys/index': { as: 'editor' },
+    'staff/survey-edit/index': { as: 'editor', query: { id: openSurveyId } },
+    'staff/survey-results/index': { as: 'editor', query: { id: openSurveyId } },
   };
   expect(Object.keys(visits).sort()).toEqual(pagesOfApp().sort());
 

@@ -1,7 +1,7 @@
 // 意见征集详情: the draft's paragraphs with a badge of public comments each, comment on the whole draft or on one
 // paragraph (a popup with a counter, checked before sending), my own comments in every state (待审核/已公开/未公开),
 // the approved comments of others (paged), and the adoption report once it is published.
-import type { Draft, DraftComment } from '../../../typings/api';
+import type { Draft, DraftComment, SurveyLink } from '../../../typings/api';
 import { call, messageOf, ApiCallError } from '../../services/api';
 import { getMeta } from '../../services/session';
 import { requestSubscribe } from '../../services/subscribe';
@@ -51,6 +51,7 @@ definePage({
     sending: false,
     notice: '',
     placeholder: '请写下您的意见和建议，审核后公开',
+    survey: null as SurveyLink | null,
   },
   onLoad(query) {
     own(this).id = query.id ?? '';
@@ -91,10 +92,17 @@ definePage({
       this.setData({
         loading: false,
         view,
+        survey: draft.survey ?? null,
         others: view.others,
         othersMore: !!h.othersCursor,
         explanation: explanationSections(draft.explanation),
       });
+    },
+
+    /** The open survey linked to this consultation. */
+    onSurvey() {
+      const s = this.data.survey;
+      if (s) void wx.navigateTo({ url: `/pages/survey/index?id=${encodeURIComponent(s.id)}` });
     },
 
     onRetry() {

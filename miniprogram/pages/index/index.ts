@@ -4,6 +4,7 @@ import { call, messageOf } from '../../services/api';
 import { getMeta } from '../../services/session';
 import { draftCardView, type DraftCardView } from '../../utils/draft-view';
 import { definePage } from '../../utils/page';
+import { surveyCardView, type SurveyCardView } from '../../utils/survey-view';
 import { staffHomeOnLaunch } from '../../utils/staff-home';
 import { homeView, type DepartmentEntry, type TypeEntry } from './view-model';
 
@@ -15,6 +16,7 @@ definePage({
     departments: [] as DepartmentEntry[],
     openDrafts: [] as DraftCardView[],
     hotQuestions: [] as HotQuestion[],
+    openSurveys: [] as SurveyCardView[],
     hotline: config.hotline,
   },
   onLoad() {
@@ -42,15 +44,15 @@ definePage({
       void this.load();
     },
     /**
-     * The page's one call: open consultations (正在征求意见, at most three) and the hot questions (常见问题) the editors
-     * pinned. The home page stays useful if it fails, so it fails quietly.
+     * The page's one call: open consultations (正在征求意见, at most three), the hot questions (常见问题) the editors
+     * pinned and the open surveys. The home page stays useful if it fails, so it fails quietly.
      */
     async loadHome() {
       try {
         const home = await call('home.get', {});
-        this.setData({ openDrafts: home.openDrafts.map(draftCardView), hotQuestions: home.hotQuestions });
+        this.setData({ openDrafts: home.openDrafts.map(draftCardView), hotQuestions: home.hotQuestions, openSurveys: home.openSurveys.map(surveyCardView) });
       } catch {
-        this.setData({ openDrafts: [], hotQuestions: [] });
+        this.setData({ openDrafts: [], hotQuestions: [], openSurveys: [] });
       }
     },
     onPolicies() {

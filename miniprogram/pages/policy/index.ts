@@ -1,6 +1,7 @@
 // 政策详情: header (document number, issuer, dates, status), body, the official explanation, attachments, the
 // versions (an earlier one can be read), favourite, share to a chat, and "ask about this policy", which opens the
 // inquiry form prefilled and linked to this policy.
+import type { SurveyLink } from '../../../typings/api';
 import { call, messageOf } from '../../services/api';
 import { isDeadEnd } from '../../utils/dead-end';
 import { dataOf } from '../../utils/events';
@@ -24,6 +25,7 @@ function extensionOf(name: string): string {
 
 definePage({
   data: {
+    survey: null as SurveyLink | null,
     loading: true,
     error: '',
     /** The policy is not there: the dead end, not the reload button. */
@@ -55,7 +57,7 @@ definePage({
       try {
         const policy = await call('policy.get', version === undefined ? { id } : { id, version });
         const view = policyDetailView(policy, version);
-        this.setData({ loading: false, view, favorited: view.favorited, favAria: favoriteAria(view.favorited) });
+        this.setData({ loading: false, view, favorited: view.favorited, favAria: favoriteAria(view.favorited), survey: policy.survey ?? null });
       } catch (error) {
         this.setData({ loading: false, error: messageOf(error), missing: isDeadEnd(error) });
       }
@@ -80,6 +82,12 @@ definePage({
         h.busy = false;
         this.setData({ favBusy: false });
       }
+    },
+
+    /** The open survey linked to this policy. */
+    onSurvey() {
+      const s = this.data.survey;
+      if (s) void wx.navigateTo({ url: `/pages/survey/index?id=${encodeURIComponent(s.id)}` });
     },
 
     onAsk() {

@@ -24,6 +24,12 @@ const OURS = [
   'staff/moderation',
   'staff/draft-report',
   'staff/components/list-editor',
+  'pages/surveys',
+  'pages/survey',
+  'pages/survey-results',
+  'staff/surveys',
+  'staff/survey-edit',
+  'staff/survey-results',
 ];
 
 function read(dir: string, ext: string): string {

@@ -3,6 +3,7 @@ import { AUDIT_SUBJECT_LABELS } from '../domain/audit-labels';
 import { QUEUE_FILTER_LABELS, REJECT_REASON_LABELS, ROLE_LABELS, SCORE_LABELS, STATUS_LABELS } from '../domain/case-labels';
 import { CASE_FORM_LIMITS, CASE_TEXT_LIMITS } from '../domain/defaults';
 import { GUIDE_CATEGORY_LABELS } from '../domain/guide/item';
+import { SURVEY_KIND_LABELS } from '../domain/surveys';
 import { defineAction } from '../lib/action';
 import { empty } from '../lib/schema';
 import { listCategories, listDepartments } from '../repositories/catalog';
@@ -23,6 +24,7 @@ const VOCABULARY: Vocabulary = {
   queueFilters: options(QUEUE_FILTER_LABELS),
   auditSubjects: options(AUDIT_SUBJECT_LABELS),
   guideCategories: options(GUIDE_CATEGORY_LABELS),
+  surveyKinds: options(SURVEY_KIND_LABELS),
 };
 
 /** Every form's limits, as the schemas enforce them. */

@@ -31,12 +31,12 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   results_published: '公布调查结果',
   answered: '提交答卷',
   answer_changed: '修改答卷',
-  exported: '导出结果',
   invited: '生成邀请码',
   bound: '绑定工作人员',
   staff_updated: '修改工作人员',
   settings_updated: '修改设置',
   saved: '保存',
-  exported: '导出含个人信息的数据',
+  // Survey results (subject survey) and exports with personal data (subject export): the subject says which.
+  exported: '导出数据',
   downloaded: '下载导出文件',
 };

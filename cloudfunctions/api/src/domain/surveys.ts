@@ -44,6 +44,9 @@ export const SURVEY_STATUS_LABEL: Record<SurveyStatus, string> = {
   published: '已公布结果',
 };
 
+/** The question kinds as the editor chooses them (meta.get vocabulary.surveyKinds). */
+export const SURVEY_KIND_LABELS: Record<SurveyQuestionKind, string> = { single: '单选', multiple: '多选', scale: '1-5 分', text: '简答' };
+
 export const SURVEY_TEXT_STATUS_LABEL: Record<SurveyTextStatus, string> = { pending: '待审核', approved: '已公开', hidden: '未公开' };
 
 export interface SurveyContent {
@@ -131,14 +134,10 @@ export const questionId = (index: number): string => `q${index + 1}`;
 
 export function kindLabel(q: Pick<SurveyQuestionInput, 'kind' | 'maxChoices' | 'options'>): string {
   switch (q.kind) {
-    case 'single':
-      return '单选';
     case 'multiple':
-      return q.maxChoices && q.maxChoices < (q.options?.length ?? 0) ? `多选（最多选 ${q.maxChoices} 项）` : '多选';
-    case 'scale':
-      return '1-5 分';
-    case 'text':
-      return '简答';
+      return q.maxChoices && q.maxChoices < (q.options?.length ?? 0) ? `多选（最多选 ${q.maxChoices} 项）` : SURVEY_KIND_LABELS.multiple;
+    default:
+      return SURVEY_KIND_LABELS[q.kind];
   }
 }
 
