@@ -2,6 +2,7 @@
 // versions (an earlier one can be read), favourite, share to a chat, and "ask about this policy", which opens the
 // inquiry form prefilled and linked to this policy.
 import { call, messageOf } from '../../services/api';
+import { getMeta } from '../../services/session';
 import { isDeadEnd } from '../../utils/dead-end';
 import { dataOf } from '../../utils/events';
 import { definePage, pageState } from '../../utils/page';
@@ -81,10 +82,12 @@ definePage({
       }
     },
 
-    onAsk() {
+    async onAsk() {
       const view = this.data.view;
       if (!view) return;
-      void wx.navigateTo({ url: inquiryUrl({ id: own(this).id, title: view.title }) });
+      // The session's meta.get (read once per launch); without it the submit page checks the title's length.
+      const titleMax = (await getMeta().catch(() => null))?.limits.titleMax;
+      void wx.navigateTo({ url: inquiryUrl({ id: own(this).id, title: view.title }, titleMax) });
     },
 
     onVersion(e: WechatMiniprogram.BaseEvent) {
