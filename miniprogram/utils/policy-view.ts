@@ -244,12 +244,13 @@ export function favoriteAria(favorited: boolean): string {
   return favorited ? '已收藏，点按取消收藏' : '收藏此政策';
 }
 
-export const INQUIRY_TITLE_MAX = 50;
-
-/** The prefilled inquiry about a policy (the submit page links the case to it through policyId). */
-export function inquiryUrl(policy: { id: string; title: string }): string {
+/**
+ * The prefilled inquiry about a policy (the submit page links the case to it through policyId), its title cut to the
+ * server's `titleMax` (meta.get limits) when known.
+ */
+export function inquiryUrl(policy: { id: string; title: string }, titleMax: number | undefined): string {
   const title = `咨询：${policy.title}`;
-  const short = title.length > INQUIRY_TITLE_MAX ? `${title.slice(0, INQUIRY_TITLE_MAX - 1)}…` : title;
+  const short = titleMax !== undefined && title.length > titleMax ? `${title.slice(0, titleMax - 1)}…` : title;
   return `/pages/submit/index?type=inquiry&policyId=${encodeURIComponent(policy.id)}&title=${encodeURIComponent(short)}`;
 }
 

@@ -142,6 +142,8 @@ test('ask opens the inquiry prefilled and linked; share sends the title and a pa
   await waitFor(page, (d) => d.loading === false);
   const navigate = jest.spyOn(wx, 'navigateTo').mockImplementation((() => Promise.resolve()) as never);
   await tap(page, 'ask');
+  // The title's limit comes from the session's meta.get, which this first tap may still be reading.
+  await waitFor(page, () => navigate.mock.calls.length > 0);
   expect(navigate).toHaveBeenCalledWith({
     url: `/pages/submit/index?type=inquiry&policyId=${policy.id}&title=${encodeURIComponent('咨询：城市公共交通票价管理办法')}`,
   });

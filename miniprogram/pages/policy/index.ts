@@ -3,6 +3,7 @@
 // inquiry form prefilled and linked to this policy.
 import type { SurveyLink } from '../../../typings/api';
 import { call, messageOf } from '../../services/api';
+import { getMeta } from '../../services/session';
 import { isDeadEnd } from '../../utils/dead-end';
 import { dataOf } from '../../utils/events';
 import { guideItemPath } from '../../utils/guide-view';
@@ -90,10 +91,12 @@ definePage({
       if (s) void wx.navigateTo({ url: `/pages/survey/index?id=${encodeURIComponent(s.id)}` });
     },
 
-    onAsk() {
+    async onAsk() {
       const view = this.data.view;
       if (!view) return;
-      void wx.navigateTo({ url: inquiryUrl({ id: own(this).id, title: view.title }) });
+      // The session's meta.get (read once per launch); without it the submit page checks the title's length.
+      const titleMax = (await getMeta().catch(() => null))?.limits.titleMax;
+      void wx.navigateTo({ url: inquiryUrl({ id: own(this).id, title: view.title }, titleMax) });
     },
 
     onVersion(e: WechatMiniprogram.BaseEvent) {

@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS } from '../../../cloudfunctions/api/src/domain/defaults';
 import type { Policy, PolicyListItem } from '../../../typings/api';
 import {
   explanationSections,
@@ -179,11 +180,11 @@ test('the star says what a tap does', () => {
 });
 
 test('the inquiry link carries the policy id and a title within the 50-character limit', () => {
-  const url = inquiryUrl({ id: 'p 1', title: '长'.repeat(80) });
+  const url = inquiryUrl({ id: 'p 1', title: '长'.repeat(80) }, DEFAULT_LIMITS.titleMax);
   expect(url.startsWith('/pages/submit/index?type=inquiry&policyId=p%201&title=')).toBe(true);
   const title = decodeURIComponent(url.split('title=')[1]);
   expect(Array.from(title)).toHaveLength(50);
   expect(title.startsWith('咨询：')).toBe(true);
-  expect(decodeURIComponent(inquiryUrl({ id: 'p', title: '短标题' }).split('title=')[1])).toBe('咨询：短标题');
+  expect(decodeURIComponent(inquiryUrl({ id: 'p', title: '短标题' }, DEFAULT_LIMITS.titleMax).split('title=')[1])).toBe('咨询：短标题');
   expect(sharePath('abc')).toBe('/pages/policy/index?id=abc');
 });
