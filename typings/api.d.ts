@@ -9,12 +9,14 @@ import type { AdminActions, AuditSubject, ReplyTemplate } from './api/admin';
 import type { StatsActions } from './api/stats';
 import type { CosignActions } from './api/cosign';
 import type { LookupActions } from './api/lookup';
+import type { SearchActions } from './api/search';
 
 export type * from './api/cases';
 export type * from './api/policies';
 export type * from './api/stats';
 export type * from './api/cosign';
 export type * from './api/lookup';
+export type * from './api/search';
 export type * from './api/admin';
 
 export type ErrorCode =
@@ -92,6 +94,8 @@ export interface MetaGetResponse {
   caseLimits: CaseLimits;
   vocabulary: Vocabulary;
   roles: Role[];
+  /** The agency's hotline (admin setting), offered on the home page and where a search finds nothing. */
+  hotline: string;
   /** Staff only (absent for citizens): the reply templates from settings, offered when answering a case. */
   replyTemplates?: ReplyTemplate[];
   /**
@@ -122,7 +126,7 @@ export interface CoreActions {
 }
 
 /** Every action, composed from the modules' contracts (typings/api/*.d.ts). */
-export interface ApiActions extends CoreActions, CaseActions, PolicyActions, AdminActions, StatsActions, CosignActions, LookupActions {}
+export interface ApiActions extends CoreActions, CaseActions, PolicyActions, AdminActions, StatsActions, CosignActions, LookupActions, SearchActions {}
 
 export type ActionName = keyof ApiActions;
 export type RequestOf<N extends ActionName> = ApiActions[N]['req'];

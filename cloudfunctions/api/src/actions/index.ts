@@ -6,6 +6,7 @@ import { POLICY_ACTIONS } from './policies';
 import { CASE_ACTIONS } from './cases';
 import { ADMIN_ACTIONS } from './admin';
 import { STATS_ACTIONS } from './stats';
+import { SEARCH_ACTIONS } from './search';
 
 export const ACTIONS: ActionTable = {
   'meta.get': metaGet,
@@ -14,4 +15,5 @@ export const ACTIONS: ActionTable = {
   ...CASE_ACTIONS,
   ...ADMIN_ACTIONS,
   ...STATS_ACTIONS,
+  ...SEARCH_ACTIONS,
 };

@@ -34,6 +34,7 @@ export const metaGet = defineAction<'meta.get'>({
       caseLimits: { ...CASE_TEXT_LIMITS, extensionMaxDays: settings.extensionMaxDays },
       vocabulary: VOCABULARY,
       roles: caller.roles,
+      hotline: settings.hotline,
     };
     const t = settings.subscribeTemplates;
     const subscribe: NonNullable<ResponseOf<'meta.get'>['subscribe']> = {};

@@ -3,6 +3,7 @@
 import type { SettingsView } from '../../../../../typings/api';
 import { isValidDay } from '../../domain/calendar';
 import { TYPE_LABELS } from '../../domain/case-labels';
+import { HOTLINE_RE } from '../../domain/defaults';
 import { KEYWORD_RE, MESSAGE_FIELDS } from '../../domain/subscribe-message';
 import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
@@ -23,6 +24,7 @@ function view(s: Settings): SettingsView {
     submissionsPerDay: s.limits.submissionsPerDay,
     cosignThreshold: s.cosignThreshold,
     cosignsPerDay: s.cosignsPerDay,
+    hotline: s.hotline,
     reviewReplies: s.reviewReplies,
     retentionDays: s.retentionDays,
     calendar: s.calendar,
@@ -78,6 +80,12 @@ const updateSchema = z
     submissionsPerDay: int('每人每日提交上限', 1, 100).optional(),
     cosignThreshold: int('附议回应人数', 1, 100000).optional(),
     cosignsPerDay: int('每人每日附议上限', 1, 1000).optional(),
+    hotline: z
+      .string({ error: '服务热线应为电话号码' })
+      .trim()
+      .max(30, '服务热线过长')
+      .regex(HOTLINE_RE, '服务热线应为电话号码，只含数字和短横线，如 12345 或 010-12345678')
+      .optional(),
     reviewReplies: bool('答复是否需要审核').optional(),
     retentionDays: int('个人信息保存期限（天）', 30, 3650).optional(),
     calendar: z.strictObject({ holidays: dayList('节假日'), workdays: dayList('调休上班日') }).optional(),
