@@ -18,6 +18,14 @@ const marks = (q: ParsedQuery): string => q.needles.join(' ');
 
 const page = (path: string, id: string): string => `${path}?id=${encodeURIComponent(id)}`;
 
+/** The title marked, and an excerpt of the text where the words occur; none when only the title holds them. */
+function marked(title: string, text: readonly string[], q: ParsedQuery): Pick<SearchHit, 'titleParts' | 'snippet'> {
+  const titleParts = highlight(title, marks(q));
+  const excerpt = snippet(text, marks(q));
+  const inText = excerpt.some((p) => p.hit);
+  return inText || !titleParts.some((p) => p.hit) ? { titleParts, snippet: excerpt } : { titleParts };
+}
+
 /** Published policies, in force or expired (marked), as the policy tab lists them for citizens. */
 const policies = defineSource<PolicyDoc>({
   kind: 'policy',
@@ -29,8 +37,7 @@ const policies = defineSource<PolicyDoc>({
       const hit: SearchHit = {
         kind: 'policy',
         id: d._id,
-        titleParts: highlight(d.title, marks(q)),
-        snippet: snippet(d.paragraphs, marks(q)),
+        ...marked(d.title, d.paragraphs, q),
         meta: [d.docNo, d.issuer].filter(Boolean).join(' · '),
         path: page('/pages/policy/index', d._id),
       };
@@ -57,8 +64,7 @@ const drafts = defineSource<DraftDoc>({
       return {
         kind: 'draft',
         id: d._id,
-        titleParts: highlight(d.title, marks(q)),
-        snippet: snippet(d.paragraphs, marks(q)),
+        ...marked(d.title, d.paragraphs, q),
         meta: draftStatus(d, now) === 'open' ? `${item.windowText}截止，欢迎提出意见` : `${item.commentCount} 条公开意见`,
         badge: item.statusLabel,
         path: page('/pages/draft/index', d._id),
@@ -84,8 +90,7 @@ const letters = defineSource<LetterDoc>({
       (d): SearchHit => ({
         kind: 'letter',
         id: d._id,
-        titleParts: highlight(d.title, marks(q)),
-        snippet: snippet([d.content], marks(q)),
+        ...marked(d.title, [d.content], q),
         meta: [typeLabel(env, d.type), env.catalog.categories.get(d.categoryId)?.name].filter(Boolean).join(' · '),
         path: page('/pages/letter/index', d._id),
       }),
