@@ -19,6 +19,13 @@ type Found = { searched: string; loading: boolean; empty: boolean; groups: Array
 
 test('type 电动自行车 on the home page, and open the consultation on it', async () => {
   const app = await openAs(preview, 'citizenA', 'pages/index/index', { settle: true });
+  // The tab bar shows its icons (drawn by the build, 81x81): the selected one for 首页, outlines for the others.
+  const icons = await app.locator('.mp-tabbar img').evaluateAll((imgs) => imgs.map((i) => [(i as HTMLImageElement).src.split('/').pop(), (i as HTMLImageElement).naturalWidth]));
+  expect(icons).toEqual([
+    ['home-selected.png', 81],
+    ['policy.png', 81],
+    ['mine.png', 81],
+  ]);
   await type(app, 'search', '电动自行车');
   await tap(app, 'search-button');
   await waitForRoute(preview, 'pages/search/index');
