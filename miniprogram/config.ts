@@ -3,6 +3,4 @@
 export const config = {
   cloudEnv: '',
   functionName: 'api',
-  /** The citizen hotline the simplified (长辈模式) home page offers: 12345, the government service hotline. */
-  hotline: '12345',
 };

@@ -1,13 +1,14 @@
 // npm run build: packs the mini program's npm dependencies (miniprogram-ci packNpmManually: Vant lands in
 // miniprogram/miniprogram_npm/) and bundles each cloud function's src/ into its self-contained index.js (esbuild;
 // only wx-server-sdk and Node built-ins stay as requires, as the cloud installs wx-server-sdk from package.json).
-// Skips what is up to date unless --force.
+// Draws the tab bar icons (tools/tab-icons) into miniprogram/images/tabbar/. Skips what is up to date unless --force.
 import crypto from 'crypto';
 import esbuild from 'esbuild';
 import fs from 'fs';
 import path from 'path';
 import type * as MiniprogramCi from 'miniprogram-ci';
 import { isMain } from './lib/is-main';
+import { writeTabIcons } from './tab-icons';
 
 export const ROOT = path.resolve(__dirname, '..');
 const NPM_DIST = path.join(ROOT, 'miniprogram');
@@ -80,6 +81,7 @@ export async function bundleCloudFunction(name: string, force = false): Promise<
 export async function build(force = false): Promise<string[]> {
   const done: string[] = [];
   if (await packMiniprogramNpm(force)) done.push('miniprogram_npm');
+  done.push(...writeTabIcons(NPM_DIST).map((f) => `miniprogram/${f}`));
   for (const name of cloudFunctionNames()) if (await bundleCloudFunction(name, force)) done.push(`cloudfunctions/${name}/index.js`);
   return done;
 }

@@ -12,12 +12,14 @@ import type { LookupActions } from './api/lookup';
 import type { GuideActions, GuideCategory } from './api/guide';
 import type { SurveyActions, SurveyQuestionKind } from './api/surveys';
 import type { ExportActions } from './api/exports';
+import type { SearchActions } from './api/search';
 
 export type * from './api/cases';
 export type * from './api/policies';
 export type * from './api/stats';
 export type * from './api/cosign';
 export type * from './api/lookup';
+export type * from './api/search';
 export type * from './api/admin';
 export type * from './api/guide';
 export type * from './api/surveys';
@@ -158,6 +160,8 @@ export interface MetaGetResponse {
   formLimits: FormLimits;
   vocabulary: Vocabulary;
   roles: Role[];
+  /** The agency's hotline (admin setting), offered on the home page and where a search finds nothing. */
+  hotline: string;
   /** Staff only (absent for citizens): the reply templates from settings, offered when answering a case. */
   replyTemplates?: ReplyTemplate[];
   /**
@@ -188,7 +192,7 @@ export interface CoreActions {
 }
 
 /** Every action, composed from the modules' contracts (typings/api/*.d.ts). */
-export interface ApiActions extends CoreActions, CaseActions, PolicyActions, AdminActions, StatsActions, CosignActions, LookupActions, GuideActions, SurveyActions, ExportActions {}
+export interface ApiActions extends CoreActions, CaseActions, PolicyActions, AdminActions, StatsActions, CosignActions, LookupActions, GuideActions, SurveyActions, ExportActions, SearchActions {}
 
 export type ActionName = keyof ApiActions;
 export type RequestOf<N extends ActionName> = ApiActions[N]['req'];

@@ -1,7 +1,6 @@
 // The service guide's pages as plain data: an item's materials as a checklist the citizen ticks off (remembered on the
 // phone per item), the offices' buttons, and the prefilled inquiry of 就此事项咨询. No wx here: unit-tested.
 import type { GuideItem, GuideListItem, GuideMaterial } from '../../typings/api';
-import { INQUIRY_TITLE_MAX } from './policy-view';
 
 export interface MaterialRow {
   index: number;
@@ -55,10 +54,13 @@ export function checklistProgress(rows: readonly MaterialRow[]): { text: string;
   return { text: complete ? '必需材料已全部备齐' : `必需材料已备齐 ${done}/${required.length} 项`, complete };
 }
 
-/** The prefilled inquiry about an item: linked to it, filed under its case category when it names one. */
-export function guideInquiryUrl(item: Pick<GuideItem, 'id' | 'name' | 'caseCategoryId'>): string {
+/**
+ * The prefilled inquiry about an item: linked to it, filed under its case category when it names one; the title cut
+ * to the server's `titleMax` (meta.get limits) when known.
+ */
+export function guideInquiryUrl(item: Pick<GuideItem, 'id' | 'name' | 'caseCategoryId'>, titleMax: number | undefined): string {
   const title = `咨询：${item.name}`;
-  const short = title.length > INQUIRY_TITLE_MAX ? `${title.slice(0, INQUIRY_TITLE_MAX - 1)}…` : title;
+  const short = titleMax !== undefined && title.length > titleMax ? `${title.slice(0, titleMax - 1)}…` : title;
   const category = item.caseCategoryId ? `&categoryId=${encodeURIComponent(item.caseCategoryId)}` : '';
   return `/pages/submit/index?type=inquiry&guideItemId=${encodeURIComponent(item.id)}&title=${encodeURIComponent(short)}${category}`;
 }

@@ -46,12 +46,18 @@ test('an editor publishes a policy; a citizen finds it, stars it and asks about 
     await tap(app, 'link-policies');
     await waitForRoute(preview, 'pages/policies/index');
     await preview.waitForData((d: { loading: boolean }) => d.loading === false);
-    await type(app, 'search', '楼道照明');
-    await tap(app, 'search-button');
-    const found = await preview.waitForData((d: { searched: string; loading: boolean; items: Array<{ id: string; titleParts: Array<{ text: string }> }> }) => d.searched === '楼道照明' && !d.loading && d.items.length > 0);
-    expect(found.items.map((i) => i.titleParts.map((r) => r.text).join(''))).toEqual(['关于老旧小区楼道照明改造的实施意见']);
-    const policyId = found.items[0]!.id;
-    const card = app.locator(`[data-testid="policy-card"][data-id="${policyId}"]`);
+    // The home page below the tab has a search box too: this one is the tab's.
+    const tab = app.locator('[data-mp-page="pages/policies/index"]');
+    await tab.locator('[data-testid="search"] input').fill('楼道照明');
+    await tab.locator('[data-testid="search-button"]').click();
+    // The tab's box is the one search box: it opens 搜索, over policies, consultations and letters.
+    await waitForRoute(preview, 'pages/search/index');
+    type Found = { searched: string; loading: boolean; groups: Array<{ kind: string; items: Array<{ id: string; titleParts: Array<{ text: string }> }> }> };
+    const found = await preview.waitForData((d: Found) => d.searched === '楼道照明' && !d.loading && d.groups.length > 0);
+    const policies = found.groups.find((g) => g.kind === 'policy')!;
+    expect(policies.items.map((i) => i.titleParts.map((r) => r.text).join(''))).toEqual(['关于老旧小区楼道照明改造的实施意见']);
+    const policyId = policies.items[0]!.id;
+    const card = app.locator(`[data-testid="search-hit"][data-path="/pages/policy/index?id=${policyId}"]`);
     expect(await card.locator('[data-testid="hit"]').first().textContent()).toBe('楼道照明');
 
     await card.click();

@@ -63,6 +63,7 @@ test('every page makes at most one cloud call on its first render, with the sess
     'pages/bind/index': { as: 'citizenB' },
     'pages/stats/index': { as: 'citizenA' },
     'pages/privacy/index': { as: 'citizenA' },
+    'pages/search/index': { as: 'citizenA', query: { q: '电动自行车' } },
     'staff/queue/index': { as: 'dispatcher' },
     'staff/case/index': { as: 'dispatcher', query: { id: caseId } },
     'staff/admin/index': { as: 'admin' },

@@ -1,5 +1,6 @@
 import { connectLocalCloud, mountPage, waitFor } from '../helpers/mp';
-import { seedCatalog } from '../helpers/cloud';
+import { ok, seedCatalog, seedStaff } from '../helpers/cloud';
+import { tapElement } from '../helpers/ui';
 import { localCloud } from '../../tools/local-cloud';
 
 // The first test compiles the WXML with wcc, which takes longer than jest's 5 s on a busy machine.
@@ -38,4 +39,22 @@ test('a failure shows a Chinese message and a retry that recovers', async () => 
   (page.instance as unknown as { onRetry(): void }).onRetry();
   await waitFor(page, (d) => d.loading === false && d.error === '');
   expect(page.dom!.textContent).toContain('交通运输局');
+});
+
+test("the agency's hotline is the admin's setting, shown under the departments and dialled on a tap", async () => {
+  await seedCatalog();
+  await seedStaff('o_admin_hotline', ['admin']);
+  const base = await ok('o_admin_hotline', 'admin.settings.get', {});
+  await ok('o_admin_hotline', 'admin.settings.update', { version: base.version, hotline: '010-96123' });
+  const calls: string[] = [];
+  jest.spyOn(wx, 'makePhoneCall').mockImplementation((o: { phoneNumber: string }) => {
+    calls.push(o.phoneNumber);
+    return Promise.resolve({ errMsg: 'makePhoneCall:ok' }) as never;
+  });
+  const page = mountPage('pages/index/index');
+  await waitFor(page, (d) => d.loading === false);
+  const row = page.dom!.querySelector('[data-testid="hotline"]')!;
+  expect(row.textContent).toContain('010-96123');
+  await tapElement(page, row);
+  expect(calls).toEqual(['010-96123']);
 });

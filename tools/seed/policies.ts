@@ -1,5 +1,5 @@
 // Demo policy library and draft consultations, created THROUGH THE ACTIONS as the demo editor and citizens would, with
-// the local clock moved back: 13 published policies with explanations (one published twice, one expired, one repealed,
+// the local clock moved back: 14 published policies with explanations (one published twice, one expired, one repealed,
 // one with an attachment and related policies), two favourites, an open consultation with approved and pending
 // comments, and a closed one whose adoption report is published (its commenters notified through the outbox).
 // Runs after the catalogue, staff and cases seeders (it adds the draftReport template to the settings they wrote).
@@ -107,6 +107,18 @@ const POLICIES: PolicySeed[] = [
     key: 'elderly-home-care',
     daysAgo: 25,
     explanation: { background: '绝大多数老年人选择居家养老。', keyPoints: ['助餐助浴助洁助医', '适老化改造每户补贴不超过5000元'] },
+  },
+  {
+    key: 'pension-insurance',
+    daysAgo: 22,
+    explanation: {
+      background: '每年调整退休人员基本养老金，是保障退休人员基本生活的一项制度安排。',
+      keyPoints: ['调整后的养老金随当月养老金一并发放', '已按月领取养老金的退休人员自动调整，无需申请', '高龄退休人员适当倾斜'],
+      faq: [
+        { q: '退休金怎么领？', a: '办理退休手续后，养老金按月发放到本人社会保障卡的金融账户，无需每月申领。' },
+        { q: '这次调整要我自己申请吗？', a: '不需要。符合条件的退休人员由社保经办机构统一调整、补发。' },
+      ],
+    },
   },
   {
     key: 'hotline-12345',

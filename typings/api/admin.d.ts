@@ -51,6 +51,8 @@ export interface SettingsView {
   cosignThreshold: number;
   /** Co-signs one citizen may make in a day. */
   cosignsPerDay: number;
+  /** The agency's hotline for citizens (12345, 010-12345678): the home page and search offer to call it. */
+  hotline: string;
   reviewReplies: boolean;
   retentionDays: number;
   calendar: CalendarSettings;

@@ -59,6 +59,7 @@ export const AUTHORIZATION_MATRIX: { readonly [N in ActionName]: MatrixRow } = {
   'policy.unpublish': editors,
   'policy.favorite': users,
   'draft.list': everyone,
+  'search.query': everyone,
   'draft.get': everyone,
   'draft.comments': everyone,
   'draft.save': editors,

@@ -33,6 +33,8 @@ export const ACCESS: { readonly [N in ActionName]: Access } = {
   'policy.unpublish': staffOnly('editor', 'admin'),
   'policy.favorite': user,
   'draft.list': anyone,
+  // The citizens' one search: public content only (published policies, opened drafts, visible letters).
+  'search.query': anyone,
   'draft.get': anyone,
   'draft.comments': anyone,
   'draft.save': staffOnly('editor', 'admin'),

@@ -3,6 +3,7 @@
 // policies; and 就此事项咨询, which opens the inquiry form prefilled and linked to the item.
 import type { GuideItem } from '../../../typings/api';
 import { call, messageOf } from '../../services/api';
+import { getMeta } from '../../services/session';
 import { isDeadEnd } from '../../utils/dead-end';
 import { dataOf } from '../../utils/events';
 import { checklistKey, checklistProgress, guideInquiryUrl, materialRows, ticksOf, toggleTick, type MaterialRow } from '../../utils/guide-view';
@@ -97,9 +98,11 @@ definePage({
       if (id) void wx.navigateTo({ url: sharePath(id) });
     },
 
-    onAsk() {
+    async onAsk() {
       const item = own(this).item;
-      if (item) void wx.navigateTo({ url: guideInquiryUrl(item) });
+      if (!item) return;
+      const titleMax = (await getMeta().catch(() => null))?.limits.titleMax;
+      void wx.navigateTo({ url: guideInquiryUrl(item, titleMax) });
     },
   },
 });

@@ -1,5 +1,4 @@
 import type { HotQuestion } from '../../../typings/api';
-import { config } from '../../config';
 import { call, messageOf } from '../../services/api';
 import { getMeta } from '../../services/session';
 import { draftCardView, type DraftCardView } from '../../utils/draft-view';
@@ -17,7 +16,8 @@ definePage({
     openDrafts: [] as DraftCardView[],
     hotQuestions: [] as HotQuestion[],
     openSurveys: [] as SurveyCardView[],
-    hotline: config.hotline,
+    /** The agency's hotline, an admin setting (meta.get). */
+    hotline: '',
   },
   onLoad() {
     void this.load();
@@ -32,7 +32,7 @@ definePage({
       this.setData({ loading: true, error: '' });
       try {
         const meta = await getMeta();
-        this.setData({ loading: false, ...homeView(meta) });
+        this.setData({ loading: false, ...homeView(meta), hotline: meta.hotline });
         // Staff launched on the home page go straight to their workbench; home stays below it for 返回.
         const staffHome = staffHomeOnLaunch(meta.roles, wx.getLaunchOptionsSync().path, 'pages/index/index');
         if (staffHome) void wx.navigateTo({ url: staffHome });
@@ -78,7 +78,7 @@ definePage({
       void wx.navigateTo({ url: '/pages/submit/index' });
     },
     onCallHotline() {
-      void wx.makePhoneCall({ phoneNumber: config.hotline });
+      if (this.data.hotline) void wx.makePhoneCall({ phoneNumber: this.data.hotline }).catch(() => undefined);
     },
     onOpen(e: WechatMiniprogram.BaseEvent) {
       const url = String(e.currentTarget.dataset.url ?? '');

@@ -1,13 +1,12 @@
-// 政策 (tab): the policy library by category, and search over titles, document numbers and bodies with the keyword
-// marked. Pages of 20 are appended on scroll (only the new rows go to setData); pull down starts again.
+// 政策 (tab): the policy library by category. Its search box is the one search box (components/search-box): it opens
+// 搜索, over policies, consultations and letters at once. Pages of 20 are appended on scroll (only the new rows go to
+// setData); pull down starts again.
 import type { PolicyListItem } from '../../../typings/api';
 import { pagedList, setUpPagedList } from '../../behaviors/paged-list';
 import { call, messageOf } from '../../services/api';
 import { getMeta } from '../../services/session';
 import type { DetailEvent } from '../../utils/events';
-import { valueOf } from '../../utils/events';
 import { definePage, pageState } from '../../utils/page';
-import { decodeParam } from '../../utils/query';
 import { policyCardView, type PolicyCardView } from '../../utils/policy-view';
 
 const ALL = 'all';
@@ -19,23 +18,16 @@ definePage({
   data: {
     tabs: [{ id: ALL, name: '全部' }] as Array<{ id: string; name: string }>,
     activeTab: ALL,
-    keyword: '',
-    /** The keyword the list on screen was searched with ('' when browsing). */
-    searched: '',
     items: [] as PolicyCardView[],
   },
-  onLoad(query) {
+  onLoad() {
     setUpPagedList<PolicyListItem, PolicyCardView>(this, {
       fetch: (paging) => {
         const categoryId = this.data.activeTab === ALL ? undefined : this.data.activeTab;
-        const keyword = this.data.searched.trim() || undefined;
-        return call('policy.list', { ...paging, ...(categoryId ? { categoryId } : {}), ...(keyword ? { keyword } : {}) });
+        return call('policy.list', { ...paging, ...(categoryId ? { categoryId } : {}) });
       },
       view: (item) => policyCardView(item, { categoryNames: own(this).categoryNames }),
     });
-    // WeChat hands query values over as they were in the url: encoded, for Chinese.
-    const keyword = decodeParam(query.keyword).trim();
-    if (keyword) this.setData({ keyword, searched: keyword });
     void this.start();
   },
   async onPullDownRefresh() {
@@ -65,25 +57,6 @@ definePage({
       if (name === this.data.activeTab) return;
       this.setData({ activeTab: name });
       void this.reload();
-    },
-
-    onKeywordChange(e: DetailEvent<unknown>) {
-      this.setData({ keyword: valueOf(e.detail) });
-    },
-
-    onSearch(e?: DetailEvent<unknown>) {
-      const typed = e && e.detail !== undefined && e.detail !== null && typeof e.detail !== 'object' ? valueOf(e.detail) : this.data.keyword;
-      const keyword = typed.trim();
-      this.setData({ keyword, searched: keyword });
-      void this.reload();
-    },
-
-    onClearSearch() {
-      this.setData({ keyword: '' });
-      if (this.data.searched) {
-        this.setData({ searched: '' });
-        void this.reload();
-      }
     },
 
     onRetry() {

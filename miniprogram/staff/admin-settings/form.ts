@@ -317,6 +317,8 @@ export function kindFields(kind: TemplateKind, t: TemplateForm): Array<{ key: Me
 export interface SettingsForm {
   /** As typed (text fields), checked by checkNumbers. */
   numbers: Record<NumberKey, string>;
+  /** The agency's hotline, as typed; checked by checkHotline. */
+  hotline: string;
   /** In order. */
   holidays: string[];
   workdays: string[];
@@ -333,11 +335,22 @@ export function settingsForm(s: SettingsView): SettingsForm {
   for (const f of numberFields(s.caseTypes)) numbers[f.key] = String(baseNumber(s, f.key) ?? '');
   const templates = {} as Record<TemplateKind, TemplateForm>;
   for (const k of TEMPLATE_KINDS) templates[k.kind] = templateForm(s.subscribeTemplates[k.kind]);
-  return { numbers, holidays: [...s.calendar.holidays].sort(), workdays: [...s.calendar.workdays].sort(), templates };
+  return { numbers, hotline: s.hotline, holidays: [...s.calendar.holidays].sort(), workdays: [...s.calendar.workdays].sort(), templates };
+}
+
+/** The server's rule (actions/admin/settings.ts): digits, with dashes between groups. */
+const HOTLINE = /^\d{3,12}(-\d{1,8}){0,3}$/;
+
+export function checkHotline(raw: string): string {
+  const value = raw.trim();
+  if (!value) return '请填写服务热线';
+  if (value.length > 30 || !HOTLINE.test(value)) return '服务热线应为电话号码，只含数字和短横线，如 12345 或 010-12345678';
+  return '';
 }
 
 export function checkForm(f: SettingsForm, rules: SettingsRules): Record<string, string> {
-  const errors = { ...checkNumbers(f.numbers, rules.types), ...checkCalendar(f, rules.dayListMax) };
+  const hotline = checkHotline(f.hotline);
+  const errors = { ...checkNumbers(f.numbers, rules.types), ...(hotline ? { hotline } : {}), ...checkCalendar(f, rules.dayListMax) };
   for (const k of TEMPLATE_KINDS) Object.assign(errors, checkTemplate(k.kind, f.templates[k.kind]));
   return errors;
 }
@@ -368,6 +381,13 @@ function numberText(raw: string): string {
 /** The settings one by one, the case types named in the server's words. */
 function unitsOf(types: SettingsRules['types']): Unit[] {
   return [
+    {
+      label: '服务热线',
+      value: (f) => f.hotline.trim(),
+      take: (into, from) => {
+        into.hotline = from.hotline;
+      },
+    },
     ...numberFields(types).map(
       (n): Unit => ({
         label: n.label,
@@ -405,6 +425,7 @@ export function settingsPatch(base: SettingsView, f: SettingsForm): Partial<Omit
     patch.caseTypes = base.caseTypes.map((t) => ({ key: t.key, label: t.label, answerDays: Number(f.numbers[`answer_${t.key}`]) }));
   }
   for (const key of SCALARS) if (changed(key)) patch[key] = Number(f.numbers[key]);
+  if (read.hotline.trim() !== f.hotline.trim()) patch.hotline = f.hotline.trim();
   if (!sameDays(read.holidays, f.holidays) || !sameDays(read.workdays, f.workdays)) patch.calendar = { holidays: [...f.holidays], workdays: [...f.workdays] };
   if (TEMPLATE_KINDS.some((k) => JSON.stringify(templateOf(k.kind, read.templates[k.kind])) !== JSON.stringify(templateOf(k.kind, f.templates[k.kind])))) {
     const templates: SettingsView['subscribeTemplates'] = {};
@@ -446,6 +467,7 @@ export function rebase(base: SettingsView, mine: SettingsForm, theirs: SettingsV
 
 export interface ErrorView {
   numbers: Record<string, string>;
+  hotline: string;
   calendar: string;
   /** By kind: templateId, fields, field_<field>, page, longTerm. */
   templates: Record<string, Record<string, string>>;
@@ -454,7 +476,7 @@ export interface ErrorView {
 }
 
 export function noErrors(): ErrorView {
-  return { numbers: {}, calendar: '', templates: Object.fromEntries(TEMPLATE_KINDS.map((k) => [k.kind, {}])), other: '' };
+  return { numbers: {}, hotline: '', calendar: '', templates: Object.fromEntries(TEMPLATE_KINDS.map((k) => [k.kind, {}])), other: '' };
 }
 
 /** Spreads a map of our keys (checkForm's, errorsFromServer's) over the places the page shows them. */
@@ -465,6 +487,7 @@ export function errorView(errors: Record<string, string>): ErrorView {
     const [head, kind, rest] = key.split('.');
     if (head === 'numbers' && kind) view.numbers[kind] = message;
     else if (head === 'calendar') view.calendar ||= message;
+    else if (head === 'hotline') view.hotline = message;
     else if (head === 'templates' && kind && rest && view.templates[kind]) view.templates[kind][rest] = message;
     else other.push(message);
   }
@@ -485,6 +508,8 @@ export function errorsFromServer(fields: Record<string, string>, base: SettingsV
       key = `numbers.${parts[0]}`;
     } else if (parts[0] === 'calendar') {
       key = 'calendar';
+    } else if (parts[0] === 'hotline') {
+      key = 'hotline';
     } else if (parts[0] === 'subscribeTemplates' && parts[1] && KIND_INFO.has(parts[1] as TemplateKind)) {
       key = parts[2] === 'fields' && parts[3] ? `templates.${parts[1]}.field_${parts[3]}` : `templates.${parts[1]}.${parts[2] ?? 'fields'}`;
     }

@@ -10,6 +10,7 @@ import { calendarDateOf } from '../../utils/time';
 import {
   addDay,
   checkForm,
+  checkHotline,
   checkNumbers,
   checkTemplate,
   errorsFromServer,
@@ -58,6 +59,7 @@ function emptyForm(): SettingsForm {
     submissionsPerDay: 0,
     cosignThreshold: 0,
     cosignsPerDay: 0,
+    hotline: '',
     reviewReplies: false,
     retentionDays: 0,
     calendar: { holidays: [], workdays: [] },
@@ -148,6 +150,12 @@ definePage({
       this.setData({ [`form.numbers.${dataOf(e, 'key')}`]: valueOf(e.detail) });
       // The whole group again: autoCloseDays is checked against ratingReminderDays.
       this.setData({ 'errors.numbers': errorView(checkNumbers(this.data.form.numbers, state(this).base?.caseTypes ?? [])).numbers });
+      this.refreshDirty();
+    },
+
+    onHotline(e: DetailEvent<unknown>) {
+      const hotline = valueOf(e.detail);
+      this.setData({ 'form.hotline': hotline, 'errors.hotline': checkHotline(hotline) });
       this.refreshDirty();
     },
 

@@ -74,3 +74,21 @@ test('one keyword for two fields is refused by the server too, which would other
   // The page says it before sending, next to the second field.
   expect(checkForm(form, RULES)).toEqual({ 'templates.caseStatus.field_note': 'thing1 已用于“标题”：同一个关键词只能对应一个字段' });
 });
+
+test('the hotline: the page and the server agree on what a phone number is; a saved one is audited and reaches every citizen', async () => {
+  for (const value of ['12345', '010-12345678', '400-123-4567', '12', '热线', '010 1234', '12345-', '1'.repeat(31)]) {
+    const { form, res, fields } = await save((form) => {
+      form.hotline = value;
+    });
+    const page = checkForm(form, RULES);
+    expect([value, Object.keys(fields)]).toEqual([value, Object.keys(page)]);
+    if (!res.ok) expect([value, res.error.code, res.error.message]).toEqual([value, 'INVALID_ARGUMENT', expect.stringMatching(/服务热线/)]);
+  }
+  const stored = await ok(ADMIN, 'admin.settings.get', {});
+  expect(stored.hotline).toBe('400-123-4567');
+  expect((await ok('o_any_citizen', 'meta.get', {})).hotline).toBe('400-123-4567');
+  expect((await ok(null, 'meta.get', {})).hotline).toBe('400-123-4567');
+  const audit = await ok(ADMIN, 'admin.audit.list', { subject: 'settings' });
+  // 12345 is the default, so the page sent nothing for it: two changes, two events.
+  expect(audit.items.filter((e) => e.note?.includes('hotline'))).toHaveLength(2);
+});

@@ -14,7 +14,7 @@ test('demo policies (two versions, expired, repealed), favourites, an open and a
   const citizen = who('citizenA');
 
   const library = await ok(citizen, 'policy.list', { limit: 50 });
-  expect(library.items).toHaveLength(12);
+  expect(library.items).toHaveLength(13);
   expect(library.items.filter((i) => i.status === 'expired').map((i) => i.title)).toEqual(['关于应对COVID-19疫情支持中小微企业稳定发展的若干措施']);
   expect((await ok(citizen, 'policy.list', { status: 'repealed' })).items.map((i) => i.title)).toEqual(['城市道路挖掘管理规定']);
 
@@ -46,4 +46,10 @@ test('demo policies (two versions, expired, repealed), favourites, an open and a
   const notices = localCloud.openapi.calls.filter((c) => c.api === 'subscribeMessage.send' && (c.args as { templateId: string }).templateId === DRAFT_REPORT_TEMPLATE);
   expect(notices.map((c) => (c.args as { touser: string }).touser).sort()).toEqual([who('citizenA'), who('citizenB')].sort());
   expect((await ok(who('editor'), 'draft.moderationQueue', {})).items).toHaveLength(2);
+
+  // The citizens' one search box finds the open consultation on the home page, and the pension policy.
+  const ebike = await ok(citizen, 'search.query', { q: '电动自行车' });
+  expect(ebike.groups.find((g) => g.kind === 'draft')?.items[0]?.id).toBe(drafts.items[0]!.id);
+  const pension = await ok(citizen, 'search.query', { q: '退休金怎么领' });
+  expect(pension.groups[0]?.items[0]?.titleParts.map((p) => p.text).join('')).toBe('关于调整退休人员基本养老金的通知');
 }, 30_000);

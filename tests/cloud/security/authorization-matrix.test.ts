@@ -135,6 +135,7 @@ const FIXTURES: { readonly [N in ActionName]: () => Promise<RequestOf<N>> } = {
   'policy.unpublish': async () => ({ ...versioned(await publishedPolicy()), reason: '已被新政策替代' }),
   'policy.favorite': async () => ({ id: (await publishedPolicy()).id }),
   'draft.list': async () => ({}),
+  'search.query': async () => ({ q: '电动自行车' }),
   'draft.get': async () => ({ id: (await openDraft()).id }),
   'draft.comments': async () => ({ id: (await openDraft()).id }),
   'draft.save': async () => draftInput(),

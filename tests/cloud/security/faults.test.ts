@@ -181,6 +181,7 @@ const FIXTURES: { readonly [N in ActionName]: Fixture<N> } = {
   'export.download': mutating(ADMIN, async () => ({ id: (await finishedExport()).id }), {
     eachCallCreates: 'each download of a file with personal data is a disclosure of its own, recorded in the audit trail',
   }),
+  'search.query': readOnly(null, async () => ({ q: '电动自行车' })),
   'draft.list': readOnly(CITIZEN, async () => ({})),
   'draft.get': readOnly(CITIZEN, async () => ({ id: (await openDraft()).id })),
   'draft.comments': readOnly(CITIZEN, async () => ({ id: (await openDraft()).id })),

@@ -4,6 +4,7 @@ import { DEFAULT_CASE_TYPES } from '../../../cloudfunctions/api/src/domain/defau
 import {
   addDay,
   checkForm,
+  checkHotline,
   checkNumbers,
   checkTemplate,
   errorsFromServer,
@@ -47,6 +48,7 @@ function settings(over: Partial<SettingsView> = {}): SettingsView {
     submissionsPerDay: 5,
     cosignThreshold: 100,
     cosignsPerDay: 30,
+    hotline: '12345',
     reviewReplies: false,
     retentionDays: 365,
     calendar: { holidays: ['2026-10-02', '2026-10-01', '2027-01-01'], workdays: ['2026-10-10'] },
@@ -105,6 +107,24 @@ describe('deadlines and limits', () => {
     expect(isDirty(base, f)).toBe(false);
     f.numbers.acceptDays = '01';
     expect(isDirty(base, f)).toBe(false);
+  });
+
+  test('the hotline: a phone number as the server takes it, sent trimmed when it changed, merged after a CONFLICT', () => {
+    expect(checkHotline('010-12345678')).toBe('');
+    expect(checkHotline(' 12345 ')).toBe('');
+    expect(checkHotline('')).toBe('请填写服务热线');
+    for (const bad of ['12', '热线12345', '010 1234', '+86-10-1234', '12345-']) expect(checkHotline(bad)).toMatch(/^服务热线应为电话号码/);
+    const base = settings();
+    const f = settingsForm(base);
+    expect(f.hotline).toBe('12345');
+    f.hotline = ' 010-88886666 ';
+    expect(isDirty(base, f)).toBe(true);
+    expect(settingsPatch(base, f)).toEqual({ hotline: '010-88886666' });
+    expect(checkForm({ ...f, hotline: 'abc' }, RULES)).toEqual({ hotline: expect.stringMatching(/^服务热线应为电话号码/) });
+    expect(errorView(errorsFromServer({ hotline: '服务热线过长' }, base)).hotline).toBe('服务热线过长');
+    const theirs = settings({ version: 4, hotline: '12345' , acceptDays: 2 });
+    expect(rebase(base, f, theirs).form.hotline).toBe(' 010-88886666 ');
+    expect(rebase(base, f, settings({ version: 4, hotline: '96000' })).overridden).toEqual(['服务热线']);
   });
 
   test('every field has a label, a unit and limits', () => {

@@ -47,8 +47,8 @@ describe('materials checklist', () => {
 });
 
 test('就此事项咨询 opens an inquiry linked to the item, under its case category', () => {
-  expect(guideInquiryUrl(item)).toBe(`/pages/submit/index?type=inquiry&guideItemId=g1&title=${encodeURIComponent('咨询：居民身份证换领')}&categoryId=cat-other`);
-  const long = guideInquiryUrl({ id: 'g2', name: '长'.repeat(60) });
+  expect(guideInquiryUrl(item, 50)).toBe(`/pages/submit/index?type=inquiry&guideItemId=g1&title=${encodeURIComponent('咨询：居民身份证换领')}&categoryId=cat-other`);
+  const long = guideInquiryUrl({ id: 'g2', name: '长'.repeat(60) }, 50);
   expect(decodeURIComponent(/title=([^&]+)/.exec(long)![1]!)).toHaveLength(50);
   expect(long).not.toContain('categoryId');
 });

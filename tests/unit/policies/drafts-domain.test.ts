@@ -54,6 +54,8 @@ const doc = (over: Partial<DraftDoc> = {}): DraftDoc => ({
   approvedCounts: {},
   approvedTotal: 0,
   decisionsRev: 0,
+  titleTokens: [],
+  searchTokens: [],
   ...over,
 });
 

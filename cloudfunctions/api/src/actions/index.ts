@@ -9,6 +9,7 @@ import { STATS_ACTIONS } from './stats';
 import { GUIDE_ACTIONS } from './guide';
 import { SURVEY_ACTIONS } from './surveys';
 import { EXPORT_ACTIONS } from './exports';
+import { SEARCH_ACTIONS } from './search';
 
 export const ACTIONS: ActionTable = {
   'meta.get': metaGet,
@@ -20,4 +21,5 @@ export const ACTIONS: ActionTable = {
   ...GUIDE_ACTIONS,
   ...SURVEY_ACTIONS,
   ...EXPORT_ACTIONS,
+  ...SEARCH_ACTIONS,
 };

@@ -44,6 +44,7 @@ export const metaGet = defineAction<'meta.get'>({
       formLimits: FORM_LIMITS,
       vocabulary: VOCABULARY,
       roles: caller.roles,
+      hotline: settings.hotline,
     };
     const t = settings.subscribeTemplates;
     const subscribe: NonNullable<ResponseOf<'meta.get'>['subscribe']> = {};

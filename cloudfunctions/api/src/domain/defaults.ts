@@ -11,6 +11,12 @@ export const DEFAULT_CASE_TYPES: readonly CaseTypeInfo[] = [
   { key: 'suggestion', label: '建议', answerDays: 13 },
 ];
 
+/** The government service hotline, until the admin sets the agency's own. */
+export const DEFAULT_HOTLINE = '12345';
+
+/** A hotline as it is dialled: digits, with dashes between groups (12345, 010-12345678, 400-123-4567). */
+export const HOTLINE_RE = /^\d{3,12}(-\d{1,8}){0,3}$/;
+
 export const DEFAULT_LIMITS: Limits = {
   titleMax: 50,
   contentMax: 2000,

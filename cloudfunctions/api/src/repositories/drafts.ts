@@ -16,7 +16,7 @@ export async function putDraftInTx(tx: Transaction, doc: DraftDoc): Promise<void
 }
 
 export function draftPage(phases: Phase[], limit: number, cursor: string | undefined): Promise<PhasedPage<DraftDoc & Record<string, unknown>>> {
-  return phasedPage<DraftDoc & Record<string, unknown>>({ collection: COLLECTIONS.drafts, phases, limit, cursor, omit: ['paragraphs', 'explanation', 'report'] });
+  return phasedPage<DraftDoc & Record<string, unknown>>({ collection: COLLECTIONS.drafts, phases, limit, cursor, omit: ['paragraphs', 'explanation', 'report', 'titleTokens', 'searchTokens'] });
 }
 
 // ---- comments ---------------------------------------------------------------------------------------------
@@ -109,7 +109,7 @@ export async function findDrafts(ids: readonly string[]): Promise<DraftDoc[]> {
   const { data } = await db
     .collection(COLLECTIONS.drafts)
     .where({ _id: _.in(unique) })
-    .field({ paragraphs: false, explanation: false, report: false })
+    .field({ paragraphs: false, explanation: false, report: false, titleTokens: false, searchTokens: false })
     .limit(unique.length)
     .get();
   return data as DraftDoc[];

@@ -5,6 +5,8 @@ import { decodeCursor, encodeCursor } from '../domain/policies/cursor';
 import { _, db } from '../lib/db';
 
 type Bound = ['gt' | 'gte' | 'lt' | 'lte', string];
+/** A query condition beyond field equality: an object of field conditions, or a logic command (_.or, _.and). */
+export type Condition = Record<string, unknown> | ReturnType<typeof _.or>;
 
 export interface Phase {
   where: Record<string, unknown>;
@@ -13,6 +15,8 @@ export interface Phase {
   dir: 1 | -1;
   /** Bounds on the key that belong to the phase itself (e.g. "closes after now"). */
   bounds?: Bound[];
+  /** Conditions beyond field equality (a search's $or of token sets), joined to `where` with `_.and`. */
+  also?: Condition[];
 }
 
 export interface PhasedPageRequest {
@@ -43,7 +47,8 @@ export async function phasedPage<T extends Record<string, unknown>>(req: PhasedP
     const need = req.limit - out.length;
     const bounds: Bound[] = [...(phase.bounds ?? [])];
     if (p === cursor.p && cursor.k !== undefined) bounds.push([phase.dir === 1 ? 'gt' : 'lt', cursor.k]);
-    const where = bounds.length ? { ...phase.where, [phase.key]: keyCondition(bounds) } : phase.where;
+    const filter = bounds.length ? { ...phase.where, [phase.key]: keyCondition(bounds) } : phase.where;
+    const where = phase.also?.length ? _.and(filter, ...phase.also) : filter;
     let query = db
       .collection(req.collection)
       .where(where)

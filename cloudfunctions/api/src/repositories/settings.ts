@@ -3,7 +3,7 @@ import type { CaseTypeInfo, Limits } from '../../../../typings/domain';
 import { makeCalendar, type WorkCalendar } from '../domain/calendar';
 import { DEFAULT_COSIGN_THRESHOLD, DEFAULT_COSIGNS_PER_DAY } from '../domain/cosign';
 import type { CaseRules } from '../domain/deadlines';
-import { DEFAULT_CALENDAR, DEFAULT_CASE_RULES, DEFAULT_CASE_TYPES, DEFAULT_LIMITS, DEFAULT_RULES, DEFAULT_SUBSCRIBE_FIELD_LIMITS } from '../domain/defaults';
+import { DEFAULT_CALENDAR, DEFAULT_CASE_RULES, DEFAULT_CASE_TYPES, DEFAULT_HOTLINE, DEFAULT_LIMITS, DEFAULT_RULES, DEFAULT_SUBSCRIBE_FIELD_LIMITS } from '../domain/defaults';
 import { COLLECTIONS, findById, isNotFound } from '../lib/db';
 import { sameContent } from '../lib/same-content';
 import { runTransaction } from '../lib/transaction';
@@ -31,6 +31,8 @@ export interface Settings {
   /** Co-signs 附议 at which a suggestion is flagged and owes a response; co-signs one citizen may make a day. */
   cosignThreshold: number;
   cosignsPerDay: number;
+  /** The agency's hotline for citizens. */
+  hotline: string;
 }
 
 const SETTINGS_ID = 'global';
@@ -65,6 +67,7 @@ export function resolveSettings(stored: Partial<Settings>): Settings {
     subscribeFieldLimits: { ...DEFAULT_SUBSCRIBE_FIELD_LIMITS, ...(stored.subscribeFieldLimits ?? {}) },
     cosignThreshold: stored.cosignThreshold ?? DEFAULT_COSIGN_THRESHOLD,
     cosignsPerDay: stored.cosignsPerDay ?? DEFAULT_COSIGNS_PER_DAY,
+    hotline: stored.hotline ?? DEFAULT_HOTLINE,
   };
 }
 

@@ -4,6 +4,7 @@ import type { AuditSubject } from '../../../../../typings/api';
 import type { Role } from '../../../../../typings/domain';
 import { AUDIT_SUBJECT_LABELS } from '../../domain/audit-labels';
 import { isValidDay } from '../../domain/calendar';
+import { HOTLINE_RE } from '../../domain/defaults';
 import { KEYWORD_RE, MESSAGE_FIELDS } from '../../domain/subscribe-message';
 import * as z from 'zod';
 import { bool, id, instant, int, oneOf, pageFields, text, version } from '../../lib/schema';
@@ -132,6 +133,12 @@ export const settingsUpdateSchema = z
     submissionsPerDay: int('每人每日提交上限', 1, 100).optional(),
     cosignThreshold: int('附议回应人数', 1, 100000).optional(),
     cosignsPerDay: int('每人每日附议上限', 1, 1000).optional(),
+    hotline: z
+      .string({ error: '服务热线应为电话号码' })
+      .trim()
+      .max(30, '服务热线过长')
+      .regex(HOTLINE_RE, '服务热线应为电话号码，只含数字和短横线，如 12345 或 010-12345678')
+      .optional(),
     reviewReplies: bool('答复是否需要审核').optional(),
     retentionDays: int('个人信息保存期限（天）', 30, 3650).optional(),
     calendar: z.strictObject({ holidays: dayList('节假日'), workdays: dayList('调休上班日') }).optional(),

@@ -15,6 +15,7 @@ export function settingsView(s: Settings): SettingsView {
     submissionsPerDay: s.limits.submissionsPerDay,
     cosignThreshold: s.cosignThreshold,
     cosignsPerDay: s.cosignsPerDay,
+    hotline: s.hotline,
     reviewReplies: s.reviewReplies,
     retentionDays: s.retentionDays,
     calendar: s.calendar,

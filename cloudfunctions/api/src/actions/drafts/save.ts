@@ -1,4 +1,4 @@
-import { checkDraftSave, type DraftContent, type DraftDoc } from '../../domain/policies/drafts';
+import { checkDraftSave, draftTokens, type DraftContent, type DraftDoc } from '../../domain/policies/drafts';
 import { explanationOf } from '../../domain/policies/policy';
 import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
@@ -73,6 +73,7 @@ export const saveDraft = defineAction<'draft.save'>({
         opensAt: verdict.opensAt,
         openKey: `${verdict.opensAt}|${draftId}`,
         closeKey: `${content.closesAt}|${draftId}`,
+        ...draftTokens(content),
         version: (prev?.version ?? 0) + 1,
         updatedAt: nowIso,
       };

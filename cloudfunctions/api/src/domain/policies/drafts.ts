@@ -12,6 +12,7 @@ import type {
 } from '../../../../../typings/api';
 import type { Instant } from '../../../../../typings/domain';
 import { addDays, addWorkingDays, shanghaiDay, type WorkCalendar } from '../calendar';
+import { indexTokens } from '../search-tokens';
 import { startOfDay } from './policy';
 
 export interface DraftContent {
@@ -39,6 +40,17 @@ export interface DraftDoc extends DraftContent {
   approvedTotal: number;
   /** Bumped by every decision: a report built from comments read before a later decision is refused, not published. */
   decisionsRev: number;
+  /** Tokens of the title (a hit ranks first), and of title, text and background: the search's indexes. */
+  titleTokens: string[];
+  searchTokens: string[];
+}
+
+/** A draft's search tokens, as a policy's (domain/search-tokens.ts); the list and the page never return them. */
+export function draftTokens(content: Pick<DraftContent, 'title' | 'paragraphs' | 'explanation'>): { titleTokens: string[]; searchTokens: string[] } {
+  return {
+    titleTokens: indexTokens(content.title),
+    searchTokens: indexTokens(content.title, ...content.paragraphs, content.explanation?.background),
+  };
 }
 
 /** paragraphIndex -1: the comment is on the whole draft. */
