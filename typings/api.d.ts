@@ -9,6 +9,9 @@ import type { AdminActions, AuditSubject, ReplyTemplate } from './api/admin';
 import type { StatsActions } from './api/stats';
 import type { CosignActions } from './api/cosign';
 import type { LookupActions } from './api/lookup';
+import type { AnnouncementActions } from './api/announcements';
+import type { MessageActions } from './api/messages';
+import type { HomeActions } from './api/home';
 
 export type * from './api/cases';
 export type * from './api/policies';
@@ -16,6 +19,9 @@ export type * from './api/stats';
 export type * from './api/cosign';
 export type * from './api/lookup';
 export type * from './api/admin';
+export type * from './api/announcements';
+export type * from './api/messages';
+export type * from './api/home';
 
 export type ErrorCode =
   | 'INVALID_ARGUMENT'
@@ -122,7 +128,8 @@ export interface CoreActions {
 }
 
 /** Every action, composed from the modules' contracts (typings/api/*.d.ts). */
-export interface ApiActions extends CoreActions, CaseActions, PolicyActions, AdminActions, StatsActions, CosignActions, LookupActions {}
+export interface ApiActions extends CoreActions, CaseActions, PolicyActions, AdminActions, StatsActions, CosignActions, LookupActions,
+    AnnouncementActions, MessageActions, HomeActions {}
 
 export type ActionName = keyof ApiActions;
 export type RequestOf<N extends ActionName> = ApiActions[N]['req'];

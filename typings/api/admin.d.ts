@@ -69,7 +69,7 @@ export interface SettingsView {
   };
 }
 
-export type AuditSubject = 'policy' | 'draft' | 'comment' | 'staff' | 'invite' | 'settings' | 'department' | 'category';
+export type AuditSubject = 'policy' | 'draft' | 'comment' | 'staff' | 'invite' | 'settings' | 'department' | 'category' | 'announcement';
 
 export interface AuditEntry {
   id: string;

@@ -106,4 +106,15 @@ export const AUTHORIZATION_MATRIX: { readonly [N in ActionName]: MatrixRow } = {
   'admin.departments.save': admins,
   'admin.categories.save': admins,
   'admin.audit.list': admins,
+  'announcement.list': everyone,
+  'announcement.get': everyone,
+  'announcement.save': editors,
+  'announcement.publish': editors,
+  'announcement.withdraw': editors,
+  'announcement.follow': users,
+  'message.list': users,
+  'message.unread': users,
+  // The fixture marks one of the owner's messages: to anyone else it does not exist.
+  'message.read': row('NOT_FOUND', { anonymous: 'UNAUTHENTICATED', owner: 'ok' }),
+  'home.get': everyone,
 };

@@ -3,6 +3,7 @@
 // (docs/adr/0050-timer-events-trusted-by-source.md).
 import { runCaseTimers } from './jobs/case-timers';
 import { now } from './lib/clock';
+import { resumeFanouts } from './services/announcement-fanout';
 import { deliverDue } from './services/notifier';
 
 export interface TimerEvent {
@@ -28,6 +29,8 @@ const JOBS: Record<string, Record<string, TimerJob>> = {
     // Case deadlines first: what they queue in the outbox goes out in the same tick.
     cases: async () => ({ ...(await runCaseTimers(now())) }),
     notifications: async () => ({ ...(await deliverDue(now())) }),
+    // Followers' messages of an announcement whose publication could not write them all.
+    announcements: async () => ({ ...(await resumeFanouts()) }),
   },
 };
 

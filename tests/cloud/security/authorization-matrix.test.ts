@@ -11,6 +11,7 @@ import type { Role } from '../../../typings/domain';
 import { callAs, database, ok, seedStaff } from '../../helpers/cloud';
 import { ADMIN, at, CITIZEN, DISPATCHER, docById, HANDLER, OTHER_CITIZEN, OTHER_HANDLER, processingCase, repliedCase, setUpAgency, submit, SUPERVISOR, TEMPLATE } from '../cases/helpers';
 import { policyInput } from '../policies/helpers';
+import { announcementInput, publishedAnnouncement } from '../announcements/helpers';
 
 const EDITOR = 'o_mx_editor';
 const DISABLED = 'o_mx_disabled';
@@ -197,6 +198,20 @@ const FIXTURES: { readonly [N in ActionName]: () => Promise<RequestOf<N>> } = {
   'admin.departments.save': async () => ({ name: `新设单位${next()}` }),
   'admin.audit.list': async () => ({}),
   'admin.categories.save': async () => ({ name: `新设分类${next()}`, departmentId: 'dept-housing', types: ['inquiry'] }),
+  'announcement.list': async () => ({}),
+  'announcement.get': async () => ({ id: (await publishedAnnouncement(EDITOR)).id }),
+  'announcement.save': async () => announcementInput(),
+  'announcement.publish': async () => versioned(await ok(EDITOR, 'announcement.save', announcementInput())),
+  'announcement.withdraw': async () => ({ ...versioned(await publishedAnnouncement(EDITOR)), reason: '信息有误，待更正后重新发布' }),
+  'announcement.follow': async () => ({ departmentId: 'dept-housing', following: true }),
+  'message.list': async () => ({}),
+  'message.unread': async () => ({}),
+  // A message of the owner's (the acceptance of a case of theirs), unread.
+  'message.read': async () => {
+    await processingCase();
+    return { ids: [(await ok(CITIZEN, 'message.list', { limit: 1 })).items[0]!.id] };
+  },
+  'home.get': async () => ({}),
 };
 
 const ACTION_NAMES = Object.keys(ACTIONS).sort() as ActionName[];

@@ -11,6 +11,7 @@ import { callAs, ok, seedStaff } from '../../helpers/cloud';
 import { storedDigest } from '../../helpers/digest';
 import { ADMIN, CITIZEN, DISPATCHER, HANDLER, OTHER_CITIZEN, SUPERVISOR, processingCase, repliedCase, setUpAgency, submission, submit } from '../cases/helpers';
 import { policyInput } from '../policies/helpers';
+import { announcementInput, publishedAnnouncement } from '../announcements/helpers';
 
 const EDITOR = 'o_fault_editor';
 /** Errors a client may retry: the generic one and the "busy, try again" of a conflicting transaction. */
@@ -96,6 +97,31 @@ const SCENARIOS: { [N in ActionName]?: Scenario<N> } = {
     payload: async () => {
       const p = await ok(EDITOR, 'policy.save', policyInput({ title: `关于调整公交票价的通知${++serial}` }));
       return { ...versioned(await ok(EDITOR, 'policy.publish', versioned(p))), reason: '已被新政策替代' };
+    },
+  },
+  'announcement.save': { caller: EDITOR, payload: async () => announcementInput({ clientRequestId: `fault-announcement-${++serial}` }) },
+  // A follower of the department: the publication's fan-out writes their message after the commit.
+  'announcement.publish': {
+    caller: EDITOR,
+    payload: async () => {
+      await ok(CITIZEN, 'announcement.follow', { departmentId: 'dept-housing', following: true });
+      return versioned(await ok(EDITOR, 'announcement.save', announcementInput()));
+    },
+  },
+  'announcement.withdraw': { caller: EDITOR, payload: async () => ({ ...versioned(await publishedAnnouncement(EDITOR)), reason: '信息有误' }) },
+  // Each run starts from not following, so every clean call writes the one follow.
+  'announcement.follow': {
+    caller: OTHER_CITIZEN,
+    payload: async () => {
+      await ok(OTHER_CITIZEN, 'announcement.follow', { departmentId: 'dept-transport', following: false });
+      return { departmentId: 'dept-transport', following: true };
+    },
+  },
+  'message.read': {
+    caller: CITIZEN,
+    payload: async () => {
+      await processingCase();
+      return { ids: [(await ok(CITIZEN, 'message.list', { limit: 1 })).items[0]!.id] };
     },
   },
   'admin.settings.update': {

@@ -6,6 +6,9 @@ import { POLICY_ACTIONS } from './policies';
 import { CASE_ACTIONS } from './cases';
 import { ADMIN_ACTIONS } from './admin';
 import { STATS_ACTIONS } from './stats';
+import { ANNOUNCEMENT_ACTIONS } from './announcements';
+import { MESSAGE_ACTIONS } from './messages';
+import { homeGet } from './home';
 
 export const ACTIONS: ActionTable = {
   'meta.get': metaGet,
@@ -14,4 +17,7 @@ export const ACTIONS: ActionTable = {
   ...CASE_ACTIONS,
   ...ADMIN_ACTIONS,
   ...STATS_ACTIONS,
+  ...ANNOUNCEMENT_ACTIONS,
+  ...MESSAGE_ACTIONS,
+  'home.get': homeGet,
 };

@@ -11,6 +11,7 @@ export const AUDIT_SUBJECT_LABELS: Record<AuditSubject, string> = {
   settings: '系统设置',
   department: '承办单位',
   category: '诉求分类',
+  announcement: '通知公告',
 };
 
 export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {

@@ -28,6 +28,12 @@ export const COLLECTIONS = {
   drafts: 'drafts',
   draftComments: 'draft_comments',
   cosigns: 'cosigns',
+  announcements: 'announcements',
+  announcementVersions: 'announcement_versions',
+  /** Citizens following a department's announcements: `${departmentId}_${openid}`. */
+  follows: 'follows',
+  /** The message centre (消息): one document per message to one citizen (repositories/messages.ts). */
+  messages: 'messages',
   /** The audit trail of every subject but the case timeline (repositories/audit.ts, docs/adr/0060-one-audit-trail.md). */
   auditEvents: 'audit_events',
 } as const;

@@ -4,7 +4,8 @@
 import type { DraftDoc } from '../domain/policies/drafts';
 import { COLLECTIONS, db } from '../lib/db';
 import { eachComment } from '../repositories/drafts';
-import { findNotification, newNotificationDoc } from '../repositories/notifications';
+import { addMessageOnce, inboxCopy } from '../repositories/messages';
+import { findNotification, newNotificationDoc, type NotificationDraft } from '../repositories/notifications';
 import { deliverNow } from './notifier';
 
 /** Sent at once (best effort); the rest, and any retry, by the timer's sender. */
@@ -24,18 +25,17 @@ export async function notifyCommenters(draft: DraftDoc, now: Date): Promise<stri
   const queued: string[] = [];
   for (const openid of openids) {
     const id = reportNoticeId(draft._id, openid);
+    const draftNotice: NotificationDraft = {
+      kind: 'draft_report',
+      touser: openid,
+      template: 'draftReport',
+      fields: { title: draft.title, status: '已公布', time: draft.report?.publishedAt ?? nowIso, note: '您参与的意见征集已公布采纳情况' },
+      query: `id=${draft._id}`,
+    };
+    // Before the outbox check: a first attempt that stopped between the two still leaves the message in 消息.
+    await addMessageOnce(inboxCopy(id, draftNotice, nowIso));
     if (await findNotification(id)) continue;
-    const doc = newNotificationDoc(
-      id,
-      {
-        kind: 'draft_report',
-        touser: openid,
-        template: 'draftReport',
-        fields: { title: draft.title, status: '已公布', time: draft.report?.publishedAt ?? nowIso, note: '您参与的意见征集已公布采纳情况' },
-        query: `id=${draft._id}`,
-      },
-      nowIso,
-    );
+    const doc = newNotificationDoc(id, draftNotice, nowIso);
     try {
       await db.collection(COLLECTIONS.notifications).add({ data: doc });
       queued.push(id);

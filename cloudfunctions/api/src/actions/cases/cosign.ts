@@ -14,6 +14,7 @@ import { requireVisible } from '../../permissions';
 import { findCase, updateCase, writeCaseChangeInTx, type CaseChange } from '../../repositories/cases';
 import { dailyCosignsKey, eachCosigner } from '../../repositories/cosigns';
 import { findLetter } from '../../repositories/letters';
+import { addMessageOnce, inboxCopy } from '../../repositories/messages';
 import { addGrants, findNotification, newNotificationDoc } from '../../repositories/notifications';
 import { deliverNow } from '../../services/notifier';
 import { actorOf, caseEnv, departmentName, event, type CaseEnv } from './env';
@@ -76,8 +77,9 @@ async function notifyCosigners(doc: CaseDoc, title: string, now: Date): Promise<
   const queued: string[] = [];
   await eachCosigner(doc._id, async (c) => {
     const nid = cosignNoticeId(doc._id, c._id);
-    if (await findNotification(nid)) return;
     const draft = { kind: 'cosign_response', touser: c.openid, template: 'cosignResponse', caseId: doc._id, fields: { title, status: '已回应', time: nowIso, note: '您附议的建议已有公开回应' }, query: `id=${doc._id}` } as const;
+    await addMessageOnce(inboxCopy(nid, draft, nowIso));
+    if (await findNotification(nid)) return;
     try {
       await db.collection(COLLECTIONS.notifications).add({ data: newNotificationDoc(nid, draft, nowIso) });
       queued.push(nid);

@@ -1,0 +1,21 @@
+// The home page's one first-render call (docs/adr/0142-home-feed.md): open consultations, the latest announcements and
+// the caller's unread messages, each answered as its own action answers it.
+import { defineAction } from '../lib/action';
+import { empty } from '../lib/schema';
+import { unreadCount } from '../repositories/messages';
+import { listAnnouncements } from './announcements/read';
+import { listDrafts } from './drafts/list';
+
+const SHOWN = 3;
+
+export const homeGet = defineAction<'home.get'>({
+  schema: empty(),
+  async run(_input, ctx) {
+    const [drafts, announcements, unread] = await Promise.all([
+      listDrafts.run({ status: 'open', limit: SHOWN }, ctx),
+      listAnnouncements.run({ limit: SHOWN }, ctx),
+      ctx.caller.openid ? unreadCount(ctx.caller.openid) : Promise.resolve(undefined),
+    ]);
+    return { openDrafts: drafts.items, announcements: announcements.items, ...(unread === undefined ? {} : { unreadMessages: unread }) };
+  },
+});
