@@ -42,6 +42,7 @@ test('every page makes at most one cloud call on its first render, with the sess
   const letterId = (await ok(who('citizenA'), 'case.listPublic', { limit: 1 })).items[0].id;
   const policyId = (await ok(who('citizenA'), 'policy.list', { limit: 1 })).items[0].id;
   const draftId = (await ok(who('editor'), 'draft.list', { status: 'all', limit: 1 })).items[0].id;
+  const announcementId = (await ok(who('citizenA'), 'announcement.list', { limit: 1 })).items[0].id;
 
   const visits: Record<string, { as: string; query?: Record<string, string> }> = {
     'pages/index/index': { as: 'citizenA' },
@@ -71,6 +72,11 @@ test('every page makes at most one cloud call on its first render, with the sess
     'staff/draft-report/index': { as: 'editor', query: { id: draftId } },
     'staff/dashboard/index': { as: 'supervisor' },
     'staff/audit/index': { as: 'admin' },
+    'pages/announcements/index': { as: 'citizenA' },
+    'pages/announcement/index': { as: 'citizenA', query: { id: announcementId } },
+    'pages/messages/index': { as: 'citizenA' },
+    'staff/announcements/index': { as: 'editor' },
+    'staff/announcement-edit/index': { as: 'editor', query: { id: announcementId } },
   };
   expect(Object.keys(visits).sort()).toEqual(pagesOfApp().sort());
 

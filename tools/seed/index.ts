@@ -3,6 +3,7 @@
 // run: `{ name: 'cases', run: seedCases }` from tools/seed/cases.ts, and so on.
 import sdk from '../local-cloud/sdk';
 import { localCloud } from '../local-cloud';
+import { seedAnnouncements } from './announcements';
 import { seedCases } from './cases';
 import { seedCatalog } from './catalog';
 import { seedPolicies } from './policies';
@@ -28,6 +29,7 @@ export const SEEDERS: Seeder[] = [
   { name: 'cases', run: seedCases },
   { name: 'stats', run: seedStats },
   { name: 'policies', run: seedPolicies },
+  { name: 'announcements', run: seedAnnouncements },
 ];
 
 /** Runs every seeder, in order, in the local cloud configured by the caller (an admin-less console context). */

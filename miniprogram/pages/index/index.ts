@@ -1,6 +1,8 @@
 import { config } from '../../config';
 import { call, messageOf } from '../../services/api';
 import { getMeta } from '../../services/session';
+import { showUnreadBadge } from '../../services/badge';
+import { announcementRowView } from '../../utils/announcement-view';
 import { draftCardView, type DraftCardView } from '../../utils/draft-view';
 import { definePage } from '../../utils/page';
 import { staffHomeOnLaunch } from '../../utils/staff-home';
@@ -13,14 +15,15 @@ definePage({
     types: [] as TypeEntry[],
     departments: [] as DepartmentEntry[],
     openDrafts: [] as DraftCardView[],
+    announcements: [] as Array<ReturnType<typeof announcementRowView>>,
     hotline: config.hotline,
   },
   onLoad() {
     void this.load();
-    void this.loadDrafts();
+    void this.loadFeed();
   },
   async onPullDownRefresh() {
-    await Promise.all([this.load(), this.loadDrafts()]);
+    await Promise.all([this.load(), this.loadFeed()]);
     wx.stopPullDownRefresh();
   },
   methods: {
@@ -39,13 +42,17 @@ definePage({
     onRetry() {
       void this.load();
     },
-    /** Open consultations (正在征求意见), at most three; the home page stays useful if this fails, so it fails quietly. */
-    async loadDrafts() {
+    /**
+     * The home feed in one call (home.get): open consultations and the latest announcements, at most three each, and
+     * the unread count for the 我的 badge. The home page stays useful if this fails, so it fails quietly.
+     */
+    async loadFeed() {
       try {
-        const page = await call('draft.list', { status: 'open', limit: 3 });
-        this.setData({ openDrafts: page.items.map(draftCardView) });
+        const feed = await call('home.get', {});
+        this.setData({ openDrafts: feed.openDrafts.map(draftCardView), announcements: feed.announcements.map(announcementRowView) });
+        if (feed.unreadMessages !== undefined) showUnreadBadge(feed.unreadMessages);
       } catch {
-        this.setData({ openDrafts: [] });
+        this.setData({ openDrafts: [], announcements: [] });
       }
     },
     onPolicies() {
