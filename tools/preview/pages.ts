@@ -10,6 +10,8 @@ const DASHBOARD_ROLES: readonly string[] = ['dispatcher', 'handler', 'supervisor
 export function identitiesFor(route: AppRoute): string[] {
   if (route.subpackage === 'staff') {
     if (route.route.startsWith('staff/admin') || route.route === 'staff/audit/index') return DEMO_IDENTITIES.filter((i) => i.roles.includes('admin')).map((i) => i.key);
+    // The announcement pages are the editors' (permissions.ts: announcement.save/publish/withdraw).
+    if (route.route.startsWith('staff/announcement')) return DEMO_IDENTITIES.filter((i) => i.roles.some((r) => r === 'editor' || r === 'admin')).map((i) => i.key);
     if (route.route === 'staff/dashboard/index') {
       return DEMO_IDENTITIES.filter((i) => i.roles.some((r) => DASHBOARD_ROLES.includes(r))).map((i) => i.key);
     }
