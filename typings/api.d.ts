@@ -13,6 +13,9 @@ import type { GuideActions, GuideCategory } from './api/guide';
 import type { SurveyActions, SurveyQuestionKind } from './api/surveys';
 import type { ExportActions } from './api/exports';
 import type { SearchActions } from './api/search';
+import type { AnnouncementActions } from './api/announcements';
+import type { MessageActions } from './api/messages';
+import type { HomeActions } from './api/home';
 
 export type * from './api/cases';
 export type * from './api/policies';
@@ -24,6 +27,9 @@ export type * from './api/admin';
 export type * from './api/guide';
 export type * from './api/surveys';
 export type * from './api/exports';
+export type * from './api/announcements';
+export type * from './api/messages';
+export type * from './api/home';
 
 export type ErrorCode =
   | 'INVALID_ARGUMENT'
@@ -192,7 +198,7 @@ export interface CoreActions {
 }
 
 /** Every action, composed from the modules' contracts (typings/api/*.d.ts). */
-export interface ApiActions extends CoreActions, CaseActions, PolicyActions, AdminActions, StatsActions, CosignActions, LookupActions, GuideActions, SurveyActions, ExportActions, SearchActions {}
+export interface ApiActions extends CoreActions, CaseActions, PolicyActions, AdminActions, StatsActions, CosignActions, LookupActions, GuideActions, SurveyActions, ExportActions, SearchActions, AnnouncementActions, MessageActions, HomeActions {}
 
 export type ActionName = keyof ApiActions;
 export type RequestOf<N extends ActionName> = ApiActions[N]['req'];

@@ -46,6 +46,7 @@ test('every page makes at most one cloud call on its first render, with the sess
   const surveys = (await ok(who('citizenA'), 'survey.list', {})).items;
   const openSurveyId = surveys.find((s) => s.status === 'open')!.id;
   const resultsSurveyId = surveys.find((s) => s.status === 'published')!.id;
+  const announcementId = (await ok(who('citizenA'), 'announcement.list', { limit: 1 })).items[0].id;
 
   const visits: Record<string, { as: string; query?: Record<string, string> }> = {
     'pages/index/index': { as: 'citizenA' },
@@ -87,6 +88,11 @@ test('every page makes at most one cloud call on its first render, with the sess
     'staff/surveys/index': { as: 'editor' },
     'staff/survey-edit/index': { as: 'editor', query: { id: openSurveyId } },
     'staff/survey-results/index': { as: 'editor', query: { id: openSurveyId } },
+    'pages/announcements/index': { as: 'citizenA' },
+    'pages/announcement/index': { as: 'citizenA', query: { id: announcementId } },
+    'pages/messages/index': { as: 'citizenA' },
+    'staff/announcements/index': { as: 'editor' },
+    'staff/announcement-edit/index': { as: 'editor', query: { id: announcementId } },
   };
   expect(Object.keys(visits).sort()).toEqual(pagesOfApp().sort());
 

@@ -16,6 +16,8 @@ export function identitiesFor(route: AppRoute): string[] {
     if (route.route === 'staff/exports/index') return DEMO_IDENTITIES.filter((i) => i.roles.some((r) => r === 'supervisor' || r === 'admin')).map((i) => i.key);
     // Surveys are built, moderated and published by editors (permissions.ts: survey.save and the rest).
     if (route.route.startsWith('staff/survey')) return DEMO_IDENTITIES.filter((i) => i.roles.some((r) => r === 'editor' || r === 'admin')).map((i) => i.key);
+    // The announcement pages are the editors' (permissions.ts: announcement.save/publish/withdraw).
+    if (route.route.startsWith('staff/announcement')) return DEMO_IDENTITIES.filter((i) => i.roles.some((r) => r === 'editor' || r === 'admin')).map((i) => i.key);
     if (route.route === 'staff/dashboard/index') {
       return DEMO_IDENTITIES.filter((i) => i.roles.some((r) => DASHBOARD_ROLES.includes(r))).map((i) => i.key);
     }

@@ -3,6 +3,7 @@
 // run: `{ name: 'cases', run: seedCases }` from tools/seed/cases.ts, and so on.
 import sdk from '../local-cloud/sdk';
 import { localCloud } from '../local-cloud';
+import { seedAnnouncements } from './announcements';
 import { seedCases } from './cases';
 import { seedCatalog } from './catalog';
 import { seedGuide } from './guide';
@@ -34,6 +35,7 @@ export const SEEDERS: Seeder[] = [
   { name: 'guide', run: seedGuide },
   { name: 'surveys', run: seedSurveys },
   { name: 'exports', run: seedExports },
+  { name: 'announcements', run: seedAnnouncements },
 ];
 
 /** Runs every seeder, in order, in the local cloud configured by the caller (an admin-less console context). */

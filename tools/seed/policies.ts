@@ -139,7 +139,7 @@ const POLICIES: PolicySeed[] = [
 ];
 
 /** An instant `daysAgo` days before `now`, at `hour` o'clock Shanghai time, never after now. */
-function instant(now: Date, daysAgo: number, hour: number): string {
+export function instant(now: Date, daysAgo: number, hour: number): string {
   const t = atHour(shanghaiDay(new Date(now.getTime() - daysAgo * 86_400_000)), hour).getTime();
   return new Date(Math.min(t, now.getTime() - 60_000)).toISOString();
 }

@@ -71,7 +71,7 @@ export interface SettingsView {
   };
 }
 
-export type AuditSubject = 'policy' | 'draft' | 'comment' | 'staff' | 'invite' | 'settings' | 'department' | 'category' | 'guide' | 'hot_question' | 'survey' | 'export';
+export type AuditSubject = 'policy' | 'draft' | 'comment' | 'staff' | 'invite' | 'settings' | 'department' | 'category' | 'guide' | 'hot_question' | 'survey' | 'export' | 'announcement';
 
 export interface AuditEntry {
   id: string;

@@ -1,10 +1,8 @@
 // The service guide (办事指南): items (事项) a citizen reads before going anywhere (can I apply, what do I bring, where
 // and when), maintained by editors with versions like policies; and the hot questions (常见问题) of the home page,
 // answered public letters an editor pins. docs/adr/0111-service-guide.md.
-import type { Empty, LabelOption, Page, PageRequest } from '../api';
+import type { LabelOption, Page, PageRequest } from '../api';
 import type { Instant } from '../domain';
-import type { DraftListItem } from './policies';
-import type { SurveyListItem } from './surveys';
 
 export type GuideStatus = 'draft' | 'published' | 'withdrawn';
 
@@ -117,13 +115,6 @@ export interface HotQuestion {
   version: number;
 }
 
-export interface HomeGetResponse {
-  /** Open consultations (正在征求意见), at most three. */
-  openDrafts: DraftListItem[];
-  hotQuestions: HotQuestion[];
-  /** Open surveys (民意调查), closing soonest first, at most three. */
-  openSurveys: SurveyListItem[];
-}
 
 export interface GuideActions {
   'guide.list': { req: PageRequest & { keyword?: string; categoryId?: GuideCategory; status?: GuideStatus | 'all' }; res: Page<GuideListItem> };
@@ -136,7 +127,6 @@ export interface GuideActions {
   'guide.pinQuestion': { req: { letterId: string; order: number; version?: number }; res: HotQuestion };
   'guide.unpinQuestion': { req: { letterId: string }; res: { unpinned: boolean } };
   /** The home page's one call: open consultations and the hot questions. */
-  'home.get': { req: Empty; res: HomeGetResponse };
 }
 
 export type GuideCategoryOption = LabelOption<GuideCategory>;

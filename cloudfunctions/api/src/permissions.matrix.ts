@@ -130,4 +130,14 @@ export const AUTHORIZATION_MATRIX: { readonly [N in ActionName]: MatrixRow } = {
   'export.list': staff({ supervisor: 'ok', admin: 'ok' }),
   'export.get': staff({ admin: 'ok', supervisor: 'NOT_FOUND' }),
   'export.download': staff({ admin: 'ok', supervisor: 'NOT_FOUND' }),
+  'announcement.list': everyone,
+  'announcement.get': everyone,
+  'announcement.save': editors,
+  'announcement.publish': editors,
+  'announcement.withdraw': editors,
+  'announcement.follow': users,
+  'message.list': users,
+  'message.unread': users,
+  // The fixture marks one of the owner's messages: to anyone else it does not exist.
+  'message.read': row('NOT_FOUND', { anonymous: 'UNAUTHENTICATED', owner: 'ok' }),
 };

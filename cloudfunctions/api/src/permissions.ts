@@ -112,6 +112,17 @@ export const ACCESS: { readonly [N in ActionName]: Access } = {
   'export.list': staffOnly('supervisor', 'admin'),
   'export.get': staffOnly('supervisor', 'admin'),
   'export.download': staffOnly('supervisor', 'admin'),
+  // Announcements: public reads (a citizen sees published ones), writes by editors and admins; following is a user's.
+  'announcement.list': anyone,
+  'announcement.get': anyone,
+  'announcement.save': staffOnly('editor', 'admin'),
+  'announcement.publish': staffOnly('editor', 'admin'),
+  'announcement.withdraw': staffOnly('editor', 'admin'),
+  'announcement.follow': user,
+  // The message centre: each user reads and marks their own messages only (the queries carry the caller's OPENID).
+  'message.list': user,
+  'message.unread': user,
+  'message.read': user,
 };
 
 export function authorize(action: ActionName, caller: Caller): void {

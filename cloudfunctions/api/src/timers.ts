@@ -4,6 +4,7 @@
 import { runCaseTimers } from './jobs/case-timers';
 import { runExportJobs } from './jobs/exports';
 import { now } from './lib/clock';
+import { resumeFanouts } from './services/announcement-fanout';
 import { deliverDue } from './services/notifier';
 
 export interface TimerEvent {
@@ -29,6 +30,8 @@ const JOBS: Record<string, Record<string, TimerJob>> = {
     // Case deadlines first: what they queue in the outbox goes out in the same tick.
     cases: async () => ({ ...(await runCaseTimers(now())) }),
     notifications: async () => ({ ...(await deliverDue(now())) }),
+    // Followers' messages of an announcement whose publication could not write them all.
+    announcements: async () => ({ ...(await resumeFanouts()) }),
   },
   // Every minute, so a large export finishes in minutes, not hours (docs/adr/0120-exports-as-batched-jobs.md).
   exports: {

@@ -1,6 +1,8 @@
 import type { HotQuestion } from '../../../typings/api';
 import { call, messageOf } from '../../services/api';
 import { getMeta } from '../../services/session';
+import { showUnreadBadge } from '../../services/badge';
+import { announcementRowView } from '../../utils/announcement-view';
 import { draftCardView, type DraftCardView } from '../../utils/draft-view';
 import { definePage } from '../../utils/page';
 import { surveyCardView, type SurveyCardView } from '../../utils/survey-view';
@@ -16,6 +18,7 @@ definePage({
     openDrafts: [] as DraftCardView[],
     hotQuestions: [] as HotQuestion[],
     openSurveys: [] as SurveyCardView[],
+    announcements: [] as Array<ReturnType<typeof announcementRowView>>,
     /** The agency's hotline, an admin setting (meta.get). */
     hotline: '',
   },
@@ -44,15 +47,22 @@ definePage({
       void this.load();
     },
     /**
-     * The page's one call: open consultations (正在征求意见, at most three), the hot questions (常见问题) the editors
-     * pinned and the open surveys. The home page stays useful if it fails, so it fails quietly.
+     * The page's one call (home.get): open consultations, the latest announcements, the hot questions (常见问题) the
+     * editors pinned and the open surveys, at most three each, and the unread count for the 我的 badge. The home page
+     * stays useful if it fails, so it fails quietly.
      */
     async loadHome() {
       try {
         const home = await call('home.get', {});
-        this.setData({ openDrafts: home.openDrafts.map(draftCardView), hotQuestions: home.hotQuestions, openSurveys: home.openSurveys.map(surveyCardView) });
+        this.setData({
+          openDrafts: home.openDrafts.map(draftCardView),
+          announcements: home.announcements.map(announcementRowView),
+          hotQuestions: home.hotQuestions,
+          openSurveys: home.openSurveys.map(surveyCardView),
+        });
+        if (home.unreadMessages !== undefined) showUnreadBadge(home.unreadMessages);
       } catch {
-        this.setData({ openDrafts: [], hotQuestions: [], openSurveys: [] });
+        this.setData({ openDrafts: [], announcements: [], hotQuestions: [], openSurveys: [] });
       }
     },
     onPolicies() {

@@ -1,4 +1,5 @@
-import { messageOf } from '../../services/api';
+import { call, messageOf } from '../../services/api';
+import { showUnreadBadge } from '../../services/badge';
 import { getMe, getMeta } from '../../services/session';
 import { roleNames } from '../../utils/labels';
 import { definePage } from '../../utils/page';
@@ -13,6 +14,8 @@ definePage({
     /** Staff who follow performance: dispatchers, handlers, supervisors, admins (not editors alone). */
     mayDashboard: false,
     roles: '',
+    /** Unread messages in 消息; shown on its entry and as the tab's badge. */
+    unread: 0,
   },
   onShow() {
     void this.load();
@@ -21,7 +24,8 @@ definePage({
     async load() {
       this.setData({ loading: true, error: '' });
       try {
-        const [me, meta] = await Promise.all([getMe(), getMeta()]);
+        const [me, meta, { unread }] = await Promise.all([getMe(), getMeta(), call('message.unread', {})]);
+        showUnreadBadge(unread);
         this.setData({
           loading: false,
           isStaff: me.isStaff,
@@ -29,6 +33,7 @@ definePage({
           isEditor: me.roles.includes('editor') || me.roles.includes('admin'),
           mayDashboard: me.roles.some((r) => r === 'dispatcher' || r === 'handler' || r === 'supervisor' || r === 'admin'),
           roles: roleNames(me.roles, meta.vocabulary.roles),
+          unread,
         });
       } catch (error) {
         this.setData({ loading: false, error: messageOf(error) });

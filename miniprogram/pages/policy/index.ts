@@ -7,6 +7,7 @@ import { getMeta } from '../../services/session';
 import { isDeadEnd } from '../../utils/dead-end';
 import { dataOf } from '../../utils/events';
 import { guideItemPath } from '../../utils/guide-view';
+import { openCloudDocument } from '../../utils/open-document';
 import { definePage, pageState } from '../../utils/page';
 import { favoriteAria, inquiryUrl, policyDetailView, sharePath, type PolicyDetailView } from '../../utils/policy-view';
 
@@ -15,14 +16,6 @@ interface Hidden {
   busy: boolean;
 }
 const own = pageState<Hidden>(() => ({ id: '', busy: false }));
-
-/** wx.openDocument opens these; anything else is offered as a download it cannot show. */
-const DOCUMENT_TYPES = ['doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'pdf'];
-
-function extensionOf(name: string): string {
-  const m = /\.([A-Za-z0-9]+)$/.exec(name);
-  return m ? m[1].toLowerCase() : '';
-}
 
 definePage({
   data: {
@@ -127,22 +120,7 @@ definePage({
       if (!attachment || this.data.attachmentBusy >= 0) return;
       this.setData({ attachmentBusy: index, attachmentError: '' });
       try {
-        let url = attachment.url;
-        if (!url) {
-          const res = await wx.cloud.getTempFileURL({ fileList: [attachment.fileID] });
-          url = res.fileList[0]?.tempFileURL ?? '';
-        }
-        if (!url) throw new Error('no url');
-        const download = await new Promise<WechatMiniprogram.DownloadFileSuccessCallbackResult>((resolve, reject) => {
-          wx.downloadFile({ url, success: resolve, fail: reject });
-        });
-        if (download.statusCode && download.statusCode !== 200) throw new Error(`status ${download.statusCode}`);
-        const ext = extensionOf(attachment.name);
-        await wx.openDocument({
-          filePath: download.tempFilePath,
-          showMenu: true,
-          ...(DOCUMENT_TYPES.includes(ext) ? { fileType: ext as 'pdf' } : {}),
-        });
+        await openCloudDocument(attachment);
       } catch {
         this.setData({ attachmentError: `“${attachment.name}”暂时打不开，请稍后再试。` });
       } finally {

@@ -13,6 +13,7 @@ import { ADMIN, at, CITIZEN, DISPATCHER, docById, HANDLER, OTHER_CITIZEN, OTHER_
 import { policyInput } from '../policies/helpers';
 import { guideInput } from '../../helpers/guide';
 import { fullAnswer, openSurvey, surveyInput } from '../surveys/helpers';
+import { announcementInput, publishedAnnouncement } from '../announcements/helpers';
 
 const EDITOR = 'o_mx_editor';
 const DISABLED = 'o_mx_disabled';
@@ -253,6 +254,19 @@ const FIXTURES: { readonly [N in ActionName]: () => Promise<RequestOf<N>> } = {
   'export.list': async () => ({}),
   'export.get': async () => ({ id: (await ok(ADMIN, 'export.create', exportRequest())).id }),
   'export.download': async () => ({ id: (await ok(ADMIN, 'export.create', exportRequest())).id }),
+  'announcement.list': async () => ({}),
+  'announcement.get': async () => ({ id: (await publishedAnnouncement(EDITOR)).id }),
+  'announcement.save': async () => announcementInput(),
+  'announcement.publish': async () => versioned(await ok(EDITOR, 'announcement.save', announcementInput())),
+  'announcement.withdraw': async () => ({ ...versioned(await publishedAnnouncement(EDITOR)), reason: '信息有误，待更正后重新发布' }),
+  'announcement.follow': async () => ({ departmentId: 'dept-housing', following: true }),
+  'message.list': async () => ({}),
+  'message.unread': async () => ({}),
+  // A message of the owner's (the acceptance of a case of theirs), unread.
+  'message.read': async () => {
+    await processingCase();
+    return { ids: [(await ok(CITIZEN, 'message.list', { limit: 1 })).items[0]!.id] };
+  },
 };
 
 /** A small statistics export (ready in the answer), as an admin's page would ask for it. */

@@ -20,6 +20,7 @@ import { ADMIN, at, CITIZEN, DISPATCHER, docById, HANDLER, OTHER_CITIZEN, proces
 import { policyInput } from '../policies/helpers';
 import { guideInput } from '../../helpers/guide';
 import { fullAnswer, openSurvey, pastClose, surveyInput } from '../surveys/helpers';
+import { announcementInput, publishedAnnouncement } from '../announcements/helpers';
 
 const EDITOR = 'o_fault_editor';
 const TARGET = 'o_fault_target';
@@ -182,6 +183,34 @@ const FIXTURES: { readonly [N in ActionName]: Fixture<N> } = {
     eachCallCreates: 'each download of a file with personal data is a disclosure of its own, recorded in the audit trail',
   }),
   'search.query': readOnly(null, async () => ({ q: '电动自行车' })),
+  'announcement.list': readOnly(CITIZEN, async () => ({})),
+  'announcement.get': readOnly(CITIZEN, async () => ({ id: (await publishedAnnouncement(EDITOR)).id })),
+  'announcement.save': mutating(EDITOR, async () => announcementInput({ clientRequestId: `fault-announcement-${next()}` })),
+  // A follower of the department: the publication's fan-out writes their message after the commit.
+  'announcement.publish': mutating(EDITOR, async () => {
+    await ok(CITIZEN, 'announcement.follow', { departmentId: 'dept-housing', following: true });
+    return versioned(await ok(EDITOR, 'announcement.save', announcementInput()));
+  }),
+  'announcement.withdraw': mutating(EDITOR, async () => ({ ...versioned(await publishedAnnouncement(EDITOR)), reason: '信息有误' })),
+  // Each run starts from not following, so every clean call writes the one follow.
+  'announcement.follow': mutating(
+    OTHER_CITIZEN,
+    async () => {
+      await ok(OTHER_CITIZEN, 'announcement.follow', { departmentId: 'dept-transport', following: false });
+      return { departmentId: 'dept-transport', following: true };
+    },
+    { noEvent: "following a department is the citizen's own preference, not a change to the agency's records" },
+  ),
+  'message.list': readOnly(CITIZEN, async () => ({})),
+  'message.unread': readOnly(CITIZEN, async () => ({})),
+  'message.read': mutating(
+    CITIZEN,
+    async () => {
+      await processingCase();
+      return { ids: [(await ok(CITIZEN, 'message.list', { limit: 1 })).items[0]!.id] };
+    },
+    { noEvent: "a read mark is the citizen's own state of their inbox" },
+  ),
   'draft.list': readOnly(CITIZEN, async () => ({})),
   'draft.get': readOnly(CITIZEN, async () => ({ id: (await openDraft()).id })),
   'draft.comments': readOnly(CITIZEN, async () => ({ id: (await openDraft()).id })),

@@ -10,6 +10,9 @@ import { GUIDE_ACTIONS } from './guide';
 import { SURVEY_ACTIONS } from './surveys';
 import { EXPORT_ACTIONS } from './exports';
 import { SEARCH_ACTIONS } from './search';
+import { ANNOUNCEMENT_ACTIONS } from './announcements';
+import { MESSAGE_ACTIONS } from './messages';
+import { homeGet } from './home';
 
 export const ACTIONS: ActionTable = {
   'meta.get': metaGet,
@@ -22,4 +25,7 @@ export const ACTIONS: ActionTable = {
   ...SURVEY_ACTIONS,
   ...EXPORT_ACTIONS,
   ...SEARCH_ACTIONS,
+  ...ANNOUNCEMENT_ACTIONS,
+  ...MESSAGE_ACTIONS,
+  'home.get': homeGet,
 };

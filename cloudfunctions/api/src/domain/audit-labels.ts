@@ -15,6 +15,7 @@ export const AUDIT_SUBJECT_LABELS: Record<AuditSubject, string> = {
   hot_question: '常见问题',
   survey: '民意调查',
   export: '数据导出',
+  announcement: '通知公告',
 };
 
 export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {

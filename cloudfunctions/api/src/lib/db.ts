@@ -38,6 +38,12 @@ export const COLLECTIONS = {
   surveyTexts: 'survey_texts',
   /** Server secrets made on first use (services/answer-key.ts); no client rule opens it. */
   secrets: 'secrets',
+  announcements: 'announcements',
+  announcementVersions: 'announcement_versions',
+  /** Citizens following a department's announcements: `${departmentId}_${openid}`. */
+  follows: 'follows',
+  /** The message centre (消息): one document per message to one citizen (repositories/messages.ts). */
+  messages: 'messages',
   /** The audit trail of every subject but the case timeline (repositories/audit.ts, docs/adr/0060-one-audit-trail.md). */
   auditEvents: 'audit_events',
   /** Export jobs of cases and statistics (repositories/exports.ts, docs/adr/0120-exports-as-batched-jobs.md). */

@@ -14,6 +14,7 @@ import { errors } from '../lib/errors';
 import { runTransaction, txGet, withoutId, type Transaction } from '../lib/transaction';
 import { dailySubmissionsKey, trackingSequenceKey } from './counters';
 import { newNotificationDoc, type NotificationDraft } from './notifications';
+import { putInboxCopyInTx } from './messages';
 import { moveDailyFigures } from './stats';
 import type { LetterDoc } from './letters';
 
@@ -105,6 +106,8 @@ async function queueNotifications(tx: Transaction, caseId: string, version: numb
   for (const draft of drafts) {
     const doc = newNotificationDoc(`${caseId}-${version}-${i++}`, draft, now);
     await tx.collection(COLLECTIONS.notifications).add({ data: doc });
+    // The citizen's 消息 holds it whatever becomes of the subscribe message.
+    await putInboxCopyInTx(tx, doc._id, draft, now);
     ids.push(doc._id);
   }
   return ids;

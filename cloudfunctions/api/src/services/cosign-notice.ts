@@ -3,7 +3,8 @@
 // from case and co-sign, so an expansion run twice never queues a second message to anyone. docs/adr/0085, 0054.
 import type { MessageFields } from '../domain/subscribe-message';
 import { eachCosigner } from '../repositories/cosigns';
-import { newNotificationDoc, queueOnce } from '../repositories/notifications';
+import { addMessageOnce, inboxCopy } from '../repositories/messages';
+import { newNotificationDoc, queueOnce, type NotificationDraft } from '../repositories/notifications';
 
 export const cosignNoticeId = (caseId: string, cosign: string): string => `cosign-response-${caseId}-${cosign}`;
 
@@ -16,8 +17,10 @@ export async function queueCosignNotices(caseId: string, fields: MessageFields, 
   const queued: string[] = [];
   await eachCosigner(caseId, async (c) => {
     const id = cosignNoticeId(caseId, c._id);
-    const doc = newNotificationDoc(id, { kind: 'cosign_response', touser: c.openid, template: 'cosignResponse', caseId, fields, query: `id=${caseId}` }, now);
-    if (await queueOnce(doc)) queued.push(id);
+    const draft: NotificationDraft = { kind: 'cosign_response', touser: c.openid, template: 'cosignResponse', caseId, fields, query: `id=${caseId}` };
+    // The 消息 copy first: an expansion that stopped between the two still leaves it, and a rerun adds none twice.
+    await addMessageOnce(inboxCopy(id, draft, now));
+    if (await queueOnce(newNotificationDoc(id, draft, now))) queued.push(id);
   });
   return queued;
 }

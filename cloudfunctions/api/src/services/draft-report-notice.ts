@@ -3,7 +3,8 @@
 // and citizen, so an expansion run twice (a retry, two timer runs) never queues a second message to anyone.
 import type { MessageFields } from '../domain/subscribe-message';
 import { eachComment } from '../repositories/drafts';
-import { newNotificationDoc, queueOnce } from '../repositories/notifications';
+import { addMessageOnce, inboxCopy } from '../repositories/messages';
+import { newNotificationDoc, queueOnce, type NotificationDraft } from '../repositories/notifications';
 
 export const reportNoticeId = (draftId: string, openid: string): string => `draft-report-${draftId}-${openid}`;
 
@@ -18,8 +19,10 @@ export async function queueReportNotices(draftId: string, fields: MessageFields,
   const queued: string[] = [];
   for (const openid of openids) {
     const id = reportNoticeId(draftId, openid);
-    const doc = newNotificationDoc(id, { kind: 'draft_report', touser: openid, template: 'draftReport', fields, query: `id=${draftId}` }, now);
-    if (await queueOnce(doc)) queued.push(id);
+    const draft: NotificationDraft = { kind: 'draft_report', touser: openid, template: 'draftReport', fields, query: `id=${draftId}` };
+    // The 消息 copy first: an expansion that stopped between the two still leaves it, and a rerun adds none twice.
+    await addMessageOnce(inboxCopy(id, draft, now));
+    if (await queueOnce(newNotificationDoc(id, draft, now))) queued.push(id);
   }
   return queued;
 }

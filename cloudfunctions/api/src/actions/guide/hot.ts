@@ -1,19 +1,14 @@
 // The home page's hot questions (常见问题): answered public letters an editor pins, in the editor's order; and
-// home.get, the home page's one call, which answers them with the open consultations.
+// home.get (actions/home.ts), the home page's one call, which answers them with the open consultations.
 import type { HotQuestion } from '../../../../../typings/api';
 import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
-import { empty } from '../../lib/schema';
 import { runTransaction } from '../../lib/transaction';
 import { auditActor, recordEvent } from '../../repositories/audit';
 import { hotInTx, hotOrderKey, listHotQuestions, putHotInTx, removeHotInTx, type HotQuestionDoc } from '../../repositories/guide';
 import { findLetter, findLetterTitles } from '../../repositories/letters';
-import { listDrafts } from '../drafts/list';
 import { pinQuestion, unpinQuestion } from './schemas';
-import { openSurveys } from '../surveys/link';
 
-/** Open surveys the home page shows beside the open consultations. */
-const HOME_SURVEYS = 3;
 
 /** The home page shows this many; pins beyond it wait until one above is unpinned. */
 export const HOT_SHOWN = 8;
@@ -79,11 +74,3 @@ export async function hotQuestions(): Promise<HotQuestion[]> {
     return letter?.visible ? [toHot(p, letter.title)] : [];
   });
 }
-
-export const getHome = defineAction<'home.get'>({
-  schema: empty(),
-  async run(_input, ctx) {
-    const [drafts, hot, surveys] = await Promise.all([listDrafts.run({ status: 'open', limit: 3 }, ctx), hotQuestions(), openSurveys(HOME_SURVEYS, ctx.now)]);
-    return { openDrafts: drafts.items, hotQuestions: hot, openSurveys: surveys };
-  },
-});

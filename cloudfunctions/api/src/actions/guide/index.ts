@@ -1,5 +1,5 @@
 // The service-guide actions and the home page's call, spread into actions/index.ts.
-import { getHome, pinHotQuestion, unpinHotQuestion } from './hot';
+import { pinHotQuestion, unpinHotQuestion } from './hot';
 import { publishGuideItem, withdrawGuideItem } from './publish';
 import { getGuideItem, listGuideItems } from './read';
 import { saveGuideItem } from './save';
@@ -12,5 +12,4 @@ export const GUIDE_ACTIONS = {
   'guide.withdraw': withdrawGuideItem,
   'guide.pinQuestion': pinHotQuestion,
   'guide.unpinQuestion': unpinHotQuestion,
-  'home.get': getHome,
 } as const;

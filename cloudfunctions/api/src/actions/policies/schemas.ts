@@ -28,7 +28,7 @@ export const LIMITS = {
 } as const;
 
 /** A calendar date; whether it is a real one, and the dates' order, are domain rules (checkPolicyDates). */
-const day = (label: string) => z.string({ error: `${label}应为日期` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 2026-01-31`);
+export const day = (label: string) => z.string({ error: `${label}应为日期` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 2026-01-31`);
 
 /** A client-made id that makes a retried create return the first result instead of a second record. */
 export const clientRequestId = () =>
@@ -54,7 +54,7 @@ export const explanation = () =>
     { error: '政策解读格式不正确' },
   );
 
-const attachment = z.strictObject({
+export const attachment = z.strictObject({
   fileID: z.string({ error: '附件应为云存储文件' }).max(512, '附件文件编号过长').regex(/^cloud:\/\//, '附件应为云存储文件'),
   name: text('附件名称', 100),
   size: int('附件大小', 0, 200 * 1024 * 1024).optional(),

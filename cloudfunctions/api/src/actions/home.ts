@@ -1,0 +1,31 @@
+// The home page's one first-render call (docs/adr/0142-home-feed.md): open consultations, the latest announcements, the
+// hot questions, the open surveys and the caller's unread messages, each answered as its own action answers it.
+import { defineAction } from '../lib/action';
+import { empty } from '../lib/schema';
+import { unreadCount } from '../repositories/messages';
+import { listAnnouncements } from './announcements/read';
+import { listDrafts } from './drafts/list';
+import { hotQuestions } from './guide/hot';
+import { openSurveys } from './surveys/link';
+
+const SHOWN = 3;
+
+export const homeGet = defineAction<'home.get'>({
+  schema: empty(),
+  async run(_input, ctx) {
+    const [drafts, announcements, hot, surveys, unread] = await Promise.all([
+      listDrafts.run({ status: 'open', limit: SHOWN }, ctx),
+      listAnnouncements.run({ limit: SHOWN }, ctx),
+      hotQuestions(),
+      openSurveys(SHOWN, ctx.now),
+      ctx.caller.openid ? unreadCount(ctx.caller.openid) : Promise.resolve(undefined),
+    ]);
+    return {
+      openDrafts: drafts.items,
+      announcements: announcements.items,
+      hotQuestions: hot,
+      openSurveys: surveys,
+      ...(unread === undefined ? {} : { unreadMessages: unread }),
+    };
+  },
+});
