@@ -81,31 +81,59 @@ test('startTransaction: rollback discards, commit applies', async () => {
   expect(await balance('a')).toBe(5);
 });
 
-test('a write by someone else between read and commit is a conflict: the SDK retries and the final state is right', async () => {
-  let attempts = 0;
-  await db.runTransaction(async (t: Tx) => {
-    attempts++;
-    const a = (await t.collection('acc').doc('a').get()).data as AnyDoc;
-    if (attempts === 1) await db.collection('acc').doc('a').update({ data: { balance: _.inc(1) } });
-    await t.collection('acc').doc('a').update({ data: { balance: (a.balance as number) + 10 } });
-  });
-  expect(attempts).toBe(2);
-  expect(await balance('a')).toBe(111);
-});
+// MongoDB reports a write conflict at the conflicting write. The cloud answers it with code
+// DATABASE_TRANSACTION_CONFLICT; wx-server-sdk rewraps an in-transaction write's failure as {errCode: -501001, errMsg}
+// without `code`, so the SDK's runTransaction rolls back and rejects without retrying (docs/adr/0076).
+const writeConflict = { errCode: -501001, errMsg: expect.stringContaining('transaction conflict') };
 
-test('conflicts that outlast the retries reject with DATABASE_TRANSACTION_CONFLICT', async () => {
+test('a write to a document changed by someone else since the transaction read it conflicts at the write, not retried', async () => {
   let attempts = 0;
   const e = await db
     .runTransaction(async (t: Tx) => {
       attempts++;
-      await t.collection('acc').doc('a').get();
+      const a = (await t.collection('acc').doc('a').get()).data as AnyDoc;
       await db.collection('acc').doc('a').update({ data: { balance: _.inc(1) } });
-      await t.collection('acc').doc('a').update({ data: { balance: 0 } });
+      await t.collection('acc').doc('a').update({ data: { balance: (a.balance as number) + 10 } });
     })
     .catch((err: unknown) => err);
-  expect(e).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
-  expect(attempts).toBe(4);
-  expect(await balance('a')).toBe(104);
+  expect(e).toMatchObject(writeConflict);
+  expect(attempts).toBe(1);
+  expect(await balance('a')).toBe(101);
+});
+
+test('a write to a document another open transaction has written conflicts at once; after its commit it goes through', async () => {
+  const first = await db.startTransaction();
+  const second = await db.startTransaction();
+  await first.collection('acc').doc('a').update({ data: { balance: 1 } });
+  await expect(second.collection('acc').doc('a').update({ data: { balance: 2 } })).rejects.toMatchObject(writeConflict);
+  await second.rollback();
+  await first.commit();
+  const third = await db.startTransaction();
+  await third.collection('acc').doc('a').update({ data: { balance: 3 } });
+  await third.commit();
+  expect(await balance('a')).toBe(3);
+});
+
+test('a rolled-back transaction releases its writes', async () => {
+  const first = await db.startTransaction();
+  await first.collection('acc').doc('a').update({ data: { balance: 1 } });
+  await first.rollback();
+  const second = await db.startTransaction();
+  await second.collection('acc').doc('a').update({ data: { balance: 2 } });
+  await second.commit();
+  expect(await balance('a')).toBe(2);
+});
+
+test('a conflict at commit (a write committed after this transaction wrote) keeps its code, and the SDK retries it', async () => {
+  let attempts = 0;
+  await db.runTransaction(async (t: Tx) => {
+    attempts++;
+    const a = (await t.collection('acc').doc('a').get()).data as AnyDoc;
+    await t.collection('acc').doc('a').update({ data: { balance: (a.balance as number) + 10 } });
+    if (attempts === 1) await db.collection('acc').doc('a').update({ data: { balance: _.inc(1) } });
+  });
+  expect(attempts).toBe(2);
+  expect(await balance('a')).toBe(111);
 });
 
 test('20 concurrent increments of one document: no lost update, losers get a conflict', async () => {
@@ -122,9 +150,9 @@ test('20 concurrent increments of one document: no lost update, losers get a con
   const outcomes = await Promise.allSettled(Array.from({ length: 20 }, (_v, i) => increment(`o${i}`)));
   const won = outcomes.filter((o) => o.status === 'fulfilled').length;
   const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
-  expect(won).toBeGreaterThan(1);
+  expect(won).toBeGreaterThan(0);
   expect(lost.length).toBeGreaterThan(0);
-  for (const l of lost) expect(l.reason).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+  for (const l of lost) expect(l.reason).toMatchObject(writeConflict);
   expect(await balance('a')).toBe(100 + won);
 });
 

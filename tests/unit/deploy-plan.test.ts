@@ -20,6 +20,11 @@ test('indexes become WeChat updateindex bodies, in field order, with string dire
   ]);
 });
 
+test('a 2dsphere index is deployed with the geo direction', () => {
+  const [offices] = collectionSteps({ collections: { offices: { indexes: [{ name: 'loc_geo', fields: [['loc', '2dsphere']] }] } } });
+  expect(offices!.createIndexes).toEqual([{ name: 'loc_geo', unique: false, keys: [{ name: 'loc', direction: '2dsphere' }] }]);
+});
+
 test('the api function is deployed with its timer triggers and openapi permissions from config.json', () => {
   const api = functionSteps().find((f) => f.name === 'api');
   expect(api).toBeDefined();

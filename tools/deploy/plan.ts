@@ -8,7 +8,7 @@ export const ROOT = path.resolve(__dirname, '../..');
 
 interface IndexSpec {
   name: string;
-  fields: Array<[string, 1 | -1]>;
+  fields: Array<[string, 1 | -1 | '2dsphere']>;
   unique?: boolean;
 }
 interface DatabaseSpec {
@@ -18,7 +18,7 @@ interface DatabaseSpec {
 export interface CollectionStep {
   collection: string;
   /** Body of POST tcb/updateindex (without env, added at run time). */
-  createIndexes: Array<{ name: string; unique: boolean; keys: Array<{ name: string; direction: '1' | '-1' }> }>;
+  createIndexes: Array<{ name: string; unique: boolean; keys: Array<{ name: string; direction: '1' | '-1' | '2dsphere' }> }>;
 }
 
 export interface FunctionStep {
@@ -45,7 +45,7 @@ export function collectionSteps(spec: DatabaseSpec): CollectionStep[] {
       createIndexes: indexes.map((ix) => ({
         name: ix.name,
         unique: ix.unique === true,
-        keys: ix.fields.map(([name, dir]) => ({ name, direction: dir === -1 ? ('-1' as const) : ('1' as const) })),
+        keys: ix.fields.map(([name, dir]) => ({ name, direction: dir === '2dsphere' ? ('2dsphere' as const) : dir === -1 ? ('-1' as const) : ('1' as const) })),
       })),
     }));
 }

@@ -2,9 +2,12 @@
 import fs from 'fs';
 import path from 'path';
 
+/** '2dsphere': a geo index (GeoJSON points), as WeChat's index API and MongoDB name it. */
+export type IndexDirection = 1 | -1 | '2dsphere';
+
 export interface IndexSpec {
   name: string;
-  fields: Array<[path: string, direction: 1 | -1]>;
+  fields: Array<[path: string, direction: IndexDirection]>;
   unique?: boolean;
 }
 
@@ -30,14 +33,27 @@ function normalizeIndex(raw: unknown, where: string): IndexSpec {
   if (!raw || typeof raw !== 'object') fail(where, 'an index must be an object');
   const r = raw as Record<string, unknown>;
   if (typeof r.name !== 'string' || !r.name) fail(where, '"name" must be a non-empty string');
-  if (!Array.isArray(r.fields) || r.fields.length === 0) fail(where, '"fields" must be a non-empty array of [path, 1 | -1]');
-  const fields = r.fields.map((f, i): [string, 1 | -1] => {
-    if (!Array.isArray(f) || typeof f[0] !== 'string' || !f[0] || (f[1] !== 1 && f[1] !== -1)) {
-      fail(`${where}.fields[${i}]`, 'expected [path, 1 | -1]');
+  if (!Array.isArray(r.fields) || r.fields.length === 0) fail(where, '"fields" must be a non-empty array of [path, 1 | -1 | "2dsphere"]');
+  const fields = r.fields.map((f, i): [string, IndexDirection] => {
+    if (!Array.isArray(f) || typeof f[0] !== 'string' || !f[0] || (f[1] !== 1 && f[1] !== -1 && f[1] !== '2dsphere')) {
+      fail(`${where}.fields[${i}]`, 'expected [path, 1 | -1 | "2dsphere"]');
     }
-    return [f[0], f[1]];
+    return [f[0], f[1] as IndexDirection];
   });
+  if (fields.some(([, d]) => d === '2dsphere') && (fields.length > 1 || r.unique === true)) {
+    fail(where, 'a 2dsphere index has exactly one field and is not unique (the local cloud supports no compound geo index)');
+  }
   return { name: r.name, fields, ...(r.unique === true ? { unique: true } : {}) };
+}
+
+/** The paths a collection has a 2dsphere index on. */
+export function geoIndexPaths(spec: CollectionSpec): string[] {
+  return spec.indexes.filter((ix) => ix.fields[0]![1] === '2dsphere').map((ix) => ix.fields[0]![0]);
+}
+
+/** The indexes ordered by value (everything but geo indexes). */
+export function orderedIndexes(spec: CollectionSpec): IndexSpec[] {
+  return spec.indexes.filter((ix) => ix.fields[0]![1] !== '2dsphere');
 }
 
 /** Validates a spec and drops comment keys ("//…"), so the rest of the local cloud can trust its shape. */

@@ -7,6 +7,7 @@ import { isOperatorUpdate } from './store/modify';
 import type { SortSpec } from './store/planner';
 import type { Store } from './store/store';
 import type { Transactions } from './store/transactions';
+import { modifyAndReturn, modifyAndReturnInTransaction } from './store/find-and-modify';
 
 export type ActionParams = Record<string, unknown>;
 export type ActionData = Record<string, unknown>;
@@ -59,6 +60,8 @@ export class Executor {
         return this.modify(params, queryOf(), asRecord(decode(params.data), 'data'));
       case 'database.removeDocument':
         return this.remove(params, queryOf());
+      case 'database.modifyAndReturnDoc':
+        return this.modifyAndReturn(params, queryOf(), asRecord(decode(params.data), 'data'));
       case 'database.aggregateDocuments':
         return this.aggregate(params, decode);
       case 'database.addCollection':
@@ -130,6 +133,14 @@ export class Executor {
     }
     const modifier = isOperatorUpdate(data) ? data : { $set: data };
     return { updated: this.store.updateWhere(collection, query, modifier, params.multi !== false) };
+  }
+
+  private modifyAndReturn(params: ActionParams, query: Filter, data: Record<string, unknown>): ActionData {
+    const collection = str(params, 'collectionName');
+    const tx = optionalTx(params);
+    const modifier = isOperatorUpdate(data) ? data : { $set: data };
+    const r = tx ? modifyAndReturnInTransaction(this.transactions, tx, collection, query, modifier) : modifyAndReturn(this.store, collection, query, modifier);
+    return r.doc ? { updated: r.updated, doc: toStoredText(r.doc) } : { updated: r.updated, doc: null };
   }
 
   private remove(params: ActionParams, query: Filter): ActionData {

@@ -26,6 +26,7 @@ const { resolve } = require('mingo/util') as { resolve: (o: AnyObject, selector:
 /* eslint-enable @typescript-eslint/no-require-imports */
 import { isDate, isRegExp } from '../ejson';
 import { jsonSchemaValidator } from './json-schema';
+import { geoQueryOperators } from './geo-operators';
 
 const isDocument = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v) && !isDate(v) && !isRegExp(v);
 
@@ -92,7 +93,7 @@ const FIXES = Context.init({
   expression: { ...expressionOps, $week, $substr: substrBytes, $substrBytes: substrBytes, $indexOfCP } as never,
   pipeline: require('mingo/operators/pipeline') as never,
   projection: require('mingo/operators/projection') as never,
-  query: { ...queryOps, $elemMatch } as never,
+  query: { ...queryOps, $elemMatch, ...geoQueryOperators(resolve) } as never,
   window: require('mingo/operators/window') as never,
 });
 /* eslint-enable @typescript-eslint/no-require-imports */

@@ -3,12 +3,13 @@
 import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'crypto';
 import { Aggregator, Query } from './mingo';
-import type { CollectionSpec, DatabaseSpec, IndexSpec } from '../database-spec';
+import { geoIndexPaths, orderedIndexes, type CollectionSpec, type DatabaseSpec, type IndexSpec } from '../database-spec';
 import { fromStoredText, toStoredText, type Doc } from '../ejson';
 import { conjunctsOf, type Filter } from './conditions';
 import { collectionAlreadyExists, collectionNotExist, DbError, duplicateKey, requestFailed } from './errors';
 import { applyOperators, assertFieldNames, replacement } from './modify';
 import { T_ARRAY, classOf, inspectPath, isPushablePath, valueExpr } from './paths';
+import { byDistance, geoIndexPath, nearClauseOf, parseGeoNearStage, setPath, type NearClause } from './geo';
 import { planQuery, type PathState, type Plan, type PlannerContext, type Posting, type SortSpec } from './planner';
 import { BOUNDED_COLLECTION_LIMIT, isServed, unindexedQueryMessage } from './strict';
 
@@ -164,7 +165,7 @@ export class Store {
     const declaredSpec = this.opts.database.collections[name];
     const spec: CollectionSpec = declaredSpec ?? { indexes: [] };
     const uniqueBySqlName = this.syncIndexes(table, spec);
-    const trackedPaths = ['_id', ...new Set(spec.indexes.flatMap((ix) => ix.fields.map(([p]) => p)))].filter(
+    const trackedPaths = ['_id', ...new Set(orderedIndexes(spec).flatMap((ix) => ix.fields.map(([p]) => p)))].filter(
       (p, i, all) => isPushablePath(p) && all.indexOf(p) === i,
     );
     const stored = new Map(
@@ -184,7 +185,7 @@ export class Store {
       state: stored.get(path) ?? { classes: 0, multikey: false },
     }));
     const paths = new Map(tracked.map((t) => [t.path, t.state]));
-    const leading = new Set(['_id', ...spec.indexes.map((ix) => ix.fields[0]![0])]);
+    const leading = new Set(['_id', ...orderedIndexes(spec).map((ix) => ix.fields[0]![0])]);
     const c: CollectionRuntime = {
       name,
       table,
@@ -211,7 +212,7 @@ export class Store {
   /** Creates the declared indexes (and drops the ones no longer declared). */
   private syncIndexes(table: string, spec: CollectionSpec): Map<string, IndexSpec> {
     const wanted = new Map<string, { ix: IndexSpec; sql: string }>();
-    for (const ix of spec.indexes) {
+    for (const ix of orderedIndexes(spec)) {
       const usable = ix.fields.filter(([p]) => isPushablePath(p));
       if (usable.length !== ix.fields.length) continue;
       const lastDir = ix.fields[ix.fields.length - 1]![1];
@@ -580,9 +581,33 @@ export class Store {
 
   find(name: string, q: FindQuery): Doc[] {
     const c = this.collection(name);
+    const near = nearClauseOf(q.filter);
+    if (near) return this.findNear(c, near, q);
     this.assertServed(c, 'get', q.filter, q.sort);
     const docs = this.matching(c, q.filter, q.sort, q.skip ?? 0, q.limit ?? Infinity);
     return q.projection && Object.keys(q.projection).length > 0 ? project(docs, q.projection) : docs;
+  }
+
+  /** `$near`/`$nearSphere`: needs a geo index on the path; every match of the rest of the filter, nearest first. */
+  private findNear(c: CollectionRuntime, near: NearClause, q: FindQuery): Doc[] {
+    geoIndexPath(geoIndexPaths(c.spec), near.path, c.name);
+    let docs = byDistance(this.matching(c, near.rest, undefined, 0, Infinity), (d) => valueAt(d, near.path), near).map((r) => r.doc);
+    // An explicit sort overrides the distance order (MongoDB's documented behaviour).
+    if (q.sort) docs = new Query({}).find<Doc>(docs).sort(Object.fromEntries(q.sort)).all();
+    const skip = q.skip ?? 0;
+    docs = docs.slice(skip, skip + (q.limit ?? Infinity));
+    return q.projection && Object.keys(q.projection).length > 0 ? project(docs, q.projection) : docs;
+  }
+
+  /** A leading `$geoNear` stage: the documents its query selects, nearest first, with their distance set. */
+  private geoNearStage(c: CollectionRuntime, arg: unknown): Doc[] {
+    const g = parseGeoNearStage(arg);
+    const path = geoIndexPath(geoIndexPaths(c.spec), g.key, c.name);
+    return byDistance(this.matching(c, g.query, undefined, 0, Infinity), (d) => valueAt(d, path), g.near).map(({ doc, distance }) => {
+      setPath(doc, g.distanceField, distance * g.distanceMultiplier);
+      if (g.includeLocs) setPath(doc, g.includeLocs, valueAt(doc, path));
+      return doc;
+    });
   }
 
   findById(name: string, id: string | number, projection?: Record<string, unknown>): Doc | null {
@@ -615,6 +640,8 @@ export class Store {
     const c = this.collection(name);
     const stages = [...pipeline];
     if (!stages.some((s) => '$limit' in s)) stages.push({ $limit: this.opts.aggregateDefaultLimit });
+    if (stages.slice(1).some((s) => '$geoNear' in s)) throw requestFailed('$geoNear is only valid as the first stage in a pipeline');
+    if (stages[0] && '$geoNear' in stages[0]) return this.runStages(this.geoNearStage(c, stages[0].$geoNear), stages.slice(1));
     // A leading $match [$sort] [$skip] [$limit] runs as a find: same planner, same strict check.
     let i = 0;
     let filter: Filter | undefined;
@@ -627,7 +654,10 @@ export class Store {
     if (stages[i] && '$limit' in stages[i]! && typeof stages[i]!.$limit === 'number') limit = stages[i++]!.$limit as number;
     this.assertServed(c, 'aggregate', filter, sort);
     const docs = this.matching(c, filter, sort, skip, limit);
-    const rest = stages.slice(i);
+    return this.runStages(docs, stages.slice(i));
+  }
+
+  private runStages(docs: Doc[], rest: Array<Record<string, unknown>>): Doc[] {
     if (rest.length === 0) return docs;
     try {
       const aggregator = new Aggregator(rest, { collectionResolver: (from: string) => this.allDocs(from) });

@@ -1,15 +1,16 @@
 // Strict mode: would the cloud answer this query from an index, or scan the collection? The rules follow how
 // MongoDB picks an index: a constrained leading field, an $or whose every branch is served, or, with no filter at
 // all, a sort on a leading field. A refusal names the fields and proposes the index to declare.
-import type { CollectionSpec, IndexSpec } from '../database-spec';
+import { geoIndexPaths, orderedIndexes, type CollectionSpec, type IndexSpec } from '../database-spec';
 import { conjunctsOf, INDEX_EQUALITY_OPS, INDEX_RANGE_OPS, isIndexConstraining, type Filter } from './conditions';
+import { GEO_QUERY_OPS } from './geo';
 import type { SortSpec } from './planner';
 
 export const UNINDEXED_QUERY = 'LOCAL_CLOUD_UNINDEXED_QUERY';
 export const BOUNDED_COLLECTION_LIMIT = 1000;
 
 function leadingFields(spec: CollectionSpec): Set<string> {
-  return new Set(spec.indexes.map((ix) => ix.fields[0]![0]));
+  return new Set(orderedIndexes(spec).map((ix) => ix.fields[0]![0]));
 }
 
 function conjunctionServed(leading: Set<string>, filter: Filter): boolean {
@@ -24,6 +25,8 @@ export function isServed(spec: CollectionSpec, filter: Filter | undefined, sort:
   const leading = leadingFields(spec);
   const f = filter ?? {};
   if (conjunctionServed(leading, f)) return true;
+  const geo = geoIndexPaths(spec);
+  if (conjunctsOf(f).some((c) => c.kind === 'field' && GEO_QUERY_OPS.has(c.op) && geo.includes(c.path))) return true;
   const first = sort?.[0]?.[0];
   return conjunctsOf(f).length === 0 && first !== undefined && (first === '_id' || leading.has(first));
 }

@@ -1,7 +1,7 @@
 // Transactions as the cloud offers them: single-document operations only (doc get/set/update/remove, add),
-// buffered until commit. Snapshot-isolation-like and optimistic: a commit fails with DATABASE_TRANSACTION_CONFLICT
-// when a document it writes changed after the transaction first read it (first committer wins); the SDK's own
-// runTransaction then retries the whole callback.
+// buffered until commit. A write conflicts at once (DATABASE_TRANSACTION_CONFLICT) when another open transaction
+// has written the document or it changed since this transaction first read it, as in MongoDB; the commit re-checks
+// (a non-transactional write may land in between). See docs/adr/0076 for what the SDK does with each.
 import { randomBytes } from 'crypto';
 import { copyDoc, toStoredText, type Doc } from '../ejson';
 import { duplicateKey, transactionConflict, transactionFailed } from './errors';
@@ -22,7 +22,13 @@ interface Entry {
 
 interface Transaction {
   entries: Map<string, Entry>;
+  startedAt: number;
 }
+
+/** MongoDB aborts a transaction open longer than this (transactionLifetimeLimitSeconds): its write locks lapse. */
+const TRANSACTION_LIFETIME_MS = 60_000;
+
+const keyOf = (collection: string, id: string | number): string => `${collection}\u0000${typeof id}\u0000${id}`;
 
 // Not structuredClone: under jest it belongs to the outer realm and its Dates fail the test realm's checks.
 const clone = (doc: Doc | null): Doc | null => (doc ? copyDoc(doc) : null);
@@ -38,6 +44,8 @@ function sortDocs(docs: Doc[], sort: SortSpec | undefined): Doc[] {
 
 export class Transactions {
   private readonly open = new Map<string, Transaction>();
+  /** document key -> the open transaction holding an uncommitted write on it (MongoDB's write lock) */
+  private readonly writers = new Map<string, string>();
 
   constructor(
     private readonly store: Store,
@@ -46,16 +54,39 @@ export class Transactions {
 
   begin(): string {
     const id = randomBytes(12).toString('hex');
-    this.open.set(id, { entries: new Map() });
+    this.open.set(id, { entries: new Map(), startedAt: Date.now() });
     return id;
   }
 
   abort(id: string): void {
+    this.release(id);
     this.open.delete(id);
   }
 
   clear(): void {
     this.open.clear();
+    this.writers.clear();
+  }
+
+  private release(txId: string): void {
+    const tx = this.open.get(txId);
+    if (!tx) return;
+    for (const key of tx.entries.keys()) if (this.writers.get(key) === txId) this.writers.delete(key);
+  }
+
+  /**
+   * A write conflicts at once, as in MongoDB, when another open transaction holds an uncommitted write on the
+   * document or the document changed since this transaction first read it. A holder past its lifetime is aborted.
+   */
+  private claim(txId: string, key: string, e: Entry): void {
+    const holder = this.writers.get(key);
+    if (holder !== undefined && holder !== txId) {
+      const other = this.open.get(holder);
+      if (other && Date.now() - other.startedAt < TRANSACTION_LIFETIME_MS) throw transactionConflict();
+      this.abort(holder);
+    }
+    if (this.store.versionOf(e.collection, e.id) !== e.baseVersion) throw transactionConflict();
+    this.writers.set(key, txId);
   }
 
   private tx(id: string): Transaction {
@@ -65,7 +96,7 @@ export class Transactions {
   }
 
   private entry(tx: Transaction, collection: string, id: string | number): Entry {
-    const key = `${collection}\u0000${typeof id}\u0000${id}`;
+    const key = keyOf(collection, id);
     let e = tx.entries.get(key);
     if (!e) {
       const row = this.store.readRow(collection, id);
@@ -107,6 +138,7 @@ export class Transactions {
       const e = this.entry(tx, collection, id);
       if (e.current) throw duplicateKey(this.dbName, collection, '_id_', [['_id', id]]);
       assertFieldNames(doc);
+      this.claim(txId, keyOf(collection, id), e);
       e.current = doc;
       e.written = true;
       return id;
@@ -119,6 +151,7 @@ export class Transactions {
     const next = clone(e.current)!;
     applyOperators(next, modifier);
     if (toStoredText(next) === toStoredText(e.current)) return 0;
+    this.claim(txId, keyOf(collection, id), e);
     e.current = next;
     e.written = true;
     return 1;
@@ -127,8 +160,10 @@ export class Transactions {
   set(txId: string, collection: string, id: string | number, data: Record<string, unknown>): { updated: number; upsertedId?: string | number } {
     const e = this.entry(this.tx(txId), collection, id);
     const created = e.current === null;
-    e.current = replacement(id, data);
-    assertFieldNames(e.current);
+    const doc = replacement(id, data);
+    assertFieldNames(doc);
+    this.claim(txId, keyOf(collection, id), e);
+    e.current = doc;
     e.written = true;
     return created ? { updated: 0, upsertedId: id } : { updated: 1 };
   }
@@ -136,6 +171,7 @@ export class Transactions {
   remove(txId: string, collection: string, id: string | number): number {
     const e = this.entry(this.tx(txId), collection, id);
     if (!e.current) return 0;
+    this.claim(txId, keyOf(collection, id), e);
     e.current = null;
     e.written = true;
     return 1;
@@ -144,6 +180,7 @@ export class Transactions {
   /** Validates and applies every write in one SQLite transaction; the transaction is gone afterwards either way. */
   commit(txId: string): void {
     const tx = this.tx(txId);
+    this.release(txId);
     this.open.delete(txId);
     const writes = [...tx.entries.values()].filter((e) => e.written);
     this.store.write(() => {

@@ -18,24 +18,44 @@ function isConflict(error: unknown): boolean {
   const e = error as { code?: unknown; errMsg?: unknown; message?: unknown } | null;
   if (e?.code === 'DATABASE_TRANSACTION_CONFLICT') return true;
   const msg = String(e?.errMsg ?? e?.message ?? '');
-  return /TRANSACTION_CONFLICT/.test(msg);
+  return /TRANSACTION_CONFLICT|transaction conflict|write ?conflict/i.test(msg);
+}
+
+/**
+ * A conflict the cloud raised at a write inside the callback. wx-server-sdk rewraps it as {errCode, errMsg} without
+ * `code`, so the SDK's runTransaction rolls back and rethrows instead of retrying: we retry it ourselves (nothing was
+ * committed). Conflicts at commit keep their `code` and the SDK retries those.
+ */
+class WriteConflict extends Error {
+  constructor(readonly cause: unknown) {
+    super('transaction write conflict');
+  }
 }
 
 /** Runs `fn` in a database transaction; an AppError thrown inside rolls back and reaches the caller unchanged. */
 export async function runTransaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
   let attempt = 0;
-  try {
-    return (await db.runTransaction(async (tx: Transaction) => {
-      attempt++;
-      // Exponential back-off with full jitter: under a burst, linear steps of a few ms kept the writers of a hot
-      // document colliding for dozens of rounds (docs/adr/0055).
-      if (attempt > 1) await sleep(Math.random() * Math.min(4 * 2 ** (attempt - 2), 150));
-      return fn(tx);
-    }, ATTEMPTS)) as T;
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    if (isConflict(error)) throw new AppError('CONFLICT', '当前办理人数较多，请稍后重试。');
-    throw error;
+  for (;;) {
+    try {
+      return (await db.runTransaction(async (tx: Transaction) => {
+        attempt++;
+        // Exponential back-off with full jitter: under a burst, linear steps of a few ms kept the writers of a hot
+        // document colliding for dozens of rounds (docs/adr/0055).
+        if (attempt > 1) await sleep(Math.random() * Math.min(4 * 2 ** (attempt - 2), 150));
+        try {
+          return await fn(tx);
+        } catch (error) {
+          if (!(error instanceof AppError) && isConflict(error)) throw new WriteConflict(error);
+          throw error;
+        }
+      }, ATTEMPTS)) as T;
+    } catch (error) {
+      if (error instanceof WriteConflict && attempt < ATTEMPTS) continue;
+      const cause = error instanceof WriteConflict ? error.cause : error;
+      if (cause instanceof AppError) throw cause;
+      if (isConflict(cause)) throw new AppError('CONFLICT', '当前办理人数较多，请稍后重试。');
+      throw cause;
+    }
   }
 }
 
