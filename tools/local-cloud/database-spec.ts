@@ -11,6 +11,8 @@ export interface IndexSpec {
 export interface CollectionSpec {
   indexes: IndexSpec[];
   bounded?: boolean;
+  /** fields with a geospatial (2dsphere) index: `{"name": …, "fields": [["location", "2dsphere"]]}` */
+  geo?: string[];
 }
 
 export interface DatabaseSpec {
@@ -26,11 +28,19 @@ function fail(where: string, problem: string): never {
   throw new Error(`local cloud: invalid database spec at ${where}: ${problem}`);
 }
 
+/** A geospatial index names one field with "2dsphere" (CloudBase's 地理位置索引); its field, or null for any other index. */
+function geoField(raw: unknown, where: string): string | null {
+  const fields = (raw as { fields?: unknown } | null)?.fields;
+  if (!Array.isArray(fields) || !fields.some((f) => Array.isArray(f) && f[1] === '2dsphere')) return null;
+  if (fields.length !== 1 || typeof fields[0][0] !== 'string' || !fields[0][0]) fail(where, 'a 2dsphere index has exactly one field: [[path, "2dsphere"]]');
+  return fields[0][0] as string;
+}
+
 function normalizeIndex(raw: unknown, where: string): IndexSpec {
   if (!raw || typeof raw !== 'object') fail(where, 'an index must be an object');
   const r = raw as Record<string, unknown>;
   if (typeof r.name !== 'string' || !r.name) fail(where, '"name" must be a non-empty string');
-  if (!Array.isArray(r.fields) || r.fields.length === 0) fail(where, '"fields" must be a non-empty array of [path, 1 | -1]');
+  if (!Array.isArray(r.fields) || r.fields.length === 0) fail(where, '"fields" must be a non-empty array of [path, 1 | -1 | "2dsphere"]');
   const fields = r.fields.map((f, i): [string, 1 | -1] => {
     if (!Array.isArray(f) || typeof f[0] !== 'string' || !f[0] || (f[1] !== 1 && f[1] !== -1)) {
       fail(`${where}.fields[${i}]`, 'expected [path, 1 | -1]');
@@ -52,13 +62,17 @@ export function normalizeDatabaseSpec(raw: unknown): DatabaseSpec {
     const v = value as Record<string, unknown>;
     const indexesRaw = v.indexes ?? [];
     if (!Array.isArray(indexesRaw)) fail(`collections.${name}.indexes`, 'expected an array');
-    const indexes = indexesRaw.map((ix, i) => normalizeIndex(ix, `collections.${name}.indexes[${i}]`));
+    // An already normalized spec keeps its geo list (its geo indexes are no longer among `indexes`).
+    const given = Array.isArray(v.geo) ? v.geo.filter((g): g is string => typeof g === 'string') : [];
+    const geo = [...new Set([...given, ...indexesRaw.flatMap((ix, i) => geoField(ix, `collections.${name}.indexes[${i}]`) ?? [])])];
+    const indexes = indexesRaw.flatMap((ix, i) => (geoField(ix, '') === null ? [normalizeIndex(ix, `collections.${name}.indexes[${i}]`)] : []));
     const names = new Set<string>();
-    for (const ix of indexes) {
+    for (const ix of indexesRaw as Array<{ name?: unknown }>) {
+      if (typeof ix.name !== 'string' || !ix.name) fail(`collections.${name}`, 'every index needs a "name"');
       if (names.has(ix.name)) fail(`collections.${name}`, `duplicate index name "${ix.name}"`);
       names.add(ix.name);
     }
-    collections[name] = { indexes, ...(v.bounded === true ? { bounded: true } : {}) };
+    collections[name] = { indexes, ...(v.bounded === true ? { bounded: true } : {}), ...(geo.length > 0 ? { geo } : {}) };
   }
   return { collections };
 }

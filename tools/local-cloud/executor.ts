@@ -57,6 +57,8 @@ export class Executor {
         return { total: this.store.count(str(params, 'collectionName'), queryOf()) };
       case 'database.modifyDocument':
         return this.modify(params, queryOf(), asRecord(decode(params.data), 'data'));
+      case 'database.modifyAndReturnDoc':
+        return this.modifyAndReturn(params, queryOf(), asRecord(decode(params.data), 'data'));
       case 'database.removeDocument':
         return this.remove(params, queryOf());
       case 'database.aggregateDocuments':
@@ -130,6 +132,23 @@ export class Executor {
     }
     const modifier = isOperatorUpdate(data) ? data : { $set: data };
     return { updated: this.store.updateWhere(collection, query, modifier, params.multi !== false) };
+  }
+
+  /**
+   * where().updateAndReturn() (findAndModify): the first document the query matches, updated, and returned as it is
+   * after the update; `{updated: 0, doc: null}` when none matches. In a transaction the document is read and written
+   * through it, so a concurrent change to it fails the commit.
+   */
+  private modifyAndReturn(params: ActionParams, query: Filter, data: Record<string, unknown>): ActionData {
+    const collection = str(params, 'collectionName');
+    const tx = optionalTx(params);
+    const modifier = isOperatorUpdate(data) ? data : { $set: data };
+    const [target] = tx ? this.transactions.find(tx, collection, { filter: query, limit: 1 }) : this.store.find(collection, { filter: query, limit: 1 });
+    if (!target) return { updated: 0, doc: null };
+    const id = target._id as string | number;
+    const updated = tx ? this.transactions.update(tx, collection, id, modifier) : this.store.updateById(collection, id, modifier);
+    const after = tx ? this.transactions.get(tx, collection, id) : this.store.findById(collection, id);
+    return { updated, doc: after ? toStoredText(after) : null };
   }
 
   private remove(params: ActionParams, query: Filter): ActionData {

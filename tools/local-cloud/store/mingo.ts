@@ -25,6 +25,7 @@ const { $elemMatch: mingoElemMatch } = queryOps;
 const { resolve } = require('mingo/util') as { resolve: (o: AnyObject, selector: string, opts: { unwrapArray: boolean }) => Any };
 /* eslint-enable @typescript-eslint/no-require-imports */
 import { isDate, isRegExp } from '../ejson';
+import { geoQueryOperators } from './geo';
 
 const isDocument = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v) && !isDate(v) && !isRegExp(v);
 
@@ -83,7 +84,7 @@ const FIXES = Context.init({
   expression: { ...expressionOps, $week, $substr: substrBytes, $substrBytes: substrBytes, $indexOfCP } as never,
   pipeline: require('mingo/operators/pipeline') as never,
   projection: require('mingo/operators/projection') as never,
-  query: { ...queryOps, $elemMatch } as never,
+  query: { ...queryOps, $elemMatch, ...geoQueryOperators((o, selector) => resolve(o, selector, { unwrapArray: true })) } as never,
   window: require('mingo/operators/window') as never,
 });
 /* eslint-enable @typescript-eslint/no-require-imports */

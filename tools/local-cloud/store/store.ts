@@ -6,6 +6,7 @@ import { Aggregator, Query } from './mingo';
 import type { CollectionSpec, DatabaseSpec, IndexSpec } from '../database-spec';
 import { fromStoredText, toStoredText, type Doc } from '../ejson';
 import { conjunctsOf, type Filter } from './conditions';
+import { distanceM, geoPaths, nearOf, nearSpec, noGeoIndex, pointOf } from './geo';
 import { collectionAlreadyExists, collectionNotExist, DbError, duplicateKey, requestFailed } from './errors';
 import { applyOperators, assertFieldNames, replacement } from './modify';
 import { T_ARRAY, classOf, inspectPath, isPushablePath, valueExpr } from './paths';
@@ -84,6 +85,17 @@ export function generateId(): string {
 export function withId(d: Doc): Doc {
   const { _id, ...rest } = d;
   return { _id: _id ?? generateId(), ...rest };
+}
+
+/** Sets a dot path, creating the documents on the way. */
+function setPath(doc: Doc, path: string, value: unknown): void {
+  const segments = path.split('.');
+  let target = doc as Record<string, unknown>;
+  for (const seg of segments.slice(0, -1)) {
+    if (target[seg] === null || typeof target[seg] !== 'object') target[seg] = {};
+    target = target[seg] as Record<string, unknown>;
+  }
+  target[segments[segments.length - 1]!] = value;
 }
 
 function valueAt(doc: Doc, path: string): unknown {
@@ -498,6 +510,7 @@ export class Store {
   // ---- strict mode ------------------------------------------------------------------------------------------
 
   private assertServed(c: CollectionRuntime, operation: string, filter: Filter | undefined, sort: SortSpec | undefined): void {
+    this.assertGeoIndexed(c, filter);
     const strict = this.opts.strict;
     if (!strict) return;
     if (isServed(c.spec, filter, sort)) return;
@@ -547,6 +560,23 @@ export class Store {
   }
 
   private matching(c: CollectionRuntime, filter: Filter | undefined, sort: SortSpec | undefined, skip: number, limit: number): Doc[] {
+    const near = sort ? null : nearOf(filter);
+    if (!near) return this.matchingInOrder(c, filter, sort, skip, limit);
+    // $nearSphere without an explicit sort answers nearest first (ties in insertion order).
+    const all = this.matchingInOrder(c, filter, undefined, 0, Infinity);
+    const at = (d: Doc) => distanceM(near.spec.near, pointOf(valueAt(d, near.path))!);
+    const byDistance = all.map((d) => [at(d), d] as const).sort((a, b) => a[0] - b[0]);
+    return byDistance.slice(skip, Number.isFinite(limit) ? skip + limit : undefined).map(([, d]) => d);
+  }
+
+  /** $nearSphere and $geoNear need a 2dsphere index on their field, as in MongoDB ($geoWithin does not). */
+  private assertGeoIndexed(c: CollectionRuntime, filter: Filter | undefined): void {
+    for (const { path, op } of geoPaths(filter)) {
+      if ((op === '$nearSphere' || op === '$near') && !(c.spec.geo ?? []).includes(path)) throw noGeoIndex(c.name, path);
+    }
+  }
+
+  private matchingInOrder(c: CollectionRuntime, filter: Filter | undefined, sort: SortSpec | undefined, skip: number, limit: number): Doc[] {
     const plan = this.choosePlan(c, planQuery(c.planner, filter, sort));
     this.recordQuery(plan.usedIndex);
     const query = plan.exact ? null : new Query(filter ?? {});
@@ -597,6 +627,7 @@ export class Store {
 
   count(name: string, filter: Filter | undefined): number {
     const c = this.collection(name);
+    if (geoPaths(filter).some((g) => g.op === '$nearSphere' || g.op === '$near')) throw requestFailed('$nearSphere is not allowed in count (MongoDB: $geoNear, $near and $nearSphere are not allowed in this context)');
     if (conjunctsOf(filter).length === 0) {
       this.recordQuery(true); // metadata count
       return this.rowCount(c);
@@ -616,6 +647,8 @@ export class Store {
 
   aggregate(name: string, pipeline: Array<Record<string, unknown>>): Doc[] {
     const c = this.collection(name);
+    if (pipeline.some((s, i) => i > 0 && '$geoNear' in s)) throw requestFailed('$geoNear is only valid as the first stage in a pipeline');
+    if (pipeline[0] && '$geoNear' in pipeline[0]) return this.geoNearPipeline(c, pipeline);
     const stages = [...pipeline];
     if (!stages.some((s) => '$limit' in s)) stages.push({ $limit: this.opts.aggregateDefaultLimit });
     // A leading $match [$sort] [$skip] [$limit] runs as a find: same planner, same strict check.
@@ -635,6 +668,47 @@ export class Store {
     try {
       const aggregator = new Aggregator(rest, { collectionResolver: (from: string) => this.allDocs(from) });
       return aggregator.run(docs) as Doc[];
+    } catch (e) {
+      if (e instanceof DbError) throw e;
+      throw requestFailed((e as Error).message);
+    }
+  }
+
+  /**
+   * A pipeline opening with `$geoNear`: the documents matching its `query` whose point on the 2dsphere-indexed field
+   * (`key`, or the collection's only geo index) lies within `minDistance`..`maxDistance` metres of `near`, nearest
+   * first, with the distance (times `distanceMultiplier`) in `distanceField` and the point in `includeLocs`.
+   */
+  private geoNearPipeline(c: CollectionRuntime, pipeline: Array<Record<string, unknown>>): Doc[] {
+    const raw = pipeline[0]!.$geoNear;
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw requestFailed('$geoNear needs an object');
+    const opts = raw as Record<string, unknown>;
+    const geo = c.spec.geo ?? [];
+    const key = typeof opts.key === 'string' ? opts.key : geo.length === 1 ? geo[0]! : null;
+    if (key === null || !geo.includes(key)) throw noGeoIndex(c.name, typeof opts.key === 'string' ? opts.key : '(key)');
+    if (typeof opts.distanceField !== 'string' || !opts.distanceField) throw requestFailed('$geoNear requires a distanceField');
+    const { near, min, max } = nearSpec({ $geometry: opts.near, $minDistance: opts.minDistance, $maxDistance: opts.maxDistance });
+    const multiplier = typeof opts.distanceMultiplier === 'number' ? opts.distanceMultiplier : 1;
+    const query = opts.query === undefined ? undefined : (opts.query as Filter);
+    const found: Array<[number, Doc]> = [];
+    for (const doc of this.matchingInOrder(c, query, undefined, 0, Infinity)) {
+      const p = pointOf(valueAt(doc, key));
+      if (!p) continue;
+      const d = distanceM(near, p);
+      if (d < min || d > max) continue;
+      found.push([d, doc]);
+    }
+    found.sort((a, b) => a[0] - b[0]);
+    const docs = found.map(([d, doc]) => {
+      // Freshly parsed from storage: ours to annotate.
+      if (typeof opts.includeLocs === 'string') setPath(doc, opts.includeLocs, valueAt(doc, key));
+      setPath(doc, opts.distanceField as string, d * multiplier);
+      return doc;
+    });
+    const rest = pipeline.slice(1);
+    if (!rest.some((s) => '$limit' in s)) rest.push({ $limit: this.opts.aggregateDefaultLimit });
+    try {
+      return new Aggregator(rest, { collectionResolver: (from: string) => this.allDocs(from) }).run(docs) as Doc[];
     } catch (e) {
       if (e instanceof DbError) throw e;
       throw requestFailed((e as Error).message);

@@ -3,6 +3,7 @@
 // all, a sort on a leading field. A refusal names the fields and proposes the index to declare.
 import type { CollectionSpec, IndexSpec } from '../database-spec';
 import { conjunctsOf, INDEX_EQUALITY_OPS, INDEX_RANGE_OPS, isIndexConstraining, type Filter } from './conditions';
+import { GEO_OPERATORS } from './geo';
 import type { SortSpec } from './planner';
 
 export const UNINDEXED_QUERY = 'LOCAL_CLOUD_UNINDEXED_QUERY';
@@ -12,10 +13,11 @@ function leadingFields(spec: CollectionSpec): Set<string> {
   return new Set(spec.indexes.map((ix) => ix.fields[0]![0]));
 }
 
-function conjunctionServed(leading: Set<string>, filter: Filter): boolean {
+function conjunctionServed(leading: Set<string>, geo: ReadonlySet<string>, filter: Filter): boolean {
   for (const c of conjunctsOf(filter)) {
     if (c.kind === 'field' && isIndexConstraining(c.op) && (c.path === '_id' || leading.has(c.path))) return true;
-    if (c.kind === 'or' && c.branches.length > 0 && c.branches.every((b) => conjunctionServed(leading, b))) return true;
+    if (c.kind === 'field' && GEO_OPERATORS.has(c.op) && geo.has(c.path)) return true;
+    if (c.kind === 'or' && c.branches.length > 0 && c.branches.every((b) => conjunctionServed(leading, geo, b))) return true;
   }
   return false;
 }
@@ -23,7 +25,7 @@ function conjunctionServed(leading: Set<string>, filter: Filter): boolean {
 export function isServed(spec: CollectionSpec, filter: Filter | undefined, sort: SortSpec | undefined): boolean {
   const leading = leadingFields(spec);
   const f = filter ?? {};
-  if (conjunctionServed(leading, f)) return true;
+  if (conjunctionServed(leading, new Set(spec.geo ?? []), f)) return true;
   const first = sort?.[0]?.[0];
   return conjunctsOf(f).length === 0 && first !== undefined && (first === '_id' || leading.has(first));
 }
@@ -60,8 +62,8 @@ export function suggestIndex(spec: CollectionSpec, filter: Filter | undefined, s
   const leading = leadingFields(spec);
   // An unserved $or needs an index per branch: propose one for the first branch that has none.
   for (const c of conjunctsOf(f)) {
-    if (c.kind === 'or' && !conjunctionServed(leading, f)) {
-      const branch = c.branches.find((b) => !conjunctionServed(leading, b));
+    if (c.kind === 'or' && !conjunctionServed(leading, new Set(spec.geo ?? []), f)) {
+      const branch = c.branches.find((b) => !conjunctionServed(leading, new Set(spec.geo ?? []), b));
       const nested = branch ? suggestIndex(spec, branch, undefined) : null;
       if (nested && fieldUse(f).equality.length === 0 && fieldUse(f).range.length === 0) return nested;
     }
