@@ -1,7 +1,7 @@
 // Generated bench databases kept between runs (issue 17.5: generating 1M cases took 367 of a run's 381 s). A file is
 // keyed by what decides its content: the generator's version (a hash of the source of every module the generator
 // imports, found by esbuild) and the size. A changed generator or domain rule gives a new key, and the stale files of
-// that name are removed. Files are built beside their final name and renamed when complete, so an interrupted
+// that name are removed when a file is next generated. Files are built beside their final name and renamed when complete, so an interrupted
 // generation leaves nothing that looks usable. The benches only read the databases they open from here.
 import { createHash } from 'crypto';
 import { buildSync } from 'esbuild';
@@ -47,13 +47,17 @@ export const sizeLabel = (n: number): string => (n >= 1_000_000 ? `${n / 1_000_0
 export async function cachedDatabase<M>(name: string, size: number, entry: string, build: () => Promise<M> | M): Promise<CachedDatabase<M>> {
   const started = performance.now();
   const stem = `${name}-${sizeLabel(size)}`;
-  const file = path.join(CACHE_DIR, `${stem}-${sourceVersion(entry)}.sqlite`);
+  const version = sourceVersion(entry);
+  const file = path.join(CACHE_DIR, `${stem}-${version}.sqlite`);
   const metaFile = `${file}.json`;
   if (fs.existsSync(file) && fs.existsSync(metaFile)) {
     return { file, meta: JSON.parse(fs.readFileSync(metaFile, 'utf8')) as M, generated: false, seconds: (performance.now() - started) / 1000 };
   }
   fs.mkdirSync(CACHE_DIR, { recursive: true });
-  for (const old of fs.readdirSync(CACHE_DIR)) if (old.startsWith(`${stem}-`)) fs.rmSync(path.join(CACHE_DIR, old), { force: true });
+  // This size's earlier file, and any size's file of an older generator: none can be used again.
+  for (const old of fs.readdirSync(CACHE_DIR)) {
+    if (old.startsWith(`${stem}-`) || (old.startsWith(`${name}-`) && !old.includes(`-${version}.`))) fs.rmSync(path.join(CACHE_DIR, old), { force: true });
+  }
   const partial = `${file}.partial`;
   localCloud.configure({ filename: partial, strict: false, cacheSizeMb: BUILD_CACHE_MB });
   let meta: M;
