@@ -3,7 +3,7 @@
 // ready after the timer, as the page asks again; a supervisor is not offered personal data.
 import { localCloud } from '../../tools/local-cloud';
 import { main } from '../../cloudfunctions/api/src';
-import { Generator } from '../../tools/bench/cases.bench';
+import { Generator } from '../../tools/bench/case-generator';
 import type { CaseDoc } from '../../cloudfunctions/api/src/domain/case-doc';
 import { ok, seedCatalog, seedStaff } from '../helpers/cloud';
 import { connectLocalCloud, openPage, useIdentity, waitFor } from '../helpers/mp';
@@ -57,7 +57,7 @@ test('an admin exports this month; personal data needs a reason, which the list 
 
 test('a large export shows its progress, and turns ready once the timer has written it', async () => {
   const now = Date.now();
-  const docs = new Generator(1500).chunk(0, 1500, () => false).docs.map((d: CaseDoc, i) => {
+  const docs = new Generator(1500).chunk(0, 1500).docs.map((d: CaseDoc, i) => {
     const submittedAt = new Date(now - (i + 1) * 60_000).toISOString();
     return { ...d, submittedAt, mineKey: `${submittedAt}|${d._id}` };
   });

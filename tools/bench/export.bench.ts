@@ -13,7 +13,7 @@ import { EXPORT_RUN_BUDGET_MS, type ExportRunCounts } from '../../cloudfunctions
 import type { ApiResponse, ExportFormat, ExportJobView } from '../../typings/api';
 import { localCloud } from '../local-cloud';
 import { DEMO_CATEGORIES, DEMO_DEPARTMENTS } from '../seed/catalog';
-import { Generator, NOW } from './cases.bench';
+import { Generator, NOW } from './case-generator';
 import { benchSizes, type BenchCheck, type BenchResult } from './index';
 
 const SIZES = benchSizes([100_000]);
@@ -38,7 +38,7 @@ function load(total: number): void {
   const gen = new Generator(total);
   const nowMs = Date.parse(NOW);
   for (let from = 0; from < total; from += CHUNK) {
-    const docs = gen.chunk(from, Math.min(total, from + CHUNK), () => false).docs.map((d: CaseDoc, i) => {
+    const docs = gen.chunk(from, Math.min(total, from + CHUNK)).docs.map((d: CaseDoc, i: number) => {
       const submittedAt = new Date(nowMs - 1000 - ((from + i) / total) * 364 * DAY).toISOString();
       return { ...d, submittedAt, mineKey: `${submittedAt}|${d._id}` };
     });

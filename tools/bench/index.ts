@@ -3,6 +3,7 @@
 // PASS/FAIL). A new bench is a new file: `export default async function (): Promise<BenchResult>`.
 import fs from 'fs';
 import path from 'path';
+import { isMain } from '../lib/is-main';
 import { installSdkRedirect } from '../local-cloud/register';
 
 export interface BenchResult {
@@ -63,7 +64,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// Only as the command: a bench or a probe importing `benchSizes` or `call` must not start every bench.
+if (isMain(__filename)) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -9,7 +9,8 @@ import { applyToTally, moveTextCount, shardOf, tallyId, type AnswerDoc, type Sur
 import type { SurveyAnswerItem, SurveyQuestionInput } from '../../typings/api';
 import { localCloud } from '../local-cloud';
 import { DEMO_CATEGORIES, DEMO_DEPARTMENTS } from '../seed/catalog';
-import { call, NOW, quantile, round } from './cases.bench';
+import { NOW } from './case-generator';
+import { call, quantile, round } from './cases.bench';
 import { benchSizes, type BenchCheck, type BenchResult } from './index';
 
 const EDITOR = 'o_bench_editor';

@@ -37,6 +37,8 @@ export interface LocalCloudOptions {
   aggregateDefaultLimit?: number;
   /** base of getTempFileURL's URLs; the gateway sets its real address */
   tempUrlBase?: string;
+  /** SQLite's page cache for a file database, in MB (SQLite's default: 2); bench generators writing GBs raise it */
+  cacheSizeMb?: number;
 }
 
 export type ResolvedOptions = Required<Pick<LocalCloudOptions, 'envId' | 'appId'>> & LocalCloudOptions;
@@ -163,6 +165,7 @@ class LocalCloudImpl implements LocalCloud {
         strict: resolved.strict ?? false,
         aggregateDefaultLimit: resolved.aggregateDefaultLimit ?? DEFAULTS.aggregateDefaultLimit,
         dbName: resolved.envId,
+        ...(resolved.cacheSizeMb ? { cacheSizeMb: resolved.cacheSizeMb } : {}),
       });
     } catch (e) {
       if (ownedStorageDir) fs.rmSync(ownedStorageDir, { recursive: true, force: true });

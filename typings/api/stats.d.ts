@@ -67,7 +67,7 @@ export interface DashboardCase {
 }
 
 export interface DashboardResponse {
-  period: { kind: StatsPeriodKind; from: StatsDay; to: StatsDay; label: string; granularity: 'day' | 'week' };
+  period: { kind: StatsPeriodKind; from: StatsDay; to: StatsDay; label: string; granularity: 'day' | 'week' | 'month' };
   /** The scope the charts and lists show: the department asked for (or the handler's own), else the agency. */
   scope: DashboardScope;
   /** Each department the caller may see, with its figures (a handler: their own only). */

@@ -3,7 +3,8 @@
 // the public may read.
 import type { DashboardFigureKey, DashboardResponse, PublicStatsRow } from '../../../typings/api';
 import { localCloud } from '../../../tools/local-cloud';
-import { rebuildDay, rebuildWeek, recomputeDay } from '../../../cloudfunctions/api/src/repositories/stats';
+import { addDaily, type DailyDoc } from '../../../cloudfunctions/api/src/domain/case-figures';
+import { rebuildDay, rebuildMonth, rebuildWeek, recomputeDay } from '../../../cloudfunctions/api/src/repositories/stats';
 import { callAs, callRaw, ok, seedStaff } from '../../helpers/cloud';
 import { ADMIN, at, CITIZEN, DISPATCHER, docById, HANDLER, OTHER_HANDLER, setUpAgency, submission, SUPERVISOR } from '../cases/helpers';
 
@@ -129,6 +130,54 @@ describe('stats.dashboard', () => {
     await localCloud.invoke(() => recomputeDay('20261201'), {});
     expect(await docById<{ all: Record<string, number> }>('case_daily', '20261201')).toMatchObject({ all: { answered: 1, reopened: 1, score2: 1 } });
     expect(await docById<{ all: Record<string, number> }>('case_weekly', '20261130')).toMatchObject({ all: { answered: 1, reopened: 1, score2: 1 } });
+  });
+
+  test('monthly figures equal the sum of their days, and a period read from months, weeks and days equals its days', async () => {
+    await week();
+    at('2026-12-04T03:00:00.000Z');
+    const daysOf = async (month: string, last: number) => {
+      const sum = { _id: `${month}01`, day: `${month}01`, all: {}, depts: {} } as DailyDoc;
+      for (let d = 1; d <= last; d++) {
+        const doc = await docById<DailyDoc>('case_daily', `${month}${String(d).padStart(2, '0')}`);
+        if (doc) addDaily(sum, doc);
+      }
+      return sum;
+    };
+    for (const [month, last] of [['202611', 30], ['202612', 31]] as const) {
+      const stored = await docById<DailyDoc>('case_monthly', `${month}01`);
+      expect(stored).toEqual(await daysOf(month, last));
+      expect(await localCloud.invoke(() => rebuildMonth(`${month}01`), {})).toEqual(stored);
+    }
+    expect(await docById<DailyDoc>('case_monthly', '20261101')).toMatchObject({ all: { received: 3, answered: 1, acceptDecided: 3, extensions: 1 } });
+    // The quarter reads October and November whole and 1-4 December by day; 24 Nov-1 Dec reads a week and a day.
+    const quarter = await ok(SUPERVISOR, 'stats.dashboard', { period: 'quarter' });
+    const span = await ok(SUPERVISOR, 'stats.dashboard', { period: 'custom', from: '2026-11-24', to: '2026-12-01' });
+    for (const d of [quarter, span]) {
+      expect(figure(d.scope, 'received').value).toBe(3);
+      expect(figure(d.scope, 'answerOnTime')).toMatchObject({ value: 0.5, detail: '1 / 2 件按时答复' });
+      expect(figure(d.scope, 'p90Days').value).toBe(4);
+      expect(d.scope.ratings).toEqual([0, 1, 0, 0, 1]);
+      expect(figure(d.departments.find((x) => x.departmentId === 'dept-transport')!, 'extensions').value).toBe(1);
+    }
+    // Over a quarter, a point per month; the totals are the months' sum.
+    const half = await ok(SUPERVISOR, 'stats.dashboard', { period: 'custom', from: '2026-06-10', to: '2026-12-04' });
+    expect(half.period.granularity).toBe('month');
+    const received = half.series.find((x) => x.key === 'received')!;
+    expect(received.points.map((p) => p.label)).toEqual(['2026年6月', '7月', '8月', '9月', '10月', '11月', '12月']);
+    expect(received.points.map((p) => p.value)).toEqual([0, 0, 0, 0, 0, 3, 0]);
+    expect(half.series.find((x) => x.key === 'answered')!.points.slice(5)).toEqual([
+      { label: '11月', value: 1 },
+      { label: '12月', value: 1 },
+    ]);
+    expect(figure(half.scope, 'answered').value).toBe(2);
+    expect(figure(half.scope, 'p90Days').value).toBe(4);
+    // A drifted month is put right with its day.
+    await localCloud.invoke(async () => {
+      const { database } = await import('../../helpers/cloud');
+      await database().collection('case_monthly').doc('20261201').update({ data: { all: { answered: 99 } } });
+    }, {});
+    await localCloud.invoke(() => recomputeDay('20261201'), {});
+    expect(await docById<DailyDoc>('case_monthly', '20261201')).toEqual(await daysOf('202612', 31));
   });
 
   test('overdue now and due today: from the counters, with a few cases that open the case page', async () => {

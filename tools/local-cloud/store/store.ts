@@ -23,6 +23,8 @@ export interface StoreOptions {
   aggregateDefaultLimit: number;
   /** the database name in E11000 messages (the cloud uses the environment id) */
   dbName: string;
+  /** SQLite's page cache in MB (SQLite's default: 2) */
+  cacheSizeMb?: number;
 }
 
 export interface FindQuery {
@@ -121,6 +123,7 @@ export class Store {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
     }
+    if (opts.cacheSizeMb) this.db.pragma(`cache_size = -${Math.round(opts.cacheSizeMb * 1024)}`);
     try {
       this.db.exec(`
         CREATE TABLE IF NOT EXISTS __collections (name TEXT PRIMARY KEY, tbl TEXT NOT NULL, created_at INTEGER NOT NULL);

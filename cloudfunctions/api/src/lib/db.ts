@@ -17,6 +17,7 @@ export const COLLECTIONS = {
   caseStats: 'case_stats',
   caseDaily: 'case_daily',
   caseWeekly: 'case_weekly',
+  caseMonthly: 'case_monthly',
   counters: 'counters',
   invites: 'invites',
   notifications: 'notifications',

@@ -1,19 +1,19 @@
-// The daily figures (case_daily, one document per Shanghai day: overall and per department) and their weekly sums
-// (case_weekly, one per Monday), moved in the same transaction as the case events they count
+// The daily figures (case_daily, one document per Shanghai day: overall and per department) and their weekly and
+// monthly sums (case_weekly, one per Monday; case_monthly, one per month), moved in the same transaction as the case
+// events they count
 // (docs/adr/0080-daily-figures-from-events.md), read by range for a period, and rebuilt from the events of a day when
 // they must be checked or repaired.
 import { addDays, endOfDay } from '../domain/calendar';
 import type { CaseEventDoc } from '../domain/case-doc';
 import { addDaily, foldEvents, type DailyDoc } from '../domain/case-figures';
-import { compactDay, isoDay, mondayOf } from '../domain/stats-period';
+import { compactDay, isoDay, monthDays, monthIdOf, weekIdOf, type Cover } from '../domain/stats-period';
 import { _, COLLECTIONS, db } from '../lib/db';
 import { txGet, withoutId, type Transaction } from '../lib/transaction';
 
 const emptyDoc = (id: string): DailyDoc => ({ _id: id, day: id, all: {}, depts: {} });
 const copy = (d: DailyDoc): DailyDoc => ({ ...d, all: { ...d.all }, depts: { ...d.depts } });
 
-/** The Monday ("20261123") of a day id's week: the case_weekly id. */
-export const weekIdOf = (dayId: string): string => compactDay(mondayOf(isoDay(dayId)));
+export { monthIdOf, weekIdOf };
 
 async function addInto(tx: Transaction, collection: string, id: string, add: DailyDoc): Promise<void> {
   const stored = await txGet<DailyDoc>(tx, collection, id);
@@ -21,35 +21,69 @@ async function addInto(tx: Transaction, collection: string, id: string, add: Dai
   await tx.collection(collection).doc(id).set({ data: withoutId(doc) });
 }
 
-/** Adds the events' contributions to their day's and week's documents (events of one change share a day). */
+/** Adds the events' contributions to their day's, week's and month's documents (events of one change share a day). */
 export async function moveDailyFigures(tx: Transaction, events: readonly CaseEventDoc[]): Promise<void> {
   const delta = new Map<string, DailyDoc>();
   foldEvents(delta, events);
   for (const [id, add] of delta) {
     await addInto(tx, COLLECTIONS.caseDaily, id, add);
     await addInto(tx, COLLECTIONS.caseWeekly, weekIdOf(id), add);
+    await addInto(tx, COLLECTIONS.caseMonthly, monthIdOf(id), add);
   }
 }
 
-async function range(collection: string, from: string, to: string): Promise<DailyDoc[]> {
-  if (from > to) return [];
-  const { data } = await db
-    .collection(collection)
-    .where({ day: _.gte(from).and(_.lte(to)) })
-    .orderBy('day', 'asc')
-    .limit(400)
-    .get();
+/**
+ * What a read keeps of each document: everything, or the day and one scope's figures (`all`, or one department's),
+ * which is all a chart's points need and a tenth of a document.
+ */
+export type Fields = 'whole' | { departmentId?: string };
+
+function projection(fields: Fields): Record<string, true> | null {
+  if (fields === 'whole') return null;
+  return fields.departmentId ? { day: true, [`depts.${fields.departmentId}`]: true } : { day: true, all: true };
+}
+
+async function read(collection: string, where: Record<string, unknown>, fields: Fields): Promise<DailyDoc[]> {
+  const fieldSpec = projection(fields);
+  const query = db.collection(collection).where(where);
+  const { data } = await (fieldSpec ? query.field(fieldSpec) : query).orderBy('day', 'asc').limit(400).get();
   return data as DailyDoc[];
 }
 
+function range(collection: string, from: string, to: string, fields: Fields): Promise<DailyDoc[]> {
+  if (from > to) return Promise.resolve([]);
+  return read(collection, { day: _.gte(from).and(_.lte(to)) }, fields);
+}
+
 /** The stored days from `from` to `to` inclusive ("20261101"), in order. A period is at most 366 days. */
-export function loadDays(from: string, to: string): Promise<DailyDoc[]> {
-  return range(COLLECTIONS.caseDaily, from, to);
+export function loadDays(from: string, to: string, fields: Fields = 'whole'): Promise<DailyDoc[]> {
+  return range(COLLECTIONS.caseDaily, from, to, fields);
 }
 
 /** The stored weeks whose Mondays are `from` to `to` inclusive. */
-export function loadWeeks(fromMonday: string, toMonday: string): Promise<DailyDoc[]> {
-  return range(COLLECTIONS.caseWeekly, fromMonday, toMonday);
+export function loadWeeks(fromMonday: string, toMonday: string, fields: Fields = 'whole'): Promise<DailyDoc[]> {
+  return range(COLLECTIONS.caseWeekly, fromMonday, toMonday, fields);
+}
+
+/** The stored months whose first days are `from` to `to` inclusive ("20261101"). */
+export function loadMonths(fromFirst: string, toFirst: string, fields: Fields = 'whole'): Promise<DailyDoc[]> {
+  return range(COLLECTIONS.caseMonthly, fromFirst, toFirst, fields);
+}
+
+function some(collection: string, ids: readonly string[]): Promise<DailyDoc[]> {
+  return ids.length === 0 ? Promise.resolve([]) : read(collection, { day: _.in([...ids]) }, 'whole');
+}
+
+/** The documents of a cover (stats-period.ts `cover`), whole, by kind: their sum is the period's figures. */
+export async function loadCoverDocs(c: Cover): Promise<{ months: DailyDoc[]; weeks: DailyDoc[]; days: DailyDoc[] }> {
+  const [months, weeks, days] = await Promise.all([some(COLLECTIONS.caseMonthly, c.months), some(COLLECTIONS.caseWeekly, c.weeks), some(COLLECTIONS.caseDaily, c.days)]);
+  return { months, weeks, days };
+}
+
+/** The documents of a cover, whole, in one list. */
+export async function loadCover(c: Cover): Promise<DailyDoc[]> {
+  const { months, weeks, days } = await loadCoverDocs(c);
+  return [...months, ...weeks, ...days];
 }
 
 const PAGE = 500;
@@ -90,11 +124,21 @@ export async function rebuildWeek(mondayId: string): Promise<DailyDoc> {
   return week;
 }
 
-/** Replaces a day's stored figures, and its week's, by the ones rebuilt from the events (the repair for a drift). */
+/** A month's figures as the sum of its rebuilt days. */
+export async function rebuildMonth(firstId: string): Promise<DailyDoc> {
+  const month = emptyDoc(firstId);
+  const { from, to } = monthDays(isoDay(firstId).slice(0, 7));
+  for (let d = from; d <= to; d = addDays(d, 1)) addDaily(month, await rebuildDay(compactDay(d)));
+  return month;
+}
+
+/** Replaces a day's stored figures, and its week's and month's, by the ones rebuilt from the events (the repair for a drift). */
 export async function recomputeDay(id: string): Promise<DailyDoc> {
   const doc = await rebuildDay(id);
   await db.collection(COLLECTIONS.caseDaily).doc(id).set({ data: withoutId(doc) });
   const weekId = weekIdOf(id);
   await db.collection(COLLECTIONS.caseWeekly).doc(weekId).set({ data: withoutId(await rebuildWeek(weekId)) });
+  const monthId = monthIdOf(id);
+  await db.collection(COLLECTIONS.caseMonthly).doc(monthId).set({ data: withoutId(await rebuildMonth(monthId)) });
   return doc;
 }

@@ -1,18 +1,19 @@
 // stats.dashboard: a period's figures per department and overall, a series per figure, and the overdue and due-soon
-// cases, in one call: one range read of the daily figures, one counters document, two short case ranges.
+// cases, in one call: the months, weeks and days that cover the period (whole documents, a few dozen at most), the
+// chart's points (one scope of each day or week), one counters document, two short case ranges.
 import type { DashboardCase, DashboardResponse } from '../../../../../typings/api';
 import { endOfDay, shanghaiDay } from '../../domain/calendar';
 import type { CaseDoc } from '../../domain/case-doc';
 import { QUEUE_RUNNING } from '../../domain/case-keys';
 import { dueText, runningDue } from '../../domain/deadlines';
 import { addDaily, type DailyDoc } from '../../domain/case-figures';
-import { buckets, compactDay, PERIOD_LABELS, resolvePeriod, type Period } from '../../domain/stats-period';
+import { buckets, compactDay, cover, PERIOD_LABELS, resolvePeriod, type Period } from '../../domain/stats-period';
 import { defineAction } from '../../lib/action';
 import { _, COLLECTIONS, db } from '../../lib/db';
 import { errors } from '../../lib/errors';
 import { mayChooseStatsDepartment, statsDepartment } from '../../permissions';
 import { loadStats } from '../../repositories/cases';
-import { loadDays, loadWeeks } from '../../repositories/stats';
+import { loadCover, loadCoverDocs, loadDays, loadWeeks, type Fields } from '../../repositories/stats';
 import { caseEnv, departmentName, type CaseEnv } from '../cases/env';
 import { queueCounts } from '../cases/staff';
 import { scopeOf, seriesOf, type Part } from './figures';
@@ -35,24 +36,25 @@ function byDay(docs: readonly DailyDoc[]): Map<string, DailyDoc> {
 }
 
 /**
- * The period's chart points with their figures: a day document each, or for weekly points a week document each, the
- * partial weeks at either end summed from their days. At most 53 weeks and 12 days are read.
+ * The chart's points of a period of days or weeks, each with the figures of the scope it charts: a day document each,
+ * or for weekly points a week document each, the partial weeks at either end summed from their days. At most 14 weeks
+ * and 12 days are read, each cut to the scope.
  */
-async function periodParts(period: Period): Promise<Part[]> {
+async function pointsByDayOrWeek(period: Period, fields: Fields): Promise<Part[]> {
   const bs = buckets(period);
   const first = (days: string[]) => compactDay(days[0]!);
   const last = (days: string[]) => compactDay(days[days.length - 1]!);
   if (period.granularity === 'day') {
-    const days = byDay(await loadDays(compactDay(period.from), compactDay(period.to)));
+    const days = byDay(await loadDays(compactDay(period.from), compactDay(period.to), fields));
     return bs.map((b) => ({ label: b.label, doc: days.get(first(b.days)) ?? emptyDoc(first(b.days)) }));
   }
   const full = bs.filter((b) => b.days.length === 7);
   const head = bs[0]!.days.length < 7 ? bs[0]! : undefined;
   const tail = bs.length > 1 && bs[bs.length - 1]!.days.length < 7 ? bs[bs.length - 1]! : undefined;
   const [weeks, headDays, tailDays] = await Promise.all([
-    full.length > 0 ? loadWeeks(first(full[0]!.days), first(full[full.length - 1]!.days)) : Promise.resolve([]),
-    head ? loadDays(first(head.days), last(head.days)) : Promise.resolve([]),
-    tail ? loadDays(first(tail.days), last(tail.days)) : Promise.resolve([]),
+    full.length > 0 ? loadWeeks(first(full[0]!.days), first(full[full.length - 1]!.days), fields) : Promise.resolve([]),
+    head ? loadDays(first(head.days), last(head.days), fields) : Promise.resolve([]),
+    tail ? loadDays(first(tail.days), last(tail.days), fields) : Promise.resolve([]),
   ]);
   const weekMap = byDay(weeks);
   const dayMap = byDay([...headDays, ...tailDays]);
@@ -66,6 +68,31 @@ async function periodParts(period: Period): Promise<Part[]> {
     }
     return { label: b.label, doc: sum };
   });
+}
+
+/**
+ * The period's totals and chart points. Up to a quarter: the totals from the months, weeks and days that cover the
+ * period, the points a day or a week each. Longer, a point per month: each month's cover (its month document, or the
+ * weeks and days of a month cut by the period), read whole once, gives both the points and, summed, the totals: a
+ * year is about 12 months, 8 weeks and 12 days.
+ */
+async function periodFigures(period: Period, fields: Fields): Promise<{ totals: DailyDoc[]; parts: Part[] }> {
+  if (period.granularity !== 'month') {
+    const [totals, parts] = await Promise.all([loadCover(cover(period.from, period.to)), pointsByDayOrWeek(period, fields)]);
+    return { totals, parts };
+  }
+  const bs = buckets(period).map((b) => ({ label: b.label, id: compactDay(b.days[0]!), cover: cover(b.days[0]!, b.days[b.days.length - 1]!) }));
+  const docs = await loadCoverDocs({ months: bs.flatMap((b) => b.cover.months), weeks: bs.flatMap((b) => b.cover.weeks), days: bs.flatMap((b) => b.cover.days) });
+  const months = byDay(docs.months);
+  const weeks = byDay(docs.weeks);
+  const days = byDay(docs.days);
+  const parts = bs.map((b) => {
+    const sum = emptyDoc(b.id);
+    const pieces = [...b.cover.months.map((id) => months.get(id)), ...b.cover.weeks.map((id) => weeks.get(id)), ...b.cover.days.map((id) => days.get(id))];
+    for (const doc of pieces) if (doc) addDaily(sum, doc);
+    return { label: b.label, doc: sum };
+  });
+  return { totals: parts.map((p) => p.doc), parts };
 }
 
 function caseItem(doc: CaseDoc, env: CaseEnv): DashboardCase {
@@ -91,21 +118,20 @@ export const statsDashboard = defineAction<'stats.dashboard'>({
     const today = shanghaiDay(now);
     const period = resolvePeriod(input.period, today, input.from && input.to ? { from: input.from, to: input.to } : undefined);
     const endOfToday = endOfDay(today).toISOString();
-    const [env, parts, stats, overdue, dueSoon] = await Promise.all([
+    const [env, { totals, parts }, stats, overdue, dueSoon] = await Promise.all([
       caseEnv(now),
-      periodParts(period),
+      periodFigures(period, dept ? { departmentId: dept } : {}),
       loadStats(dept ? `dept:${dept}` : 'all'),
       runningCases(dept, `${QUEUE_RUNNING}|`, `${QUEUE_RUNNING}|${nowIso}`),
       runningCases(dept, `${QUEUE_RUNNING}|${nowIso}`, `${QUEUE_RUNNING}|${endOfToday}|\uffff`),
     ]);
     if (dept && !env.catalog.departments.has(dept)) throw errors.notFound('承办单位');
-    const days = parts.map((p) => p.doc);
     const visible = dept ? [dept] : activeDepartments(env);
     const counts = queueCounts(stats, nowIso);
     const res: DashboardResponse = {
       period,
-      scope: scopeOf(days, dept ? (departmentName(env, dept) ?? '') : '全部单位', dept),
-      departments: visible.map((id) => scopeOf(days, departmentName(env, id) ?? '', id)),
+      scope: scopeOf(totals, dept ? (departmentName(env, dept) ?? '') : '全部单位', dept),
+      departments: visible.map((id) => scopeOf(totals, departmentName(env, id) ?? '', id)),
       series: seriesOf(parts, dept),
       overdue: { count: counts.overdue, items: overdue.map((d) => caseItem(d, env)) },
       dueSoon: { count: counts.dueSoon, items: dueSoon.map((d) => caseItem(d, env)) },

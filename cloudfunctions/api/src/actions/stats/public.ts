@@ -3,10 +3,10 @@
 import type { PublicStatsRow } from '../../../../../typings/api';
 import { shanghaiDay } from '../../domain/calendar';
 import { rates, ratedCount, type DayFigures } from '../../domain/case-figures';
-import { compactDay, monthDays, monthLabel, monthsBack } from '../../domain/stats-period';
+import { cover, monthDays, monthLabel, monthsBack } from '../../domain/stats-period';
 import { defineAction } from '../../lib/action';
 import { loadCatalogMaps } from '../../repositories/catalog';
-import { loadDays } from '../../repositories/stats';
+import { loadCover } from '../../repositories/stats';
 import { sumScope } from './figures';
 import { publicStatsSchema } from './schemas';
 
@@ -36,7 +36,7 @@ export const statsPublic = defineAction<'stats.public'>({
     const current = shanghaiDay(now).slice(0, 7);
     const month = input.month ?? current;
     const { from, to } = monthDays(month);
-    const [catalog, days] = await Promise.all([loadCatalogMaps(), month > current ? Promise.resolve([]) : loadDays(compactDay(from), compactDay(to))]);
+    const [catalog, days] = await Promise.all([loadCatalogMaps(), month > current ? Promise.resolve([]) : loadCover(cover(from, to))]);
     const departments = [...catalog.departments.values()].filter((d) => !d.disabled).sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
     return {
       month,
