@@ -10,6 +10,10 @@ const tsNode = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.node.json' }];
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A global option (jest ignores it inside a project): page tests compile their WXML with the real wcc and cloud
+  // tests run the real function, seconds rather than milliseconds on a 2-core machine. Speed is measured by the
+  // benches, not by this limit.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'unit',
@@ -20,7 +24,6 @@ module.exports = {
     {
       displayName: 'cloud',
       testEnvironment: 'node',
-      testTimeout: 30_000,
       testMatch: ['<rootDir>/tests/cloud/**/*.test.ts', '<rootDir>/tests/local-cloud/**/*.test.ts'],
       transform: { '^.+\\.ts$': tsNode },
       // The real wx-server-sdk, its database seam pinned to the local cloud (tools/local-cloud/sdk.ts).
@@ -30,9 +33,6 @@ module.exports = {
     {
       displayName: 'miniprogram',
       testEnvironment: 'jsdom',
-      // Each page test compiles its WXML with the real wcc and runs the real function: seconds, not milliseconds, on
-      // a 2-core machine. Speed is measured by the benches, not by this limit.
-      testTimeout: 30_000,
       // The local cloud runs in the same process: resolve packages as Node does, not their browser builds.
       testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
       testMatch: ['<rootDir>/tests/miniprogram/**/*.test.ts'],
