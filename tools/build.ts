@@ -71,6 +71,9 @@ export async function bundleCloudFunction(name: string, force = false): Promise<
     format: 'cjs',
     external: ['wx-server-sdk'],
     legalComments: 'none',
+    // Whitespace and syntax only: names stay, so a stack trace in the cloud's log still reads (size budget, ADR 0065).
+    minifyWhitespace: true,
+    minifySyntax: true,
     sourcemap: false,
     logLevel: 'warning',
     banner: { js: '// Built by `npm run build` from src/ — do not edit; see cloudfunctions/README.md.' },

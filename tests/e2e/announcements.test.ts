@@ -1,6 +1,6 @@
 // Announcements and the message centre end to end, in Chromium on the browser preview against the local cloud with
 // the demo data: the editor publishes an announcement through the staff pages; a citizen goes from the home page to
-// 通知公告, finds it with the list's search box (the unified search will take this place) and follows its department;
+// 通知公告, finds it with the home page's one search box and follows its department;
 // a handler's reply to a citizen's case reaches that citizen's 消息 (the 我的 tab carries the unread badge) and opens
 // the case with the answer.
 import { demoIdentity } from '../../tools/seed/identities';
@@ -27,20 +27,20 @@ test('an editor publishes an announcement; a citizen finds it from the home page
     expect(published).toMatchObject({ statusLabel: '已发布' });
 
     app = await openAs(preview, 'citizenA', 'pages/index/index', { settle: true });
-    // The newest announcement is on the home page; the search is on the list page it links to.
+    // The newest announcement is on the home page, and the home page's one search box finds it among the other kinds.
     expect(await text(app, 'home-announcement')).toContain(TITLE);
-    await tap(app, 'link-announcements');
-    await waitForRoute(preview, 'pages/announcements/index');
-    await preview.waitForData((d: { loading: boolean }) => d.loading === false);
     await type(app, 'search', '地下通道');
     await tap(app, 'search-button');
-    const found = await preview.waitForData(
-      (d: { searched: string; loading: boolean; items: Array<{ id: string; titleParts: Array<{ text: string }> }> }) => d.searched === '地下通道' && !d.loading && d.items.length > 0,
+    await waitForRoute(preview, 'pages/search/index');
+    const searched = await preview.waitForData(
+      (d: { searched: string; loading: boolean; groups: Array<{ kind: string; items: Array<{ id: string; path: string; titleParts: Array<{ text: string }> }> }> }) =>
+        d.searched === '地下通道' && !d.loading,
     );
+    const group = searched.groups.find((g) => g.kind === 'announcement');
+    const found = { items: group?.items ?? [] };
     expect(found.items.map((i) => i.titleParts.map((r) => r.text).join(''))).toEqual([TITLE]);
-    const card = app.locator(`[data-testid="announcement-card"][data-id="${found.items[0]!.id}"]`);
-    expect(await card.locator('[data-testid="hit"]').first().textContent()).toBe('地下通道');
-    await card.click();
+    expect(await text(app, 'group-announcement')).toContain('通知公告');
+    await app.locator(`[data-testid="search-hit"][data-path="${found.items[0]!.path}"]`).click();
     await waitForRoute(preview, 'pages/announcement/index');
     await preview.waitForData((d: { loading: boolean }) => d.loading === false);
     expect(await text(app, 'announcement')).toContain('请行人绕行地面人行横道。');

@@ -105,7 +105,8 @@ test('the tab bar of app.json switches tabs and keeps tab pages alive', async ()
   const { app } = preview;
   await preview.waitForIdle();
   const tabs = preview.manifest.tabBar!.list;
-  expect(await app.$$eval('[data-testid^="mp-tab-"]', (els) => els.map((e) => e.textContent))).toEqual(tabs.map((t) => t.text));
+  // The label only: 我的 may carry the unread-messages badge beside it.
+  expect(await app.$$eval('[data-testid^="mp-tab-"]', (els) => els.map((e) => e.querySelector('span:not([class])')?.textContent))).toEqual(tabs.map((t) => t.text));
   expect(await app.getAttribute('[data-testid="mp-tab-0"]', 'aria-selected')).toBe('true');
   const last = tabs.length - 1;
   await app.tap(`[data-testid="mp-tab-${last}"]`);

@@ -21,6 +21,14 @@ const FINDERS: Record<string, Finder> = {
   'staff/case/index': async (ask) => firstId(await ask('case.queue', { limit: 1 })),
   'staff/policy-edit/index': async (ask) => firstId(await ask('policy.list', { limit: 1, status: 'all' })),
   'staff/draft-edit/index': async (ask) => firstId(await ask('draft.list', { limit: 1, status: 'open' })),
+  'pages/guide-item/index': async (ask) => firstId(await ask('guide.list', { limit: 1 })),
+  'pages/survey/index': async (ask) => firstId(await ask('survey.list', { limit: 1, status: 'open' })),
+  'pages/survey-results/index': async (ask) => firstId(await ask('survey.list', { limit: 1, status: 'results' })),
+  'pages/announcement/index': async (ask) => firstId(await ask('announcement.list', { limit: 1 })),
+  'staff/guide-edit/index': async (ask) => firstId(await ask('guide.list', { limit: 1, status: 'all' })),
+  'staff/survey-edit/index': async (ask) => firstId(await ask('survey.list', { limit: 1, status: 'all' })),
+  'staff/survey-results/index': async (ask) => firstId(await ask('survey.list', { limit: 1, status: 'results' })),
+  'staff/announcement-edit/index': async (ask) => firstId(await ask('announcement.list', { limit: 1, status: 'all' })),
   'staff/draft-report/index': async (ask) =>
     firstId(await ask('draft.list', { limit: 1, status: 'closed' })) ?? firstId(await ask('draft.list', { limit: 1, status: 'reported' })),
 };

@@ -2,7 +2,7 @@
 // source on the server (cloudfunctions/api/src/actions/search/sources.ts); a new kind adds its key here and one source.
 
 /** The kinds of content the search looks through, in the order their groups are shown. */
-export type SearchKind = 'policy' | 'draft' | 'letter';
+export type SearchKind = 'policy' | 'guide' | 'draft' | 'announcement' | 'letter';
 
 export interface SearchRun {
   text: string;

@@ -9,7 +9,7 @@ defineComponent({
   props: {
     value: { type: String, value: '' },
     inPlace: { type: Boolean, value: false },
-    placeholder: { type: String, value: '搜政策、意见征集、公开信件，如 退休金怎么领' },
+    placeholder: { type: String, value: '搜政策、办事指南、通知公告、信件，如 退休金怎么领' },
   },
   data: { typed: '' },
   observers: {

@@ -33,7 +33,7 @@ definePage({
   },
   onShareAppMessage() {
     const q = this.data.searched;
-    return q ? { title: `在民声搜索“${q}”`, path: `/pages/search/index?q=${encodeURIComponent(q)}` } : { title: '民声：搜政策、意见征集、公开信件', path: '/pages/search/index' };
+    return q ? { title: `在民声搜索“${q}”`, path: `/pages/search/index?q=${encodeURIComponent(q)}` } : { title: '民声：搜政策、办事指南、意见征集、通知公告、公开信件', path: '/pages/search/index' };
   },
   methods: {
     async search(q: string) {

@@ -5,6 +5,8 @@ import { localCloud } from '../../../tools/local-cloud';
 import { ok, seedStaff } from '../../helpers/cloud';
 import { CITIZEN, DISPATCHER, HANDLER, repliedCase, setUpAgency } from '../cases/helpers';
 import { errorOf } from '../policies/helpers';
+import { guideInput } from '../../helpers/guide';
+import { announcementInput } from '../announcements/helpers';
 
 const EDITOR = 'o_search_editor';
 
@@ -69,6 +71,30 @@ test('one query finds a policy, an open draft and a public letter, grouped by ki
   expect(d.titleParts.filter((p) => p.hit).map((p) => p.text)).toEqual(['电动自行车']);
   expect(res.groups[2]!.items[0]!.titleParts.filter((p) => p.hit).map((p) => p.text)).toEqual(['电动车']);
   expect(res.suggestions).toEqual([]);
+});
+
+test('service items (办事指南) and current announcements (通知公告) are found by the same box, each opening its page', async () => {
+  const item = await ok(EDITOR, 'guide.save', guideInput({ name: '电动自行车登记上牌', keywords: ['上牌', '电瓶车'], categoryId: 'transport' }));
+  await ok(EDITOR, 'guide.publish', { id: item.id, version: item.version });
+  await ok(EDITOR, 'guide.save', guideInput({ name: '电动自行车驾驶培训（未发布）' }));
+  const a = await ok(EDITOR, 'announcement.save', announcementInput({ title: '关于开展电动自行车集中上牌的通告', departmentId: 'dept-transport' }));
+  const published = await ok(EDITOR, 'announcement.publish', { id: a.id, version: a.version });
+  const old = await ok(EDITOR, 'announcement.save', announcementInput({ title: '电动车上牌点临时调整', date: '2025-01-02', expiresAt: '2025-02-01' }));
+  await ok(EDITOR, 'announcement.publish', { id: old.id, version: old.version });
+
+  const res = await ok(CITIZEN, 'search.query', { q: '电动车上牌' });
+  expect(res.groups.map((g) => [g.kind, g.label])).toEqual([
+    ['guide', '办事指南'],
+    ['announcement', '通知公告'],
+  ]);
+  // The draft item is unpublished and the expired announcement no longer current: neither is found.
+  expect(ids(res, 'guide')).toEqual([item.id]);
+  expect(ids(res, 'announcement')).toEqual([published.id]);
+  expect(res.groups[0]!.items[0]!.path).toBe(`/pages/guide-item/index?id=${item.id}`);
+  expect(res.groups[1]!.items[0]!.path).toBe(`/pages/announcement/index?id=${published.id}`);
+  // One group's next page, asked by kind.
+  const more = await ok(CITIZEN, 'search.query', { q: '电动车上牌', kind: 'announcement' });
+  expect(more.groups.map((g) => g.kind)).toEqual(['announcement']);
 });
 
 test('question words are left out and synonyms found: 退休金怎么领 finds the pension policy', async () => {

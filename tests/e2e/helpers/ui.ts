@@ -56,11 +56,17 @@ export async function openAs(
 }
 
 /**
+ * A control by data-testid on the page in front: pages below it in the stack stay in the DOM, hidden (the home page's
+ * search box under the list it opened), and cannot be tapped or typed into, as on a phone.
+ */
+const shown = (testId: string): string => `[data-testid="${testId}"]:visible`;
+
+/**
  * Taps an element found by data-testid (a Vant button on its own <button>), scrolled into view and settled first: a
  * scroll that lands during a touch cancels the tap, in the preview as on a phone.
  */
 export async function tap(app: Frame, testId: string, opts: { nth?: number; hasText?: string } = {}): Promise<void> {
-  const el = app.locator(`[data-testid="${testId}"]`, opts.hasText ? { hasText: opts.hasText } : {}).nth(opts.nth ?? 0);
+  const el = app.locator(shown(testId), opts.hasText ? { hasText: opts.hasText } : {}).nth(opts.nth ?? 0);
   const tag = await el.evaluate((node) => node.tagName.toLowerCase());
   const target = tag === 'van-button' ? el.locator('wx-button').first() : el;
   await target.scrollIntoViewIfNeeded();
@@ -69,7 +75,7 @@ export async function tap(app: Frame, testId: string, opts: { nth?: number; hasT
 }
 
 export async function type(app: Frame, testId: string, value: string, nth = 0): Promise<void> {
-  await app.locator(`[data-testid="${testId}"]`).nth(nth).locator('input, textarea').first().fill(value);
+  await app.locator(shown(testId)).nth(nth).locator('input, textarea').first().fill(value);
 }
 
 export async function text(app: Frame, testId: string, nth = 0): Promise<string> {

@@ -6,7 +6,7 @@ export const SEARCH_LIMITS = { queryMax: 50, firstPage: 3, page: 10 } as const;
 export const searchQuery = z
   .strictObject({
     q: text('搜索内容', SEARCH_LIMITS.queryMax),
-    kind: oneOf('搜索范围', ['policy', 'draft', 'letter']).optional(),
+    kind: oneOf('搜索范围', ['policy', 'guide', 'draft', 'announcement', 'letter']).optional(),
     limit: int('每页条数', 1, 20).optional(),
     cursor: pageFields.cursor,
   })

@@ -1,13 +1,17 @@
 // The registry of what the citizens' search looks through, in the order the groups are shown. Each source names its
 // index query and how a hit is shown; the search action knows nothing else about them.
 import type { SearchHit } from '../../../../../typings/api';
+import type { AnnouncementDoc } from '../../domain/announcements/announcement';
 import type { LetterDoc } from '../../domain/case-doc';
+import { toGuideListItem, type GuideDoc } from '../../domain/guide/item';
 import { draftStatus, toDraftListItem, type DraftDoc } from '../../domain/policies/drafts';
 import { effectiveStatus, toListItem, type PolicyDoc } from '../../domain/policies/policy';
 import { snippet } from '../../domain/policies/search';
 import type { ParsedQuery } from '../../domain/search/query';
 import { highlight } from '../../domain/search-tokens';
 import { _, COLLECTIONS } from '../../lib/db';
+import { announcementPage, currentAnnouncements } from '../../repositories/announcements';
+import { guidePage } from '../../repositories/guide';
 import { phasedPage } from '../../repositories/phased-page';
 import { listPolicyPage } from '../../repositories/policies';
 import { caseEnv, typeLabel } from '../cases/env';
@@ -98,4 +102,41 @@ const letters = defineSource<LetterDoc>({
   },
 });
 
-export const SEARCH_SOURCES: readonly SearchSource[] = [policies, drafts, letters];
+/** Published service items (办事指南): name and keywords first, then materials, conditions and questions. */
+const guide = defineSource<GuideDoc>({
+  kind: 'guide',
+  label: '办事指南',
+  find: (q, { limit, cursor }) => guidePage(tokenPhases(q, { status: 'published' }, 'listKey', 1), limit, cursor),
+  render: (docs, q) =>
+    docs.map((d): SearchHit => {
+      const item = toGuideListItem(d);
+      return {
+        kind: 'guide',
+        id: d._id,
+        titleParts: highlight(d.content.name, marks(q)),
+        meta: [item.categoryName, item.authority, item.timeLimitText].filter(Boolean).join(' · '),
+        path: page('/pages/guide-item/index', d._id),
+      };
+    }),
+});
+
+/** Current announcements (通知公告), newest first; expired ones stay reachable by link but leave the search. */
+const announcements = defineSource<AnnouncementDoc>({
+  kind: 'announcement',
+  label: '通知公告',
+  find: (q, { limit, cursor }, { now }) => announcementPage(tokenPhases(q, currentAnnouncements(now), 'listKey', -1), limit, cursor),
+  async render(docs, q, { now }) {
+    const env = await caseEnv(now);
+    return docs.map(
+      (d): SearchHit => ({
+        kind: 'announcement',
+        id: d._id,
+        ...marked(d.title, d.paragraphs, q),
+        meta: [env.catalog.departments.get(d.departmentId)?.name, d.date].filter(Boolean).join(' · '),
+        path: page('/pages/announcement/index', d._id),
+      }),
+    );
+  },
+});
+
+export const SEARCH_SOURCES: readonly SearchSource[] = [policies, guide, drafts, announcements, letters];
