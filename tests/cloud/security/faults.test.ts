@@ -207,7 +207,9 @@ const FIXTURES: { readonly [N in ActionName]: Fixture<N> } = {
     CITIZEN,
     async () => {
       await processingCase();
-      return { ids: [(await ok(CITIZEN, 'message.list', { limit: 1 })).items[0]!.id] };
+      // An unread one: on the frozen clock messages share their instant, so the newest by key may be an older, read one.
+      const unread = (await ok(CITIZEN, 'message.list', { limit: 50 })).items.find((m) => !m.read);
+      return { ids: [unread!.id] };
     },
     { noEvent: "a read mark is the citizen's own state of their inbox" },
   ),
