@@ -8,7 +8,7 @@ import {
 import { searchTokensFor } from '../domain/policies/search';
 import { _, COLLECTIONS, db, findById } from '../lib/db';
 import { txGet, withoutId, type Transaction } from '../lib/transaction';
-import { phasedPage, type Phase, type PhasedPage } from './phased-page';
+import { phasedPage, titleThenTextPhases, type Phase, type PhasedPage } from './phased-page';
 
 /** Token arrays and pending edits are for the index and editors, never for a list. */
 const LIST_OMIT = ['titleTokens', 'searchTokens', 'pending'];
@@ -48,16 +48,8 @@ export function currentAnnouncements(now: Date, departmentId?: string): Record<s
   return { status: 'published', expiresKey: _.gt(now.toISOString()), ...(departmentId ? { departmentId } : {}) };
 }
 
-/**
- * Keyword search in two phases over the token indexes, as for policies (docs/adr/0030): title hits newest first, then
- * body-only hits newest first.
- */
-export function searchPhases(where: Record<string, unknown>, tokens: string[]): Phase[] {
-  return [
-    { where: { ...where, titleTokens: _.all(tokens) }, key: 'listKey', dir: -1 },
-    { where: { ...where, searchTokens: _.all(tokens), titleTokens: _.not(_.all(tokens)) }, key: 'listKey', dir: -1 },
-  ];
-}
+/** The module's keyword search: title hits, then text-only hits (repositories/phased-page.ts). */
+export const searchPhases = (where: Record<string, unknown>, tokens: string[]): Phase[] => titleThenTextPhases(where, tokens, 'listKey', -1);
 
 /**
  * The current announcements matching `query`, a page at a time: what a unified search (or announcement.list) asks.

@@ -7,7 +7,7 @@ import { toGuideListItem } from '../domain/guide/item';
 import { searchTokensFor, titleParts } from '../domain/policies/search';
 import { _, COLLECTIONS, db, findById } from '../lib/db';
 import { txGet, withoutId, type Transaction } from '../lib/transaction';
-import { phasedPage, type Phase, type PhasedPage } from './phased-page';
+import { phasedPage, titleThenTextPhases, type Phase, type PhasedPage } from './phased-page';
 
 /** A list row needs the face's name, authority and time limit only; tokens, pending words and long lists stay behind. */
 const LIST_OMIT = ['titleTokens', 'searchTokens', 'pending', 'versions', 'content.materials', 'content.offices', 'content.faq', 'content.basis', 'content.conditions', 'content.onlineSteps'];
@@ -34,16 +34,8 @@ export function guidePage(phases: Phase[], limit: number, cursor: string | undef
   return phasedPage<Row>({ collection: COLLECTIONS.guideItems, phases, limit, cursor, omit: LIST_OMIT });
 }
 
-/**
- * A keyword search in two phases over the token indexes, as for policies (docs/adr/0030): items whose name or keywords
- * hold the query, closest (shortest) name first; then items that hold it elsewhere (materials, conditions, questions).
- */
-export function searchPhases(where: Record<string, unknown>, tokens: string[]): Phase[] {
-  return [
-    { where: { ...where, titleTokens: _.all(tokens) }, key: 'listKey', dir: 1 },
-    { where: { ...where, searchTokens: _.all(tokens), titleTokens: _.not(_.all(tokens)) }, key: 'listKey', dir: 1 },
-  ];
-}
+/** The module's keyword search: title hits, then text-only hits (repositories/phased-page.ts). */
+export const searchPhases = (where: Record<string, unknown>, tokens: string[]): Phase[] => titleThenTextPhases(where, tokens, 'listKey', 1);
 
 export interface GuideSearchPage {
   items: GuideListItem[];

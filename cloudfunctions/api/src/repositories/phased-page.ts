@@ -69,3 +69,14 @@ export async function phasedPage<T extends Record<string, unknown>>(req: PhasedP
   }
   return { docs: out, nextCursor: null };
 }
+
+/**
+ * A keyword search in two phases over the token indexes (docs/adr/0030-policy-search-ranking.md): records whose title
+ * tokens hold every token, by `key`; then those that hold them only in the rest of their text, by `key`.
+ */
+export function titleThenTextPhases(where: Record<string, unknown>, tokens: string[], key: string, dir: 1 | -1): Phase[] {
+  return [
+    { where: { ...where, titleTokens: _.all(tokens) }, key, dir },
+    { where: { ...where, searchTokens: _.all(tokens), titleTokens: _.not(_.all(tokens)) }, key, dir },
+  ];
+}

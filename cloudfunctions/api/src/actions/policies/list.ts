@@ -7,7 +7,7 @@ import { _ } from '../../lib/db';
 import { errors } from '../../lib/errors';
 import { assertMayListPolicyStatus, seesUnpublished } from '../../permissions';
 import { favoritesPage, findPolicies, listPolicyPage } from '../../repositories/policies';
-import type { Phase } from '../../repositories/phased-page';
+import { titleThenTextPhases, type Phase } from '../../repositories/phased-page';
 import type { Caller } from '../../lib/caller';
 import { policyList } from './schemas';
 
@@ -19,17 +19,6 @@ function whereOf(f: PolicyFilter, now: Date): Record<string, unknown> {
   if (f.status) where.status = f.status;
   if (f.expires) where.expiresKey = f.expires === 'gt' ? _.gt(now.toISOString()) : _.lte(now.toISOString());
   return where;
-}
-
-/**
- * Search answers in two phases over the token indexes (docs/adr/0030-policy-search-ranking.md): policies whose title or
- * document number holds the keyword, newest first; then those that hold it only with the body, newest first.
- */
-function searchPhases(where: Record<string, unknown>, tokens: string[]): Phase[] {
-  return [
-    { where: { ...where, titleTokens: _.all(tokens) }, key: 'listKey', dir: -1 },
-    { where: { ...where, searchTokens: _.all(tokens), titleTokens: _.not(_.all(tokens)) }, key: 'listKey', dir: -1 },
-  ];
 }
 
 async function favorites(caller: Caller, limit: number, cursor: string | undefined, now: Date) {
@@ -62,7 +51,7 @@ export const listPolicies = defineAction<'policy.list'>({
     if (keyword !== undefined) {
       const tokens = searchTokensFor(keyword);
       if (!tokens) return { items: [], nextCursor: null };
-      phases = searchPhases(where, tokens);
+      phases = titleThenTextPhases(where, tokens, 'listKey', -1);
     }
     const page = await listPolicyPage(phases, limit, input.cursor);
     const items = page.docs.map((d): PolicyListItem => {
