@@ -1,24 +1,31 @@
-// The case actions, by contract name.
+// The case actions, by contract name: one file per action, named after it (docs/adr/0143-one-naming-scheme-for-actions.md).
 import type { ActionTable } from '../../lib/action';
-import { caseFindByTrackingNo, caseGet, caseListMine, caseRate, caseSubmit, caseSubscribe, caseSupplement, caseWithdraw } from './citizen';
-import { caseCosign, caseRespondCosign } from './cosign';
+import { caseAccept } from './accept';
+import { caseApproveExtension } from './approve-extension';
+import { caseApproveReply } from './approve-reply';
+import { caseAskInfo } from './ask-info';
+import { caseAssign } from './assign';
+import { caseClearContent } from './clear-content';
+import { caseCosign } from './cosign';
+import { caseEscalate } from './escalate';
+import { caseFindByTrackingNo } from './find-by-tracking-no';
+import { caseGet } from './get';
+import { caseGetPublic } from './get-public';
+import { caseListMine } from './list-mine';
+import { caseListPublic } from './list-public';
 import { caseLookup } from './lookup';
-import { caseGetPublic, caseListPublic } from './public';
-import {
-  caseAccept,
-  caseApproveExtension,
-  caseApproveReply,
-  caseAskInfo,
-  caseAssign,
-  caseClearContent,
-  caseEscalate,
-  caseNote,
-  caseQueue,
-  caseReject,
-  caseReply,
-  caseRequestExtension,
-  caseSetPublishable,
-} from './staff';
+import { caseNote } from './note';
+import { caseQueue } from './queue';
+import { caseRate } from './rate';
+import { caseReject } from './reject';
+import { caseReply } from './reply';
+import { caseRequestExtension } from './request-extension';
+import { caseRespondCosign } from './respond-cosign';
+import { caseSetPublishable } from './set-publishable';
+import { caseSubmit } from './submit';
+import { caseSubscribe } from './subscribe';
+import { caseSupplement } from './supplement';
+import { caseWithdraw } from './withdraw';
 
 export const CASE_ACTIONS: Pick<ActionTable, `case.${string}` & keyof ActionTable> = {
   'case.submit': caseSubmit,

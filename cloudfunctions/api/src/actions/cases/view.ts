@@ -1,11 +1,14 @@
 // A case as each caller may see it: the citizen their own case (contact masked, no internal events, no staff names),
 // staff the working view (internal events, pending reply, flags; contact unmasked only for those handling it).
 import * as cloud from 'wx-server-sdk';
-import type { CaseListItem, CaseReply, CaseView, QueueItem, TimelineEntry } from '../../../../../typings/api';
-import type { CaseDoc, CaseEventDoc, ReplyDoc } from '../../domain/case-doc';
+import type { CaseListItem, CaseReply, CaseView, PublicLetter, QueueFilterCounts, QueueItem, TimelineEntry } from '../../../../../typings/api';
+import type { CaseDoc, CaseEventDoc, LetterDoc, ReplyDoc } from '../../domain/case-doc';
+import { dueBucket } from '../../domain/case-keys';
+import { isCosignable } from '../../domain/cosign';
 import { ACTOR_LABELS, EVENT_LABELS, SCORE_LABELS, STATUS_LABELS } from '../../domain/case-labels';
 import { answerPromisedBy, dueText, isLate, runningDue } from '../../domain/deadlines';
 import { maskName, maskPhone } from '../../domain/privacy';
+import { highlight } from '../../domain/search-tokens';
 import type { Caller } from '../../lib/caller';
 import { caseAbilities, seesContact, seesInternal } from '../../permissions';
 import { listEvents } from '../../repositories/cases';
@@ -143,5 +146,46 @@ export function queueItem(doc: CaseDoc, env: CaseEnv): QueueItem {
   }
   if (doc.answerDueAt) item.answerDueAt = doc.answerDueAt;
   if (doc.cosignAwaiting && doc.cosign) item.cosignAwaiting = { count: doc.cosign.count };
+  return item;
+}
+
+/**
+ * Counts from the maintained counters (one document read, docs/adr/0013-case-queries-and-counters.md). Deadlines
+ * are ends of days, so "overdue" is every day bucket before today and "due within a day" is today's bucket.
+ */
+export function queueCounts(stats: Record<string, number>, now: string): QueueFilterCounts {
+  const today = dueBucket(now);
+  let overdue = 0;
+  for (const [k, n] of Object.entries(stats)) if (/^d\d{8}$/.test(k) && k < today) overdue += n;
+  const c = (k: string) => stats[k] ?? 0;
+  return {
+    all: c('submitted') + c('accepted') + c('processing') + c('needs_info'),
+    submitted: c('submitted'),
+    accepted: c('accepted'),
+    processing: c('processing'),
+    needs_info: c('needs_info'),
+    replied: c('replied'),
+    overdue,
+    dueSoon: c(today),
+    awaitingReview: c('awaitingReview'),
+    flagged: c('flagged'),
+    cosignAwaiting: c('cosignAwaiting'),
+  };
+}
+
+/** A public letter in a list, its title parts marked where they match the keyword. */
+export function letterItem(l: LetterDoc, env: CaseEnv, keyword?: string): PublicLetter {
+  const item: PublicLetter = {
+    id: l._id,
+    title: l.title,
+    categoryId: l.categoryId,
+    categoryName: env.catalog.categories.get(l.categoryId)?.name ?? '',
+    typeLabel: typeLabel(env, l.type),
+    submittedAt: l.submittedAt,
+    repliedAt: l.repliedAt,
+    cosignable: isCosignable(l),
+    cosignCount: l.cosignCount ?? 0,
+  };
+  if (keyword) item.titleParts = highlight(l.title, keyword);
   return item;
 }

@@ -15,7 +15,7 @@ import { mayChooseStatsDepartment, statsDepartment } from '../../permissions';
 import { loadStats } from '../../repositories/cases';
 import { loadCover, loadCoverDocs, loadDays, loadWeeks, type Fields } from '../../repositories/stats';
 import { caseEnv, departmentName, type CaseEnv } from '../cases/env';
-import { queueCounts } from '../cases/staff';
+import { queueCounts } from '../cases/view';
 import { scopeOf, seriesOf, type Part } from './figures';
 import { dashboardSchema } from './schemas';
 
