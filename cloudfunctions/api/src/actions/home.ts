@@ -4,7 +4,7 @@ import { defineAction } from '../lib/action';
 import { empty } from '../lib/schema';
 import { unreadCount } from '../repositories/messages';
 import { listAnnouncements } from './announcements/read';
-import { listDrafts } from './drafts/list';
+import { draftList } from './drafts/list';
 import { hotQuestions } from './guide/hot';
 import { openSurveys } from './surveys/link';
 
@@ -14,7 +14,7 @@ export const homeGet = defineAction<'home.get'>({
   schema: empty(),
   async run(_input, ctx) {
     const [drafts, announcements, hot, surveys, unread] = await Promise.all([
-      listDrafts.run({ status: 'open', limit: SHOWN }, ctx),
+      draftList.run({ status: 'open', limit: SHOWN }, ctx),
       listAnnouncements.run({ limit: SHOWN }, ctx),
       hotQuestions(),
       openSurveys(SHOWN, ctx.now),

@@ -3,6 +3,7 @@ import type { ActionTable } from '../lib/action';
 import { meGet } from './me';
 import { metaGet } from './meta';
 import { POLICY_ACTIONS } from './policies';
+import { DRAFT_ACTIONS } from './drafts';
 import { CASE_ACTIONS } from './cases';
 import { ADMIN_ACTIONS } from './admin';
 import { STATS_ACTIONS } from './stats';
@@ -18,6 +19,7 @@ export const ACTIONS: ActionTable = {
   'meta.get': metaGet,
   'me.get': meGet,
   ...POLICY_ACTIONS,
+  ...DRAFT_ACTIONS,
   ...CASE_ACTIONS,
   ...ADMIN_ACTIONS,
   ...STATS_ACTIONS,

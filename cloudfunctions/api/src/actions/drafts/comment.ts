@@ -10,14 +10,14 @@ import { commentInTx, countCommentsSince, findComment, findDraft, putCommentInTx
 import { auditActor, recordEvent } from '../../repositories/audit';
 import { checkText } from '../../services/content-security';
 import { idForRequest, newId } from '../policies/ids';
-import { draftComment } from '../policies/schemas';
+import { draftCommentSchema } from '../policies/schemas';
 
 /**
  * A citizen's comment on an open draft, on the whole or one paragraph. It passes WeChat's content check (risky:
  * refused, nothing stored; review: stored and flagged for the editor) and waits, pending, until an editor approves it.
  */
-export const commentOnDraft = defineAction<'draft.comment'>({
-  schema: draftComment,
+export const draftComment = defineAction<'draft.comment'>({
+  schema: draftCommentSchema,
   async run(input, { caller, now }) {
     const openid = caller.openid!;
     const draft = await findDraft(input.id);

@@ -4,7 +4,7 @@ import { errors } from '../../lib/errors';
 import { runTransaction } from '../../lib/transaction';
 import { commentInTx, draftInTx, findComments, findDraft, putCommentInTx, putDraftInTx } from '../../repositories/drafts';
 import { auditActor, recordEvent } from '../../repositories/audit';
-import { draftDecide } from '../policies/schemas';
+import { draftDecideSchema } from '../policies/schemas';
 
 /**
  * After the window: adopted, partly adopted or not adopted, with the reason, for one approved comment or a group of
@@ -12,8 +12,8 @@ import { draftDecide } from '../policies/schemas';
  * decision until the report is published. The decisions, the draft's mark and the event are one transaction; the same
  * decision and reason again (a retry) changes nothing.
  */
-export const decideComments = defineAction<'draft.decide'>({
-  schema: draftDecide,
+export const draftDecide = defineAction<'draft.decide'>({
+  schema: draftDecideSchema,
   async run(input, { caller, now }) {
     const ids = [...new Set(input.commentIds)];
     const comments = await findComments(ids);

@@ -1,30 +1,18 @@
-import { draftStatus, toDraftComment } from '../../domain/policies/drafts';
+// draft.get: one consultation draft with the first page of its comments the caller may see.
+import { draftStatus } from '../../domain/policies/drafts';
 import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
-import { assertDraftVisible, commentVisible, seesUnpublished } from '../../permissions';
+import { assertDraftVisible } from '../../permissions';
 import { findDraft } from '../../repositories/drafts';
-import { draftComments, draftGet } from '../policies/schemas';
-import { COMMENTS_PAGE, commentStream, draftView } from './view';
+import { draftGetSchema } from '../policies/schemas';
+import { draftView } from './view';
 
-export const getDraft = defineAction<'draft.get'>({
-  schema: draftGet,
+export const draftGet = defineAction<'draft.get'>({
+  schema: draftGetSchema,
   async run(input, { caller, now }) {
     const doc = await findDraft(input.id);
     if (!doc) throw errors.notFound('意见征集');
     assertDraftVisible(caller, draftStatus(doc, now));
     return draftView(doc, caller, now);
-  },
-});
-
-export const listDraftComments = defineAction<'draft.comments'>({
-  schema: draftComments,
-  async run(input, { caller, now }) {
-    const doc = await findDraft(input.id);
-    if (!doc) throw errors.notFound('意见征集');
-    assertDraftVisible(caller, draftStatus(doc, now));
-    const page = await commentStream(doc._id, caller, input.limit ?? COMMENTS_PAGE, input.cursor);
-    const viewer = { openid: caller.openid, staff: seesUnpublished(caller) };
-    const items = page.docs.filter((c) => commentVisible(caller, c)).map((c) => toDraftComment(c, viewer, doc.reported));
-    return { items, nextCursor: page.nextCursor };
   },
 });

@@ -1,19 +1,24 @@
-import { commentOnDraft } from './comment';
-import { decideComments } from './decide';
-import { getDraft, listDraftComments } from './get';
-import { listDrafts } from './list';
-import { listModerationQueue, moderateComment } from './moderate';
-import { publishReport } from './report';
-import { saveDraft } from './save';
+// The draft consultation actions, by contract name: one file per action, named after it
+// (docs/adr/0143-one-naming-scheme-for-actions.md).
+import type { ActionTable } from '../../lib/action';
+import { draftComment } from './comment';
+import { draftComments } from './comments';
+import { draftDecide } from './decide';
+import { draftGet } from './get';
+import { draftList } from './list';
+import { draftModerate } from './moderate';
+import { draftModerationQueue } from './moderation-queue';
+import { draftPublishReport } from './publish-report';
+import { draftSave } from './save';
 
-export const DRAFT_ACTIONS = {
-  'draft.list': listDrafts,
-  'draft.get': getDraft,
-  'draft.comments': listDraftComments,
-  'draft.save': saveDraft,
-  'draft.comment': commentOnDraft,
-  'draft.moderationQueue': listModerationQueue,
-  'draft.moderate': moderateComment,
-  'draft.decide': decideComments,
-  'draft.publishReport': publishReport,
-} as const;
+export const DRAFT_ACTIONS: Pick<ActionTable, `draft.${string}` & keyof ActionTable> = {
+  'draft.list': draftList,
+  'draft.get': draftGet,
+  'draft.comments': draftComments,
+  'draft.save': draftSave,
+  'draft.comment': draftComment,
+  'draft.moderationQueue': draftModerationQueue,
+  'draft.moderate': draftModerate,
+  'draft.decide': draftDecide,
+  'draft.publishReport': draftPublishReport,
+};

@@ -4,7 +4,7 @@ import { _ } from '../../lib/db';
 import { assertMayListDraftStatus, seesUnpublished } from '../../permissions';
 import { draftPage } from '../../repositories/drafts';
 import type { Phase } from '../../repositories/phased-page';
-import { draftList } from '../policies/schemas';
+import { draftListSchema } from '../policies/schemas';
 import { openSurveys } from '../surveys/link';
 
 const HOME_SURVEYS = 3;
@@ -33,8 +33,8 @@ function phasesFor(status: string | undefined, staff: boolean, now: Date): Phase
   }
 }
 
-export const listDrafts = defineAction<'draft.list'>({
-  schema: draftList,
+export const draftList = defineAction<'draft.list'>({
+  schema: draftListSchema,
   async run(input, { caller, now }) {
     assertMayListDraftStatus(caller, input.status);
     const [page, surveys] = await Promise.all([

@@ -1,33 +1,11 @@
-import type { ModerationItem } from '../../../../../typings/api';
+// draft.moderate: an editor approves or hides a comment; the draft's public counts follow.
 import { countKey, toDraftComment, type CommentDoc, type DraftDoc } from '../../domain/policies/drafts';
 import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
 import { runTransaction } from '../../lib/transaction';
-import { commentInTx, draftInTx, findDrafts, moderationPage, putCommentInTx, putDraftInTx } from '../../repositories/drafts';
+import { commentInTx, draftInTx, putCommentInTx, putDraftInTx } from '../../repositories/drafts';
 import { auditActor, recordEvent } from '../../repositories/audit';
-import { draftModerate, moderationQueue } from '../policies/schemas';
-
-/** Pending comments, oldest first: the one that has waited longest is the next to look at. */
-export const listModerationQueue = defineAction<'draft.moderationQueue'>({
-  schema: moderationQueue,
-  async run(input) {
-    const page = await moderationPage(input.draftId, input.limit ?? 20, input.cursor);
-    const drafts = new Map((await findDrafts(page.docs.map((c) => c.draftId))).map((d) => [d._id, d]));
-    const items = page.docs.map((c): ModerationItem => {
-      const item: ModerationItem = {
-        commentId: c._id,
-        draftId: c.draftId,
-        draftTitle: drafts.get(c.draftId)?.title ?? '',
-        content: c.content,
-        at: c.at,
-        flagged: c.flagged,
-      };
-      if (c.paragraphIndex >= 0) item.paragraphIndex = c.paragraphIndex;
-      return item;
-    });
-    return { items, nextCursor: page.nextCursor };
-  },
-});
+import { draftModerateSchema } from '../policies/schemas';
 
 /** The draft's public counts after a comment moves between states. */
 function recount(draft: DraftDoc, before: CommentDoc, after: CommentDoc): DraftDoc {
@@ -45,8 +23,8 @@ function recount(draft: DraftDoc, before: CommentDoc, after: CommentDoc): DraftD
  * Approve (public from now on) or hide with a reason (the author still sees it, marked 未公开). Asking for the state a
  * comment is already in changes nothing, so a retry is harmless; an editor may reverse a decision until the report.
  */
-export const moderateComment = defineAction<'draft.moderate'>({
-  schema: draftModerate,
+export const draftModerate = defineAction<'draft.moderate'>({
+  schema: draftModerateSchema,
   async run(input, { caller, now }) {
     const nowIso = now.toISOString();
     const { comment, reported } = await runTransaction(async (tx) => {

@@ -8,7 +8,7 @@ import { findPolicy } from '../../repositories/policies';
 import { auditActor, recordEvent } from '../../repositories/audit';
 import { loadSettings, workCalendar } from '../../repositories/settings';
 import { idForRequest, newId } from '../policies/ids';
-import { draftSave } from '../policies/schemas';
+import { draftSaveSchema } from '../policies/schemas';
 import { draftView } from './view';
 
 /** One spelling per instant (UTC, milliseconds), so stored instants compare as strings. */
@@ -35,8 +35,8 @@ function contentOfDraft(input: {
  * official calendar in settings) is checked against the window as it will really run; what may still change depends
  * on whether the window has opened (domain/policies/drafts.ts checkDraftSave).
  */
-export const saveDraft = defineAction<'draft.save'>({
-  schema: draftSave,
+export const draftSave = defineAction<'draft.save'>({
+  schema: draftSaveSchema,
   async run(input, { caller, now }) {
     const { id, version, clientRequestId, ...rest } = input;
     const content = contentOfDraft(rest);

@@ -2,14 +2,14 @@ import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
 import { assertPolicyVisible } from '../../permissions';
 import { findPolicy, isFavorite, setFavorite } from '../../repositories/policies';
-import { policyFavorite } from './schemas';
+import { policyFavoriteSchema } from './schemas';
 
 /**
  * A citizen's bookmark: personal state, not a change to the policy, so it leaves no event. Sending the wanted state
  * (`favorited`) makes retries and double taps harmless; without it the call toggles.
  */
-export const favoritePolicy = defineAction<'policy.favorite'>({
-  schema: policyFavorite,
+export const policyFavorite = defineAction<'policy.favorite'>({
+  schema: policyFavoriteSchema,
   async run(input, { caller, now }) {
     const openid = caller.openid!;
     const current = await isFavorite(openid, input.id);

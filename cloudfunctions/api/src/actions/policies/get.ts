@@ -2,11 +2,11 @@ import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
 import { assertPolicyVisible } from '../../permissions';
 import { findPolicy, findVersion } from '../../repositories/policies';
-import { policyGet } from './schemas';
+import { policyGetSchema } from './schemas';
 import { policyView } from './view';
 
-export const getPolicy = defineAction<'policy.get'>({
-  schema: policyGet,
+export const policyGet = defineAction<'policy.get'>({
+  schema: policyGetSchema,
   async run(input, { caller, now }) {
     const doc = await findPolicy(input.id);
     if (!doc) throw errors.notFound('政策');

@@ -1,18 +1,18 @@
-// The policy and draft consultation actions, spread into actions/index.ts.
-import { DRAFT_ACTIONS } from '../drafts';
-import { favoritePolicy } from './favorite';
-import { getPolicy } from './get';
-import { listPolicies } from './list';
-import { publishPolicy } from './publish';
-import { savePolicy } from './save';
-import { unpublishPolicy } from './unpublish';
+// The policy actions, by contract name: one file per action, named after it
+// (docs/adr/0143-one-naming-scheme-for-actions.md).
+import type { ActionTable } from '../../lib/action';
+import { policyFavorite } from './favorite';
+import { policyGet } from './get';
+import { policyList } from './list';
+import { policyPublish } from './publish';
+import { policySave } from './save';
+import { policyUnpublish } from './unpublish';
 
-export const POLICY_ACTIONS = {
-  'policy.list': listPolicies,
-  'policy.get': getPolicy,
-  'policy.save': savePolicy,
-  'policy.publish': publishPolicy,
-  'policy.unpublish': unpublishPolicy,
-  'policy.favorite': favoritePolicy,
-  ...DRAFT_ACTIONS,
-} as const;
+export const POLICY_ACTIONS: Pick<ActionTable, `policy.${string}` & keyof ActionTable> = {
+  'policy.list': policyList,
+  'policy.get': policyGet,
+  'policy.save': policySave,
+  'policy.publish': policyPublish,
+  'policy.unpublish': policyUnpublish,
+  'policy.favorite': policyFavorite,
+};

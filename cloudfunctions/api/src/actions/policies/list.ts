@@ -9,7 +9,7 @@ import { assertMayListPolicyStatus, seesUnpublished } from '../../permissions';
 import { favoritesPage, findPolicies, listPolicyPage } from '../../repositories/policies';
 import { titleThenTextPhases, type Phase } from '../../repositories/phased-page';
 import type { Caller } from '../../lib/caller';
-import { policyList } from './schemas';
+import { policyListSchema } from './schemas';
 
 const DEFAULT_LIMIT = 20;
 
@@ -34,8 +34,8 @@ async function favorites(caller: Caller, limit: number, cursor: string | undefin
   return { items, nextCursor: page.nextCursor };
 }
 
-export const listPolicies = defineAction<'policy.list'>({
-  schema: policyList,
+export const policyList = defineAction<'policy.list'>({
+  schema: policyListSchema,
   async run(input, { caller, now }) {
     const limit = input.limit ?? DEFAULT_LIMIT;
     if (input.favorites) {

@@ -7,12 +7,12 @@ import { runTransaction, txGet } from '../../lib/transaction';
 import { policyInTx, putPolicyInTx, putVersionInTx } from '../../repositories/policies';
 import type { PolicyVersionDoc } from '../../domain/policies/policy';
 import { auditActor, recordEvent } from '../../repositories/audit';
-import { policyPublish } from './schemas';
+import { policyPublishSchema } from './schemas';
 import { policyView } from './view';
 
 /** Publishes the working copy; a changed text becomes a new version, and every earlier version stays readable. */
-export const publishPolicy = defineAction<'policy.publish'>({
-  schema: policyPublish,
+export const policyPublish = defineAction<'policy.publish'>({
+  schema: policyPublishSchema,
   async run(input, { caller, now }) {
     const nowIso = now.toISOString();
     const doc = await runTransaction(async (tx) => {

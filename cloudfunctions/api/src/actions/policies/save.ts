@@ -8,7 +8,7 @@ import { findPolicies, policyInTx, putPolicyInTx } from '../../repositories/poli
 import { fileUrls } from '../../repositories/policy-files';
 import { auditActor, recordEvent } from '../../repositories/audit';
 import { idForRequest, newId } from './ids';
-import { policySave } from './schemas';
+import { policySaveSchema } from './schemas';
 import { policyView } from './view';
 
 function invalid(fields: Record<string, string>): never {
@@ -37,8 +37,8 @@ async function checkReferences(content: PolicyContent, selfId: string | undefine
 }
 
 /** Creates a policy (as a draft) or edits the working copy of one; an edit carries the version it was based on. */
-export const savePolicy = defineAction<'policy.save'>({
-  schema: policySave,
+export const policySave = defineAction<'policy.save'>({
+  schema: policySaveSchema,
   async run(input, { caller, now }) {
     const { id, version, clientRequestId, note, ...rest } = input;
     const content = contentOf(rest);

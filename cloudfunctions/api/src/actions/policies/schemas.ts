@@ -60,7 +60,7 @@ export const attachment = z.strictObject({
   size: int('附件大小', 0, 200 * 1024 * 1024).optional(),
 });
 
-export const policySave = z.strictObject({
+export const policySaveSchema = z.strictObject({
   id: id('政策').optional(),
   /** 修订说明: an edit of a published policy may say what changed; it becomes the next version's note. */
   note: text('修订说明', LIMITS.reasonMax).optional(),
@@ -79,7 +79,7 @@ export const policySave = z.strictObject({
   relatedIds: z.array(id('相关政策')).max(LIMITS.relatedMax, `相关政策不能超过 ${LIMITS.relatedMax} 个`).optional(),
 });
 
-export const policyList = z.strictObject({
+export const policyListSchema = z.strictObject({
   keyword: text('关键词', LIMITS.keywordMax).optional(),
   categoryId: id('政策类别').optional(),
   status: oneOf('状态', ['draft', 'published', 'expired', 'repealed', 'all']).optional(),
@@ -87,22 +87,22 @@ export const policyList = z.strictObject({
   ...pageFields,
 });
 
-export const policyGet = z.strictObject({ id: id('政策'), version: int('版本', 1, 100000).optional() });
+export const policyGetSchema = z.strictObject({ id: id('政策'), version: int('版本', 1, 100000).optional() });
 
-export const policyPublish = z.strictObject({ id: id('政策'), version: version(), note: text('更新说明', LIMITS.reasonMax, { multiline: true }).optional() });
+export const policyPublishSchema = z.strictObject({ id: id('政策'), version: version(), note: text('更新说明', LIMITS.reasonMax, { multiline: true }).optional() });
 
-export const policyUnpublish = z.strictObject({
+export const policyUnpublishSchema = z.strictObject({
   id: id('政策'),
   version: version(),
   reason: text('原因', LIMITS.reasonMax, { multiline: true }),
   repeal: bool('是否废止').optional(),
 });
 
-export const policyFavorite = z.strictObject({ id: id('政策'), favorited: bool('收藏状态').optional() });
+export const policyFavoriteSchema = z.strictObject({ id: id('政策'), favorited: bool('收藏状态').optional() });
 
 // ---- drafts -----------------------------------------------------------------------------------------------
 
-export const draftSave = z.strictObject({
+export const draftSaveSchema = z.strictObject({
   id: id('意见征集').optional(),
   version: version().optional(),
   clientRequestId: clientRequestId().optional(),
@@ -115,26 +115,26 @@ export const draftSave = z.strictObject({
   policyId: id('关联政策').optional(),
 });
 
-export const draftList = z.strictObject({
+export const draftListSchema = z.strictObject({
   status: oneOf('状态', ['scheduled', 'open', 'closed', 'reported', 'all']).optional(),
   withSurveys: bool('是否附带民意调查').optional(),
   ...pageFields,
 });
 
-export const draftGet = z.strictObject({ id: id('意见征集') });
+export const draftGetSchema = z.strictObject({ id: id('意见征集') });
 
-export const draftComments = z.strictObject({ id: id('意见征集'), ...pageFields });
+export const draftCommentsSchema = z.strictObject({ id: id('意见征集'), ...pageFields });
 
-export const draftComment = z.strictObject({
+export const draftCommentSchema = z.strictObject({
   id: id('意见征集'),
   paragraphIndex: int('段落', -1, LIMITS.paragraphsMax - 1).optional(),
   content: text('意见', LIMITS.commentMax, { min: LIMITS.commentMin, multiline: true }),
   clientRequestId: clientRequestId().optional(),
 });
 
-export const moderationQueue = z.strictObject({ draftId: id('意见征集').optional(), ...pageFields });
+export const moderationQueueSchema = z.strictObject({ draftId: id('意见征集').optional(), ...pageFields });
 
-export const draftModerate = z
+export const draftModerateSchema = z
   .strictObject({
     commentId: id('意见'),
     decision: oneOf('审核结果', ['approve', 'hide']),
@@ -142,7 +142,7 @@ export const draftModerate = z
   })
   .refine((v) => v.decision !== 'hide' || v.reason !== undefined, { message: '请填写不公开的原因', path: ['reason'] });
 
-export const draftDecide = z.strictObject({
+export const draftDecideSchema = z.strictObject({
   commentIds: z
     .array(id('意见'), { error: '请选择意见' })
     .min(1, '请至少选择一条意见')
@@ -151,4 +151,4 @@ export const draftDecide = z.strictObject({
   reason: text('理由', LIMITS.decideReasonMax, { multiline: true }),
 });
 
-export const draftPublishReport = z.strictObject({ id: id('意见征集'), version: version(), summary: text('总体情况说明', LIMITS.summaryMax, { multiline: true }) });
+export const draftPublishReportSchema = z.strictObject({ id: id('意见征集'), version: version(), summary: text('总体情况说明', LIMITS.summaryMax, { multiline: true }) });

@@ -4,12 +4,12 @@ import { errors } from '../../lib/errors';
 import { runTransaction } from '../../lib/transaction';
 import { policyInTx, putPolicyInTx } from '../../repositories/policies';
 import { auditActor, recordEvent } from '../../repositories/audit';
-import { policyUnpublish } from './schemas';
+import { policyUnpublishSchema } from './schemas';
 import { policyView } from './view';
 
 /** Withdraws a policy from the library, or (repeal) marks it 已废止 while it stays readable, with the reason. */
-export const unpublishPolicy = defineAction<'policy.unpublish'>({
-  schema: policyUnpublish,
+export const policyUnpublish = defineAction<'policy.unpublish'>({
+  schema: policyUnpublishSchema,
   async run(input, { caller, now }) {
     const nowIso = now.toISOString();
     const repeal = input.repeal === true;

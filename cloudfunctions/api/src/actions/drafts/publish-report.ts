@@ -8,7 +8,7 @@ import { auditActor, recordEvent } from '../../repositories/audit';
 import { fanoutId, newFanoutDoc } from '../../repositories/notifications';
 import { reportNoticeFields } from '../../services/draft-report-notice';
 import { deliverNow } from '../../services/notifier';
-import { draftPublishReport } from '../policies/schemas';
+import { draftPublishReportSchema } from '../policies/schemas';
 import { draftView } from './view';
 
 /**
@@ -16,8 +16,8 @@ import { draftView } from './view';
  * one decided; the draft becomes 'reported' and everyone who commented is told, once each (one outbox entry in the
  * report's transaction, expanded into a message each by the sender: now, or by the timer if this function stops).
  */
-export const publishReport = defineAction<'draft.publishReport'>({
-  schema: draftPublishReport,
+export const draftPublishReport = defineAction<'draft.publishReport'>({
+  schema: draftPublishReportSchema,
   async run(input, { caller, now }) {
     const draft = await findDraft(input.id);
     if (!draft) throw errors.notFound('意见征集');
