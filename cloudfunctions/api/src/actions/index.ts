@@ -1,23 +1,25 @@
-// Every action of the contract, by name. The type makes a contract action without a handler a compile error.
+// Every action of the contract, by name: each module's table, spread. The type makes a contract action without a
+// handler a compile error; tests/unit/contract/one-file-per-action.test.ts holds every module to one naming scheme
+// (docs/adr/0143-one-naming-scheme-for-actions.md).
 import type { ActionTable } from '../lib/action';
-import { meGet } from './me';
-import { metaGet } from './meta';
-import { POLICY_ACTIONS } from './policies';
-import { DRAFT_ACTIONS } from './drafts';
-import { CASE_ACTIONS } from './cases';
 import { ADMIN_ACTIONS } from './admin';
-import { STATS_ACTIONS } from './stats';
-import { GUIDE_ACTIONS } from './guide';
-import { SURVEY_ACTIONS } from './surveys';
-import { EXPORT_ACTIONS } from './exports';
-import { SEARCH_ACTIONS } from './search';
 import { ANNOUNCEMENT_ACTIONS } from './announcements';
+import { CASE_ACTIONS } from './cases';
+import { DRAFT_ACTIONS } from './drafts';
+import { EXPORT_ACTIONS } from './exports';
+import { GUIDE_ACTIONS } from './guide';
+import { HOME_ACTIONS } from './home';
+import { ME_ACTIONS } from './me';
 import { MESSAGE_ACTIONS } from './messages';
-import { homeGet } from './home';
+import { META_ACTIONS } from './meta';
+import { POLICY_ACTIONS } from './policies';
+import { SEARCH_ACTIONS } from './search';
+import { STATS_ACTIONS } from './stats';
+import { SURVEY_ACTIONS } from './surveys';
 
 export const ACTIONS: ActionTable = {
-  'meta.get': metaGet,
-  'me.get': meGet,
+  ...META_ACTIONS,
+  ...ME_ACTIONS,
   ...POLICY_ACTIONS,
   ...DRAFT_ACTIONS,
   ...CASE_ACTIONS,
@@ -29,5 +31,5 @@ export const ACTIONS: ActionTable = {
   ...SEARCH_ACTIONS,
   ...ANNOUNCEMENT_ACTIONS,
   ...MESSAGE_ACTIONS,
-  'home.get': homeGet,
+  ...HOME_ACTIONS,
 };

@@ -1,5 +1,5 @@
 // Staff binding and administration actions, by contract name: one file per action, named after it
-// (docs/adr/0058-one-file-per-action.md).
+// (docs/adr/0058-one-shape-for-actions-and-admin-sections.md, docs/adr/0143-one-naming-scheme-for-actions.md).
 import type { ActionTable } from '../../lib/action';
 import { adminAuditList } from './audit-list';
 import { staffBind } from './bind';

@@ -2,14 +2,14 @@ import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
 import { isFollowing, setFollowing } from '../../repositories/announcements';
 import { loadCatalogMaps } from '../../repositories/catalog';
-import { announcementFollow } from './schemas';
+import { announcementFollowSchema } from './schemas';
 
 /**
  * A citizen's subscription to a department's announcements: personal state, like a policy favourite, so it leaves no
  * audit event (docs/adr/0140-announcements.md). The wanted state is sent, so a retry or a double tap is harmless.
  */
-export const followDepartment = defineAction<'announcement.follow'>({
-  schema: announcementFollow,
+export const announcementFollow = defineAction<'announcement.follow'>({
+  schema: announcementFollowSchema,
   async run(input, { caller, now }) {
     const openid = caller.openid!;
     if (input.following) {

@@ -14,7 +14,7 @@ export const ANNOUNCEMENT_LIMITS = {
 
 const L = ANNOUNCEMENT_LIMITS;
 
-export const announcementSave = z.strictObject({
+export const announcementSaveSchema = z.strictObject({
   id: id('通知公告').optional(),
   version: version().optional(),
   clientRequestId: clientRequestId().optional(),
@@ -30,17 +30,17 @@ export const announcementSave = z.strictObject({
   expiresAt: day('有效期').optional(),
 });
 
-export const announcementList = z.strictObject({
+export const announcementListSchema = z.strictObject({
   keyword: text('关键词', L.keywordMax).optional(),
   departmentId: id('发布单位').optional(),
   status: oneOf('状态', ['draft', 'published', 'withdrawn', 'all']).optional(),
   ...pageFields,
 });
 
-export const announcementGet = z.strictObject({ id: id('通知公告'), version: int('版本', 1, 100000).optional() });
+export const announcementGetSchema = z.strictObject({ id: id('通知公告'), version: int('版本', 1, 100000).optional() });
 
-export const announcementPublish = z.strictObject({ id: id('通知公告'), version: version(), note: text('更新说明', L.noteMax, { multiline: true }).optional() });
+export const announcementPublishSchema = z.strictObject({ id: id('通知公告'), version: version(), note: text('更新说明', L.noteMax, { multiline: true }).optional() });
 
-export const announcementWithdraw = z.strictObject({ id: id('通知公告'), version: version(), reason: text('撤回原因', L.noteMax, { multiline: true }) });
+export const announcementWithdrawSchema = z.strictObject({ id: id('通知公告'), version: version(), reason: text('撤回原因', L.noteMax, { multiline: true }) });
 
-export const announcementFollow = z.strictObject({ departmentId: id('发布单位'), following: bool('关注状态') });
+export const announcementFollowSchema = z.strictObject({ departmentId: id('发布单位'), following: bool('关注状态') });

@@ -1,15 +1,20 @@
-// The service-guide actions and the home page's call, spread into actions/index.ts.
-import { pinHotQuestion, unpinHotQuestion } from './hot';
-import { publishGuideItem, withdrawGuideItem } from './publish';
-import { getGuideItem, listGuideItems } from './read';
-import { saveGuideItem } from './save';
+// The service-guide actions, by contract name: one file per action, named after it
+// (docs/adr/0143-one-naming-scheme-for-actions.md).
+import type { ActionTable } from '../../lib/action';
+import { guideGet } from './get';
+import { guideList } from './list';
+import { guidePinQuestion } from './pin-question';
+import { guidePublish } from './publish';
+import { guideSave } from './save';
+import { guideUnpinQuestion } from './unpin-question';
+import { guideWithdraw } from './withdraw';
 
-export const GUIDE_ACTIONS = {
-  'guide.list': listGuideItems,
-  'guide.get': getGuideItem,
-  'guide.save': saveGuideItem,
-  'guide.publish': publishGuideItem,
-  'guide.withdraw': withdrawGuideItem,
-  'guide.pinQuestion': pinHotQuestion,
-  'guide.unpinQuestion': unpinHotQuestion,
-} as const;
+export const GUIDE_ACTIONS: Pick<ActionTable, `guide.${string}` & keyof ActionTable> = {
+  'guide.list': guideList,
+  'guide.get': guideGet,
+  'guide.save': guideSave,
+  'guide.publish': guidePublish,
+  'guide.withdraw': guideWithdraw,
+  'guide.pinQuestion': guidePinQuestion,
+  'guide.unpinQuestion': guideUnpinQuestion,
+};

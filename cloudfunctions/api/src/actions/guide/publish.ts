@@ -1,15 +1,16 @@
-import { applyGuidePublish, applyGuideWithdraw, isGuidePublishedAsIs } from '../../domain/guide/item';
+// guide.publish: the working words of a service-guide item become a published version.
+import { applyGuidePublish, isGuidePublishedAsIs } from '../../domain/guide/item';
 import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
 import { runTransaction } from '../../lib/transaction';
 import { auditActor, recordEvent } from '../../repositories/audit';
 import { guideInTx, putGuideInTx, putGuideVersionInTx } from '../../repositories/guide';
-import { guidePublish, guideWithdraw } from './schemas';
+import { guidePublishSchema } from './schemas';
 import { guideView } from './view';
 
 /** Publishes the working words; changed words become a new version, and every earlier version is kept. */
-export const publishGuideItem = defineAction<'guide.publish'>({
-  schema: guidePublish,
+export const guidePublish = defineAction<'guide.publish'>({
+  schema: guidePublishSchema,
   async run(input, { caller, now }) {
     const nowIso = now.toISOString();
     const doc = await runTransaction(async (tx) => {
@@ -30,34 +31,6 @@ export const publishGuideItem = defineAction<'guide.publish'>({
         data: { version: next.version, publishedVersion: next.pubVersion, ...(input.note ? { note: input.note } : {}) },
       });
       return next;
-    });
-    return guideView(doc, caller);
-  },
-});
-
-/** Takes an item off the guide with the reason; citizens no longer find it, editors can publish it again. */
-export const withdrawGuideItem = defineAction<'guide.withdraw'>({
-  schema: guideWithdraw,
-  async run(input, { caller, now }) {
-    const nowIso = now.toISOString();
-    const doc = await runTransaction(async (tx) => {
-      const existing = await guideInTx(tx, input.id);
-      if (!existing) throw errors.notFound('事项');
-      const outcome = applyGuideWithdraw(existing, nowIso, input.reason);
-      if (outcome.kind === 'unchanged') return existing;
-      if (outcome.kind === 'refused') throw errors.precondition(outcome.message);
-      if (existing.version !== input.version) throw errors.conflict();
-      await putGuideInTx(tx, outcome.doc);
-      await recordEvent(tx, {
-        subject: 'guide',
-        subjectId: existing._id,
-        kind: 'unpublished',
-        at: nowIso,
-        actor: auditActor(caller),
-        note: input.reason,
-        data: { version: outcome.doc.version },
-      });
-      return outcome.doc;
     });
     return guideView(doc, caller);
   },

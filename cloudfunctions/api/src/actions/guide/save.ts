@@ -7,7 +7,7 @@ import { listCategories } from '../../repositories/catalog';
 import { guideInTx, putGuideInTx } from '../../repositories/guide';
 import { findPolicies } from '../../repositories/policies';
 import { idForRequest, newId } from '../policies/ids';
-import { guideSave } from './schemas';
+import { guideSaveSchema } from './schemas';
 import { guideView } from './view';
 
 function invalid(fields: Record<string, string>): never {
@@ -28,8 +28,8 @@ async function checkReferences(content: GuideContent): Promise<void> {
 }
 
 /** Creates an item (as a draft) or edits its working words; an edit carries the version it was based on. */
-export const saveGuideItem = defineAction<'guide.save'>({
-  schema: guideSave,
+export const guideSave = defineAction<'guide.save'>({
+  schema: guideSaveSchema,
   async run(input, { caller, now }) {
     const { id, version, clientRequestId, note, ...rest } = input;
     const content = guideContentOf(rest);

@@ -65,7 +65,7 @@ const office = z.strictObject(
 
 export const guideCategory = (label = '事项分类') => oneOf(label, GUIDE_CATEGORIES);
 
-export const guideSave = z.strictObject({
+export const guideSaveSchema = z.strictObject({
   id: id('事项').optional(),
   version: version().optional(),
   clientRequestId: clientRequestId().optional(),
@@ -93,19 +93,19 @@ export const guideSave = z.strictObject({
   caseCategoryId: id('咨询分类').optional(),
 });
 
-export const guideList = z.strictObject({
+export const guideListSchema = z.strictObject({
   keyword: text('关键词', L.searchMax).optional(),
   categoryId: guideCategory().optional(),
   status: oneOf('状态', ['draft', 'published', 'withdrawn', 'all']).optional(),
   ...pageFields,
 });
 
-export const guideGet = z.strictObject({ id: id('事项') });
+export const guideGetSchema = z.strictObject({ id: id('事项') });
 
-export const guidePublish = z.strictObject({ id: id('事项'), version: version(), note: text('更新说明', L.reasonMax, { multiline: true }).optional() });
+export const guidePublishSchema = z.strictObject({ id: id('事项'), version: version(), note: text('更新说明', L.reasonMax, { multiline: true }).optional() });
 
-export const guideWithdraw = z.strictObject({ id: id('事项'), version: version(), reason: text('撤回原因', L.reasonMax, { multiline: true }) });
+export const guideWithdrawSchema = z.strictObject({ id: id('事项'), version: version(), reason: text('撤回原因', L.reasonMax, { multiline: true }) });
 
-export const pinQuestion = z.strictObject({ letterId: id('公开信件'), order: int('排序', 1, L.orderMax), version: version().optional() });
+export const pinQuestionSchema = z.strictObject({ letterId: id('公开信件'), order: int('排序', 1, L.orderMax), version: version().optional() });
 
-export const unpinQuestion = z.strictObject({ letterId: id('公开信件') });
+export const unpinQuestionSchema = z.strictObject({ letterId: id('公开信件') });

@@ -4,11 +4,11 @@ import type { SearchGroup } from '../../../../../typings/api';
 import { parseQuery, suggestionsFor } from '../../domain/search/query';
 import { normalizeText } from '../../domain/search-tokens';
 import { defineAction } from '../../lib/action';
-import { SEARCH_LIMITS, searchQuery } from './schemas';
+import { SEARCH_LIMITS, searchQuerySchema } from './schemas';
 import { SEARCH_SOURCES } from './sources';
 
-export const searchQueryAction = defineAction<'search.query'>({
-  schema: searchQuery,
+export const searchQuery = defineAction<'search.query'>({
+  schema: searchQuerySchema,
   async run(input, ctx) {
     const parsed = parseQuery(input.q);
     const typed = new Set(parsed.concepts.map((c) => c.typed));

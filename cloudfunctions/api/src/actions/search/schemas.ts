@@ -3,7 +3,7 @@ import { int, oneOf, pageFields, text } from '../../lib/schema';
 
 export const SEARCH_LIMITS = { queryMax: 50, firstPage: 3, page: 10 } as const;
 
-export const searchQuery = z
+export const searchQuerySchema = z
   .strictObject({
     q: text('搜索内容', SEARCH_LIMITS.queryMax),
     kind: oneOf('搜索范围', ['policy', 'guide', 'draft', 'announcement', 'letter']).optional(),

@@ -9,7 +9,7 @@ import { answerInTx, findAnswer, findSurvey, putAnswerInTx, putSurveyInTx, putTa
 import { recordEvent, type AuditActor } from '../../repositories/audit';
 import { answerKey } from '../../services/answer-key';
 import { checkText, type Verdict } from '../../services/content-security';
-import { surveyAnswer } from './schemas';
+import { surveyAnswerSchema } from './schemas';
 import { audienceRefusal, mineOf } from './view';
 
 const sha = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 32);
@@ -55,8 +55,8 @@ async function writeTexts(tx: Transaction, survey: SurveyDoc, key: string, shard
  * (same clientRequestId, or the same answers) returns the answer as it stands; different answers while the window is
  * open replace it, and the tallies move by the difference in the same transaction.
  */
-export const answerSurvey = defineAction<'survey.answer'>({
-  schema: surveyAnswer,
+export const surveyAnswer = defineAction<'survey.answer'>({
+  schema: surveyAnswerSchema,
   async run(input, { caller, now, request }) {
     const openid = caller.openid!;
     const found = await findSurvey(input.id);

@@ -7,7 +7,7 @@ import { surveyId } from './schemas';
 import { surveyView } from './view';
 
 /** A survey being built is the editors' alone; to anyone else it does not exist. */
-export const getSurvey = defineAction<'survey.get'>({
+export const surveyGet = defineAction<'survey.get'>({
   schema: surveyId,
   async run(input, { caller, now }) {
     const doc = await findSurvey(input.id);

@@ -1,21 +1,26 @@
-import { answerSurvey } from './answer';
-import { exportSurveyCsv } from './export';
-import { getSurvey } from './get';
-import { listSurveys } from './list';
-import { listSurveyTextQueue, moderateSurveyText } from './moderate';
-import { publishSurvey, publishSurveyResults } from './publish';
-import { getSurveyResults } from './results';
-import { saveSurvey } from './save';
+// The survey actions, by contract name: one file per action, named after it
+// (docs/adr/0143-one-naming-scheme-for-actions.md).
+import type { ActionTable } from '../../lib/action';
+import { surveyAnswer } from './answer';
+import { surveyExportCsv } from './export-csv';
+import { surveyGet } from './get';
+import { surveyList } from './list';
+import { surveyModerateText } from './moderate-text';
+import { surveyPublish } from './publish';
+import { surveyPublishResults } from './publish-results';
+import { surveyResults } from './results';
+import { surveySave } from './save';
+import { surveyTextQueue } from './text-queue';
 
-export const SURVEY_ACTIONS = {
-  'survey.list': listSurveys,
-  'survey.get': getSurvey,
-  'survey.save': saveSurvey,
-  'survey.publish': publishSurvey,
-  'survey.answer': answerSurvey,
-  'survey.results': getSurveyResults,
-  'survey.textQueue': listSurveyTextQueue,
-  'survey.moderateText': moderateSurveyText,
-  'survey.publishResults': publishSurveyResults,
-  'survey.exportCsv': exportSurveyCsv,
-} as const;
+export const SURVEY_ACTIONS: Pick<ActionTable, `survey.${string}` & keyof ActionTable> = {
+  'survey.list': surveyList,
+  'survey.get': surveyGet,
+  'survey.save': surveySave,
+  'survey.publish': surveyPublish,
+  'survey.answer': surveyAnswer,
+  'survey.results': surveyResults,
+  'survey.textQueue': surveyTextQueue,
+  'survey.moderateText': surveyModerateText,
+  'survey.publishResults': surveyPublishResults,
+  'survey.exportCsv': surveyExportCsv,
+};

@@ -5,7 +5,7 @@ import { _ } from '../../lib/db';
 import { seesUnpublished } from '../../permissions';
 import type { Phase } from '../../repositories/phased-page';
 import { surveyPage } from '../../repositories/surveys';
-import { surveyList } from './schemas';
+import { surveyListSchema } from './schemas';
 
 /**
  * Citizens: the open surveys, closing soonest first, then those whose results are public, newest first. Editors see
@@ -20,8 +20,8 @@ export function surveyPhases(status: 'open' | 'results' | 'all' | undefined, sta
   return staff ? [{ where: {}, key: 'createdKey', dir: -1 }] : [open, results];
 }
 
-export const listSurveys = defineAction<'survey.list'>({
-  schema: surveyList,
+export const surveyList = defineAction<'survey.list'>({
+  schema: surveyListSchema,
   async run(input, { caller, now }) {
     const page = await surveyPage(surveyPhases(input.status, seesUnpublished(caller), now), input.limit ?? 20, input.cursor);
     return { items: page.docs.map((d) => toSurveyListItem(d, now)), nextCursor: page.nextCursor };

@@ -8,7 +8,7 @@ import { loadCatalogMaps } from '../../repositories/catalog';
 import { putSurveyInTx, surveyInTx } from '../../repositories/surveys';
 import { auditActor, recordEvent } from '../../repositories/audit';
 import { idForRequest, newId } from '../policies/ids';
-import { surveySave } from './schemas';
+import { surveySaveSchema } from './schemas';
 import { surveyView } from './view';
 
 /** One spelling per instant (UTC, milliseconds), so stored instants compare as strings. */
@@ -46,8 +46,8 @@ async function checkLinks(content: SurveyContent): Promise<void> {
  * Creates or edits a survey. Every edit names the version it was based on (a stale one gets CONFLICT); once someone
  * has answered, the questions, audience, anonymity and opening are fixed (domain/surveys.ts checkSurveySave).
  */
-export const saveSurvey = defineAction<'survey.save'>({
-  schema: surveySave,
+export const surveySave = defineAction<'survey.save'>({
+  schema: surveySaveSchema,
   async run(input, { caller, now }) {
     const { id, version, clientRequestId, ...rest } = input;
     if (id !== undefined && version === undefined) throw errors.invalid('修改调查时需要提供版本号，请刷新后重试', { version: '缺少版本号' });

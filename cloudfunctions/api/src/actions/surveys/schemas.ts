@@ -21,7 +21,7 @@ const audience = z.discriminatedUnion(
   { error: '调查对象不在可选范围内' },
 );
 
-export const surveySave = z.strictObject({
+export const surveySaveSchema = z.strictObject({
   id: id('调查').optional(),
   version: version().optional(),
   clientRequestId: clientRequestId().optional(),
@@ -50,13 +50,13 @@ const answerItem = z.strictObject(
   { error: '答卷格式不正确' },
 );
 
-export const surveyAnswer = z.strictObject({
+export const surveyAnswerSchema = z.strictObject({
   id: id('调查'),
   answers: z.array(answerItem, { error: '答卷应为列表' }).max(L.questionsMax, '答卷题数过多'),
   clientRequestId: clientRequestId().optional(),
 });
 
-export const surveyList = z.strictObject({ ...pageFields, status: oneOf('状态', ['open', 'results', 'all']).optional() });
-export const surveyTextQueue = z.strictObject({ ...pageFields, surveyId: id('调查').optional() });
-export const surveyModerateText = z.strictObject({ id: id('简答'), decision: oneOf('审核结果', ['approve', 'hide']) });
-export const surveyPublishResults = z.strictObject({ id: id('调查'), version: version(), summary: text('结果说明', L.summaryMax, { multiline: true }).optional() });
+export const surveyListSchema = z.strictObject({ ...pageFields, status: oneOf('状态', ['open', 'results', 'all']).optional() });
+export const surveyTextQueueSchema = z.strictObject({ ...pageFields, surveyId: id('调查').optional() });
+export const surveyModerateTextSchema = z.strictObject({ id: id('简答'), decision: oneOf('审核结果', ['approve', 'hide']) });
+export const surveyPublishResultsSchema = z.strictObject({ id: id('调查'), version: version(), summary: text('结果说明', L.summaryMax, { multiline: true }).optional() });

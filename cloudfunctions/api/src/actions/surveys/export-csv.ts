@@ -2,15 +2,15 @@ import * as cloud from 'wx-server-sdk';
 import { defineAction } from '../../lib/action';
 import { auditActor, recordEvent } from '../../repositories/audit';
 import { surveyResultsCsv } from './csv';
-import { requireResults, surveyResults } from './results';
+import { requireResults, resultsView } from './view';
 import { surveyId } from './schemas';
 
 /** Writes the results as CSV to cloud storage (exports/surveys/) for the editor's phone to download and open. */
-export const exportSurveyCsv = defineAction<'survey.exportCsv'>({
+export const surveyExportCsv = defineAction<'survey.exportCsv'>({
   schema: surveyId,
   async run(input, { caller, now }) {
     const doc = await requireResults(input.id, caller, now);
-    const csv = surveyResultsCsv(await surveyResults(doc, caller, now));
+    const csv = surveyResultsCsv(await resultsView(doc, caller, now));
     const stamp = now.toISOString().replace(/[-:]/g, '').slice(0, 15);
     const fileName = `调查结果-${stamp}.csv`;
     const { fileID } = await cloud.uploadFile({ cloudPath: `exports/surveys/${doc._id}/${stamp}.csv`, fileContent: Buffer.from(csv, 'utf8') });

@@ -1,19 +1,18 @@
+// guide.list: service-guide items 办事指南, by category and keyword; every state for editors.
 import type { GuideListItem } from '../../../../../typings/api';
 import { toGuideListItem } from '../../domain/guide/item';
 import { searchTokensFor, titleParts } from '../../domain/policies/search';
 import { defineAction } from '../../lib/action';
-import { errors } from '../../lib/errors';
-import { assertGuideVisible, assertMayListGuideStatus, seesUnpublished } from '../../permissions';
-import { findGuideItem, guidePage, searchPhases } from '../../repositories/guide';
+import { assertMayListGuideStatus, seesUnpublished } from '../../permissions';
+import { guidePage, searchPhases } from '../../repositories/guide';
 import type { Phase } from '../../repositories/phased-page';
-import { guideGet, guideList } from './schemas';
-import { guideView } from './view';
+import { guideListSchema } from './schemas';
 
 const DEFAULT_LIMIT = 20;
 
 /** Citizens read published items; editors every item, or the status they filter by. */
-export const listGuideItems = defineAction<'guide.list'>({
-  schema: guideList,
+export const guideList = defineAction<'guide.list'>({
+  schema: guideListSchema,
   async run(input, { caller }) {
     const staff = seesUnpublished(caller);
     assertMayListGuideStatus(caller, input.status);
@@ -36,15 +35,5 @@ export const listGuideItems = defineAction<'guide.list'>({
       return item;
     });
     return { items, nextCursor: page.nextCursor };
-  },
-});
-
-export const getGuideItem = defineAction<'guide.get'>({
-  schema: guideGet,
-  async run(input, { caller }) {
-    const doc = await findGuideItem(input.id);
-    if (!doc) throw errors.notFound('事项');
-    assertGuideVisible(caller, doc.status);
-    return guideView(doc, caller);
   },
 });

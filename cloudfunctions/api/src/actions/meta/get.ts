@@ -1,15 +1,15 @@
-import type { FormLimits, LabelOption, ResponseOf, Vocabulary } from '../../../../typings/api';
-import { AUDIT_SUBJECT_LABELS } from '../domain/audit-labels';
-import { QUEUE_FILTER_LABELS, REJECT_REASON_LABELS, ROLE_LABELS, SCORE_LABELS, STATUS_LABELS } from '../domain/case-labels';
-import { CASE_FORM_LIMITS, CASE_TEXT_LIMITS } from '../domain/defaults';
-import { GUIDE_CATEGORY_LABELS } from '../domain/guide/item';
-import { SURVEY_KIND_LABELS } from '../domain/surveys';
-import { defineAction } from '../lib/action';
-import { empty } from '../lib/schema';
-import { listCategories, listDepartments } from '../repositories/catalog';
-import { loadSettings } from '../repositories/settings';
-import { ADMIN_LIMITS } from './admin/schemas';
-import { LIMITS as POLICY_LIMITS } from './policies/schemas';
+import type { FormLimits, LabelOption, ResponseOf, Vocabulary } from '../../../../../typings/api';
+import { AUDIT_SUBJECT_LABELS } from '../../domain/audit-labels';
+import { QUEUE_FILTER_LABELS, REJECT_REASON_LABELS, ROLE_LABELS, SCORE_LABELS, STATUS_LABELS } from '../../domain/case-labels';
+import { CASE_FORM_LIMITS, CASE_TEXT_LIMITS } from '../../domain/defaults';
+import { GUIDE_CATEGORY_LABELS } from '../../domain/guide/item';
+import { SURVEY_KIND_LABELS } from '../../domain/surveys';
+import { defineAction } from '../../lib/action';
+import { empty } from '../../lib/schema';
+import { listCategories, listDepartments } from '../../repositories/catalog';
+import { loadSettings } from '../../repositories/settings';
+import { ADMIN_LIMITS } from '../admin/schemas';
+import { LIMITS as POLICY_LIMITS } from '../policies/schemas';
 
 function options<K extends string>(labels: Record<K, string>): Array<LabelOption<K>> {
   return (Object.keys(labels) as K[]).map((key) => ({ key, label: labels[key] }));

@@ -1,12 +1,13 @@
+// announcement.list: current announcements for citizens; every state, by department and keyword, for editors.
 import type { AnnouncementListItem } from '../../../../../typings/api';
 import { searchTokensFor, snippet, titleParts } from '../../domain/policies/search';
 import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
 import { seesUnpublished } from '../../permissions';
-import { announcementPage, currentAnnouncements, findAnnouncement, findAnnouncementVersion, searchAnnouncements, searchPhases, type AnnouncementRow } from '../../repositories/announcements';
+import { announcementPage, currentAnnouncements, searchAnnouncements, searchPhases, type AnnouncementRow } from '../../repositories/announcements';
 import type { PhasedPage } from '../../repositories/phased-page';
-import { announcementGet, announcementList } from './schemas';
-import { announcementItems, announcementView } from './view';
+import { announcementListSchema } from './schemas';
+import { announcementItems } from './view';
 
 const DEFAULT_LIMIT = 20;
 
@@ -20,8 +21,8 @@ function staffPage(status: string | undefined, departmentId: string | undefined,
   return tokens ? announcementPage(searchPhases(where, tokens), limit, cursor) : Promise.resolve({ docs: [], nextCursor: null });
 }
 
-export const listAnnouncements = defineAction<'announcement.list'>({
-  schema: announcementList,
+export const announcementList = defineAction<'announcement.list'>({
+  schema: announcementListSchema,
   async run(input, { caller, now }) {
     const limit = input.limit ?? DEFAULT_LIMIT;
     const staff = seesUnpublished(caller);
@@ -40,18 +41,5 @@ export const listAnnouncements = defineAction<'announcement.list'>({
       });
     }
     return { items, nextCursor: page.nextCursor };
-  },
-});
-
-export const getAnnouncement = defineAction<'announcement.get'>({
-  schema: announcementGet,
-  async run(input, { caller, now }) {
-    const doc = await findAnnouncement(input.id);
-    // An unpublished or withdrawn announcement is, to a citizen, not there; an expired one still opens, marked.
-    if (!doc || (doc.status !== 'published' && !seesUnpublished(caller))) throw errors.notFound('通知公告');
-    if (input.version === undefined) return announcementView(doc, caller, now);
-    const snapshot = doc.versions.some((v) => v.version === input.version) ? await findAnnouncementVersion(doc._id, input.version) : null;
-    if (!snapshot) throw errors.notFound('该版本的通知公告');
-    return announcementView(doc, caller, now, snapshot);
   },
 });

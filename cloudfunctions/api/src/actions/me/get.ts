@@ -1,5 +1,5 @@
-import { defineAction } from '../lib/action';
-import { empty } from '../lib/schema';
+import { defineAction } from '../../lib/action';
+import { empty } from '../../lib/schema';
 
 export const meGet = defineAction<'me.get'>({
   schema: empty(),

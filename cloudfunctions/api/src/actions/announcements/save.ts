@@ -1,26 +1,14 @@
-// The editor's commands: save (create or edit), publish, withdraw. Each checks the version the editor read and
-// appends its audit event in the same transaction as the change.
-import {
-  announcementContent,
-  checkAnnouncementDates,
-  editAnnouncement,
-  isAnnouncementFileID,
-  newAnnouncement,
-  publishAnnouncement,
-  withdrawAnnouncement,
-  type AnnouncementContent,
-  type AnnouncementDoc,
-} from '../../domain/announcements/announcement';
+// announcement.save: an editor creates an announcement or changes its working words.
+import { announcementContent, checkAnnouncementDates, editAnnouncement, isAnnouncementFileID, newAnnouncement, type AnnouncementContent, type AnnouncementDoc } from '../../domain/announcements/announcement';
 import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
 import { runTransaction } from '../../lib/transaction';
-import { announcementInTx, announcementVersionInTx, putAnnouncementInTx, putAnnouncementVersionInTx } from '../../repositories/announcements';
+import { announcementInTx, putAnnouncementInTx } from '../../repositories/announcements';
 import { auditActor, recordEvent } from '../../repositories/audit';
 import { loadCatalogMaps } from '../../repositories/catalog';
 import { fileUrls } from '../../repositories/policy-files';
-import { fanOutAfterPublish } from '../../services/announcement-fanout';
 import { idForRequest, newId } from '../policies/ids';
-import { announcementPublish, announcementSave, announcementWithdraw } from './schemas';
+import { announcementSaveSchema } from './schemas';
 import { announcementView } from './view';
 
 function invalid(fields: Record<string, string>): never {
@@ -44,8 +32,8 @@ async function checkReferences(content: AnnouncementContent): Promise<void> {
   if (Object.keys(fields).length) invalid(fields);
 }
 
-export const saveAnnouncement = defineAction<'announcement.save'>({
-  schema: announcementSave,
+export const announcementSave = defineAction<'announcement.save'>({
+  schema: announcementSaveSchema,
   async run(input, { caller, now }) {
     const { id, version, clientRequestId, note, ...rest } = input;
     const content = announcementContent(rest);
@@ -72,55 +60,6 @@ export const saveAnnouncement = defineAction<'announcement.save'>({
       const next = editAnnouncement(existing, content, nowIso, note);
       await putAnnouncementInTx(tx, next);
       await recordEvent(tx, { subject: 'announcement', subjectId: id, kind: 'edited', at: nowIso, actor, data: { version: next.version, pending: !!next.pending, ...(note ? { note } : {}) } });
-      return next;
-    });
-    return announcementView(doc, caller, now);
-  },
-});
-
-export const publishAnnouncementAction = defineAction<'announcement.publish'>({
-  schema: announcementPublish,
-  async run(input, { caller, now }) {
-    const nowIso = now.toISOString();
-    const doc = await runTransaction(async (tx) => {
-      const existing = await announcementInTx(tx, input.id);
-      if (!existing) throw errors.notFound('通知公告');
-      // Published with nothing pending: what was asked for already holds (a retry, a double tap).
-      if (existing.status === 'published' && !existing.pending) return existing;
-      if (existing.version !== input.version) throw errors.conflict();
-      const last = existing.pubVersion > 0 ? await announcementVersionInTx(tx, existing._id, existing.pubVersion) : null;
-      const { doc: next, snapshot } = publishAnnouncement(existing, last?.content ?? null, nowIso, input.note);
-      if (snapshot) await putAnnouncementVersionInTx(tx, snapshot);
-      await putAnnouncementInTx(tx, next);
-      await recordEvent(tx, {
-        subject: 'announcement',
-        subjectId: next._id,
-        kind: 'published',
-        at: nowIso,
-        actor: auditActor(caller),
-        note: snapshot ? `发布第 ${snapshot.version} 版` : '重新发布（内容未变）',
-        data: { version: next.version, publishedVersion: next.pubVersion, ...(input.note ? { note: input.note } : {}) },
-      });
-      return next;
-    });
-    await fanOutAfterPublish(doc);
-    return announcementView(doc, caller, now);
-  },
-});
-
-export const withdrawAnnouncementAction = defineAction<'announcement.withdraw'>({
-  schema: announcementWithdraw,
-  async run(input, { caller, now }) {
-    const nowIso = now.toISOString();
-    const doc = await runTransaction(async (tx) => {
-      const existing = await announcementInTx(tx, input.id);
-      if (!existing) throw errors.notFound('通知公告');
-      if (existing.status === 'withdrawn') return existing;
-      if (existing.status === 'draft') throw errors.precondition('这条通知公告尚未发布，无需撤回');
-      if (existing.version !== input.version) throw errors.conflict();
-      const next = withdrawAnnouncement(existing, nowIso, input.reason);
-      await putAnnouncementInTx(tx, next);
-      await recordEvent(tx, { subject: 'announcement', subjectId: existing._id, kind: 'unpublished', at: nowIso, actor: auditActor(caller), note: input.reason, data: { version: next.version } });
       return next;
     });
     return announcementView(doc, caller, now);
