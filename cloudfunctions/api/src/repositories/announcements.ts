@@ -9,6 +9,7 @@ import { searchTokensFor } from '../domain/policies/search';
 import { _, COLLECTIONS, db, findById } from '../lib/db';
 import { txGet, withoutId, type Transaction } from '../lib/transaction';
 import { phasedPage, titleThenTextPhases, type Phase, type PhasedPage } from './phased-page';
+import type { VersionedKind } from './versioned-publish';
 
 /** Token arrays and pending edits are for the index and editors, never for a list. */
 const LIST_OMIT = ['titleTokens', 'searchTokens', 'pending'];
@@ -38,6 +39,9 @@ export async function putAnnouncementInTx(tx: Transaction, doc: AnnouncementDoc)
 export async function putAnnouncementVersionInTx(tx: Transaction, v: AnnouncementVersionDoc): Promise<void> {
   await tx.collection(COLLECTIONS.announcementVersions).doc(v._id).set({ data: withoutId(v) });
 }
+
+/** An announcement as publishing and withdrawing read and write it (versioned-publish.ts). */
+export const ANNOUNCEMENTS: VersionedKind<AnnouncementDoc> = { subject: 'announcement', label: '通知公告', read: announcementInTx, write: putAnnouncementInTx };
 
 export function announcementPage(phases: Phase[], limit: number, cursor: string | undefined): Promise<PhasedPage<AnnouncementRow>> {
   return phasedPage<AnnouncementRow>({ collection: COLLECTIONS.announcements, phases, limit, cursor, omit: LIST_OMIT });

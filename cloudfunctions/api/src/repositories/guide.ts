@@ -8,6 +8,7 @@ import { searchTokensFor, titleParts } from '../domain/policies/search';
 import { _, COLLECTIONS, db, findById } from '../lib/db';
 import { txGet, withoutId, type Transaction } from '../lib/transaction';
 import { phasedPage, titleThenTextPhases, type Phase, type PhasedPage } from './phased-page';
+import type { VersionedKind } from './versioned-publish';
 
 /** A list row needs the face's name, authority and time limit only; tokens, pending words and long lists stay behind. */
 const LIST_OMIT = ['titleTokens', 'searchTokens', 'pending', 'versions', 'content.materials', 'content.offices', 'content.faq', 'content.basis', 'content.conditions', 'content.onlineSteps'];
@@ -29,6 +30,9 @@ export async function putGuideInTx(tx: Transaction, doc: GuideDoc): Promise<void
 export async function putGuideVersionInTx(tx: Transaction, v: GuideVersionDoc): Promise<void> {
   await tx.collection(COLLECTIONS.guideVersions).doc(v._id).set({ data: withoutId(v) });
 }
+
+/** A service-guide item as publishing and withdrawing read and write it (versioned-publish.ts). */
+export const GUIDE_ITEMS: VersionedKind<GuideDoc> = { subject: 'guide', label: '事项', read: guideInTx, write: putGuideInTx };
 
 export function guidePage(phases: Phase[], limit: number, cursor: string | undefined): Promise<PhasedPage<Row>> {
   return phasedPage<Row>({ collection: COLLECTIONS.guideItems, phases, limit, cursor, omit: LIST_OMIT });

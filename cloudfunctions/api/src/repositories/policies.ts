@@ -5,6 +5,7 @@ import { versionDocId } from '../domain/policies/policy';
 import { _, COLLECTIONS, db, findById } from '../lib/db';
 import { txGet, withoutId, type Transaction } from '../lib/transaction';
 import { phasedPage, type Phase, type PhasedPage } from './phased-page';
+import type { VersionedKind } from './versioned-publish';
 
 /** Token arrays are for the index, never for the answer: leaving them out keeps list pages small. */
 export const LIST_OMIT = ['titleTokens', 'searchTokens', 'pending'];
@@ -45,6 +46,9 @@ export async function putPolicyInTx(tx: Transaction, doc: PolicyDoc): Promise<vo
 export async function putVersionInTx(tx: Transaction, v: PolicyVersionDoc): Promise<void> {
   await tx.collection(COLLECTIONS.policyVersions).doc(v._id).set({ data: withoutId(v) });
 }
+
+/** A policy as publishing and unpublishing read and write it (versioned-publish.ts). */
+export const POLICIES: VersionedKind<PolicyDoc> = { subject: 'policy', label: '政策', read: policyInTx, write: putPolicyInTx };
 
 // ---- favourites -------------------------------------------------------------------------------------------
 

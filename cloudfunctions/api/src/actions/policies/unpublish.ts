@@ -1,9 +1,8 @@
+// policy.unpublish: a policy leaves the library, or (repeal) stays readable marked 已废止, with the reason.
 import { applyUnpublish } from '../../domain/policies/lifecycle';
 import { defineAction } from '../../lib/action';
-import { errors } from '../../lib/errors';
-import { runTransaction } from '../../lib/transaction';
-import { policyInTx, putPolicyInTx } from '../../repositories/policies';
-import { auditActor, recordEvent } from '../../repositories/audit';
+import { POLICIES } from '../../repositories/policies';
+import { withdrawVersioned } from '../../repositories/versioned-publish';
 import { policyUnpublishSchema } from './schemas';
 import { policyView } from './view';
 
@@ -11,27 +10,18 @@ import { policyView } from './view';
 export const policyUnpublish = defineAction<'policy.unpublish'>({
   schema: policyUnpublishSchema,
   async run(input, { caller, now }) {
-    const nowIso = now.toISOString();
     const repeal = input.repeal === true;
-    const doc = await runTransaction(async (tx) => {
-      const existing = await policyInTx(tx, input.id);
-      if (!existing) throw errors.notFound('政策');
-      const outcome = applyUnpublish(existing, nowIso, input.reason, repeal);
-      if (outcome.kind === 'unchanged') return existing;
-      if (outcome.kind === 'refused') throw errors.precondition(outcome.message);
-      if (existing.version !== input.version) throw errors.conflict();
-      await putPolicyInTx(tx, outcome.doc);
-      await recordEvent(tx, {
-        subject: 'policy',
-        subjectId: existing._id,
-        kind: repeal ? 'repealed' : 'unpublished',
-        at: nowIso,
-        actor: auditActor(caller),
-        note: input.reason,
-        data: { version: outcome.doc.version, from: existing.status },
-      });
-      return outcome.doc;
-    });
+    const doc = await withdrawVersioned(
+      {
+        ...POLICIES,
+        withdraw: (existing, nowIso, reason) => applyUnpublish(existing, nowIso, reason, repeal),
+        event: repeal ? 'repealed' : 'unpublished',
+        eventData: (before) => ({ from: before.status }),
+      },
+      input,
+      caller,
+      now,
+    );
     return policyView(doc, caller, now);
   },
 });
