@@ -104,6 +104,8 @@ export interface CaseLimits {
 
 /** The citizen's case forms and the co-sign response. */
 export interface CaseFormLimits {
+  /** The submit form's content, at least (the server refuses less). */
+  contentMin: number;
   rateCommentMax: number;
   withdrawReasonMax: number;
   supplementMax: number;
@@ -134,6 +136,9 @@ export interface PolicyFormLimits {
   commentMin: number;
   commentMax: number;
   decideReasonMax: number;
+  /** A draft's comment window, the opening day not counted: days at least, or working days for a normative document. */
+  windowMinDays: number;
+  windowMinWorkingDays: number;
 }
 
 /** The admin's forms (management, settings) and the binding form. */
@@ -148,6 +153,25 @@ export interface AdminFormLimits {
   dayListMax: number;
   displayNameMax: number;
   inviteCodeMax: number;
+  hotlineMax: number;
+}
+
+export interface NumberRange {
+  min: number;
+  max: number;
+}
+
+/** The numbers of the settings form (admin.settings.update), each with its range; answerDays for every case type. */
+export interface SettingRanges {
+  answerDays: NumberRange;
+  acceptDays: NumberRange;
+  extensionMaxDays: NumberRange;
+  ratingReminderDays: NumberRange;
+  autoCloseDays: NumberRange;
+  submissionsPerDay: NumberRange;
+  cosignThreshold: NumberRange;
+  cosignsPerDay: NumberRange;
+  retentionDays: NumberRange;
 }
 
 /** What each form checks before sending, as the server's schemas enforce it (a form names none of its own). */
@@ -155,6 +179,7 @@ export interface FormLimits {
   case: CaseFormLimits;
   policy: PolicyFormLimits;
   admin: AdminFormLimits;
+  settings: SettingRanges;
 }
 
 export interface MetaGetResponse {

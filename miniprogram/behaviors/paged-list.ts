@@ -26,6 +26,8 @@ export interface PagedListSpec<TRaw, TView, TResponse extends PageOf<TRaw>> {
   view(raw: TRaw): TView;
   /** What else a page's answer puts on screen (filter counts), or null when nothing changed. */
   extra?(response: TResponse): Record<string, unknown> | null;
+  /** What the first page needs first (the tabs, the names its rows show); when it fails, the load fails. */
+  before?(): Promise<void>;
   /** Data fetched alongside the first page and shown with it; when it fails, the load fails. */
   withFirstPage?(): Promise<Record<string, unknown>>;
   /** Pull-down refresh leaves the rows on screen until the new first page arrives (otherwise: the loading state). */
@@ -101,6 +103,11 @@ class ListPager<TRaw, TView, TResponse extends PageOf<TRaw>> implements Pager {
     const generation = this.generation;
     const first = !this.started;
     try {
+      if (first && spec.before) {
+        await spec.before();
+        // Reloaded meanwhile: that reload loads the list.
+        if (generation !== this.generation) return;
+      }
       const [page, alongside] = await Promise.all([this.nextWithRows(first), first && spec.withFirstPage ? spec.withFirstPage() : null]);
       if (!page || generation !== this.generation) return;
       this.started = true;

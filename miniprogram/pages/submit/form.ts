@@ -4,8 +4,6 @@ import type { MetaGetResponse, SubmitRequest } from '../../../typings/api';
 import type { CaseType, Category } from '../../../typings/domain';
 import { charCount, checkText, isPhone, normalizePhone } from '../../utils/validate';
 
-export const CONTENT_MIN = 10;
-
 export type SubmitField = 'type' | 'categoryId' | 'title' | 'content' | 'images' | 'contactName' | 'contactPhone';
 export type SubmitErrors = Partial<Record<SubmitField, string>>;
 
@@ -77,7 +75,7 @@ export function validateSubmit(form: SubmitForm, meta: FormMeta): SubmitErrors {
   else if (form.type && !category.types.includes(form.type)) errors.categoryId = '这个类别不受理此类型的留言，请重新选择';
   const title = checkText(form.title, '标题', meta.limits.titleMax);
   if (title) errors.title = title;
-  const content = checkText(form.content, '留言内容', meta.limits.contentMax, CONTENT_MIN);
+  const content = checkText(form.content, '留言内容', meta.limits.contentMax, meta.formLimits.case.contentMin);
   if (content) errors.content = content;
   if (form.images.length > meta.limits.imagesMax) errors.images = `最多上传 ${meta.limits.imagesMax} 张图片`;
   else if (form.images.some((i) => i.status === 'uploading')) errors.images = '图片还在上传，请稍候再提交';

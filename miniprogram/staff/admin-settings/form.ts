@@ -1,8 +1,8 @@
 // 时限与通知设置 (staff/admin-settings) as plain data: the deadlines and limits, the holiday calendar and the
-// subscribe-message templates the admin edits; checked with the server's limits (cloudfunctions/api/src/actions/admin/
-// settings.ts; tests/cloud/cases/settings-page.test.ts holds the two together) so a mistake shows at once; turned into
-// the smallest admin.settings.update patch; merged with another admin's save after a CONFLICT. No wx here: unit-tested.
-import type { SettingsView, SubscribeTemplate } from '../../../typings/api';
+// subscribe-message templates the admin edits; checked with the limits the server serves (meta.get formLimits.settings
+// and .admin; tests/cloud/cases/settings-page.test.ts runs the checks against the real function) so a mistake shows
+// at once; turned into the smallest admin.settings.update patch; merged with another admin's save after a CONFLICT. No wx here: unit-tested.
+import type { NumberRange, SettingRanges, SettingsView, SubscribeTemplate } from '../../../typings/api';
 import type { CaseType } from '../../../typings/domain';
 import { formatDayOfWeek, isCalendarDate, weekdayOf } from '../../utils/time';
 
@@ -27,6 +27,7 @@ export type NumberKey =
   | 'cosignsPerDay'
   | 'retentionDays';
 
+/** A number of the settings as the page shows it; its range is the server's (meta.get formLimits.settings). */
 export interface NumberField {
   key: NumberKey;
   label: string;
@@ -36,61 +37,77 @@ export interface NumberField {
   hint: string;
 }
 
-const answerField = (t: { key: CaseType; label: string }): NumberField => ({
+type FieldText = Omit<NumberField, 'min' | 'max'>;
+
+const answerField = (t: { key: CaseType; label: string }): FieldText => ({
   key: `answer_${t.key}`,
   label: `${t.label}答复时限`,
   unit: '个工作日',
-  min: 1,
-  max: 60,
   hint: '从受理的次日起算',
 });
 
 /**
- * What the checks need from the server: the case types in its words (settings caseTypes) and how many days a calendar
- * list holds (meta.get formLimits.admin.dayListMax).
+ * What the checks need from the server: the case types in its words (settings caseTypes), each number's range
+ * (meta.get formLimits.settings), how many days a calendar list holds and how long the hotline may be
+ * (formLimits.admin).
  */
 export interface SettingsRules {
   types: ReadonlyArray<{ key: CaseType; label: string }>;
+  ranges: SettingRanges;
   dayListMax: number;
+  hotlineMax: number;
 }
 
-/** The fields in groups, as the page shows them. Limits are the server's (actions/admin/schemas.ts). */
-export function numberGroups(types: SettingsRules['types']): ReadonlyArray<{ title: string; fields: readonly NumberField[] }> {
+/** What the number fields need: their names and their ranges. */
+export type NumberRules = Pick<SettingsRules, 'types' | 'ranges'>;
+
+/** The fields in groups, as the page shows them, without their ranges. */
+function fieldTexts(types: SettingsRules['types']): ReadonlyArray<{ title: string; fields: readonly FieldText[] }> {
   return [
-  {
-    title: '受理与答复（工作日）',
-    fields: [
-      { key: 'acceptDays', label: '受理时限', unit: '个工作日', min: 1, max: 10, hint: '从提交的次日起算' },
-      ...types.map(answerField),
-      { key: 'extensionMaxDays', label: '最长延期', unit: '个工作日', min: 1, max: 30, hint: '每件留言最多延期一次，须经督办批准' },
-    ],
-  },
-  {
-    title: '答复以后（自然日）',
-    fields: [
-      { key: 'ratingReminderDays', label: '评价提醒', unit: '天', min: 1, max: 30, hint: '答复后这么多天仍未评价，提醒市民一次' },
-      { key: 'autoCloseDays', label: '自动办结', unit: '天', min: 1, max: 60, hint: '答复后这么多天仍未评价，自动办结；须多于评价提醒的天数' },
-    ],
-  },
-  {
-    title: '其他限制',
-    fields: [
-      { key: 'submissionsPerDay', label: '每人每日提交上限', unit: '件', min: 1, max: 100, hint: '同一位市民一天最多提交的留言数' },
-      { key: 'retentionDays', label: '个人信息保存期限', unit: '天', min: 30, max: 3650, hint: '留言结束后这么多天，删除联系人姓名、电话和图片' },
-    ],
-  },
-  {
-    title: '附议',
-    fields: [
-      { key: 'cosignThreshold', label: '附议回应人数', unit: '人', min: 1, max: 100000, hint: '公开的建议附议达到这么多人，提醒督办，须公开回应' },
-      { key: 'cosignsPerDay', label: '每人每日附议上限', unit: '次', min: 1, max: 1000, hint: '同一位市民一天最多附议的建议数' },
-    ],
-  },
-];
+    {
+      title: '受理与答复（工作日）',
+      fields: [
+        { key: 'acceptDays', label: '受理时限', unit: '个工作日', hint: '从提交的次日起算' },
+        ...types.map(answerField),
+        { key: 'extensionMaxDays', label: '最长延期', unit: '个工作日', hint: '每件留言最多延期一次，须经督办批准' },
+      ],
+    },
+    {
+      title: '答复以后（自然日）',
+      fields: [
+        { key: 'ratingReminderDays', label: '评价提醒', unit: '天', hint: '答复后这么多天仍未评价，提醒市民一次' },
+        { key: 'autoCloseDays', label: '自动办结', unit: '天', hint: '答复后这么多天仍未评价，自动办结；须多于评价提醒的天数' },
+      ],
+    },
+    {
+      title: '其他限制',
+      fields: [
+        { key: 'submissionsPerDay', label: '每人每日提交上限', unit: '件', hint: '同一位市民一天最多提交的留言数' },
+        { key: 'retentionDays', label: '个人信息保存期限', unit: '天', hint: '留言结束后这么多天，删除联系人姓名、电话和图片' },
+      ],
+    },
+    {
+      title: '附议',
+      fields: [
+        { key: 'cosignThreshold', label: '附议回应人数', unit: '人', hint: '公开的建议附议达到这么多人，提醒督办，须公开回应' },
+        { key: 'cosignsPerDay', label: '每人每日附议上限', unit: '次', hint: '同一位市民一天最多附议的建议数' },
+      ],
+    },
+  ];
 }
 
-export function numberFields(types: SettingsRules['types']): NumberField[] {
-  return numberGroups(types).flatMap((g) => g.fields);
+const fieldList = (types: SettingsRules['types']): FieldText[] => fieldTexts(types).flatMap((g) => g.fields);
+
+/** The range of a field: every case type's answer days share one. */
+const rangeOf = (key: NumberKey, ranges: SettingRanges): NumberRange => (key.startsWith('answer_') ? ranges.answerDays : ranges[key as Exclude<NumberKey, `answer_${CaseType}`>]);
+
+/** The fields in groups, as the page shows them, each with the server's range. */
+export function numberGroups(rules: NumberRules): ReadonlyArray<{ title: string; fields: readonly NumberField[] }> {
+  return fieldTexts(rules.types).map((g) => ({ title: g.title, fields: g.fields.map((f) => ({ ...f, ...rangeOf(f.key, rules.ranges) })) }));
+}
+
+export function numberFields(rules: NumberRules): NumberField[] {
+  return numberGroups(rules).flatMap((g) => g.fields);
 }
 
 const SCALARS = ['acceptDays', 'extensionMaxDays', 'ratingReminderDays', 'autoCloseDays', 'submissionsPerDay', 'retentionDays', 'cosignThreshold', 'cosignsPerDay'] as const;
@@ -105,9 +122,9 @@ export function checkNumber(raw: string, f: NumberField): string {
 }
 
 /** Every number's message, keyed `numbers.<key>`; the one rule between two fields is the server's too. */
-export function checkNumbers(numbers: Record<NumberKey, string>, types: SettingsRules['types']): Record<string, string> {
+export function checkNumbers(numbers: Record<NumberKey, string>, rules: NumberRules): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const f of numberFields(types)) {
+  for (const f of numberFields(rules)) {
     const message = checkNumber(numbers[f.key] ?? '', f);
     if (message) errors[`numbers.${f.key}`] = message;
   }
@@ -332,7 +349,7 @@ function baseNumber(s: SettingsView, key: NumberKey): number | undefined {
 
 export function settingsForm(s: SettingsView): SettingsForm {
   const numbers = {} as Record<NumberKey, string>;
-  for (const f of numberFields(s.caseTypes)) numbers[f.key] = String(baseNumber(s, f.key) ?? '');
+  for (const f of fieldList(s.caseTypes)) numbers[f.key] = String(baseNumber(s, f.key) ?? '');
   const templates = {} as Record<TemplateKind, TemplateForm>;
   for (const k of TEMPLATE_KINDS) templates[k.kind] = templateForm(s.subscribeTemplates[k.kind]);
   return { numbers, hotline: s.hotline, holidays: [...s.calendar.holidays].sort(), workdays: [...s.calendar.workdays].sort(), templates };
@@ -341,16 +358,16 @@ export function settingsForm(s: SettingsView): SettingsForm {
 /** The server's rule (actions/admin/settings.ts): digits, with dashes between groups. */
 const HOTLINE = /^\d{3,12}(-\d{1,8}){0,3}$/;
 
-export function checkHotline(raw: string): string {
+export function checkHotline(raw: string, max: number): string {
   const value = raw.trim();
   if (!value) return '请填写服务热线';
-  if (value.length > 30 || !HOTLINE.test(value)) return '服务热线应为电话号码，只含数字和短横线，如 12345 或 010-12345678';
+  if (value.length > max || !HOTLINE.test(value)) return '服务热线应为电话号码，只含数字和短横线，如 12345 或 010-12345678';
   return '';
 }
 
 export function checkForm(f: SettingsForm, rules: SettingsRules): Record<string, string> {
-  const hotline = checkHotline(f.hotline);
-  const errors = { ...checkNumbers(f.numbers, rules.types), ...(hotline ? { hotline } : {}), ...checkCalendar(f, rules.dayListMax) };
+  const hotline = checkHotline(f.hotline, rules.hotlineMax);
+  const errors = { ...checkNumbers(f.numbers, rules), ...(hotline ? { hotline } : {}), ...checkCalendar(f, rules.dayListMax) };
   for (const k of TEMPLATE_KINDS) Object.assign(errors, checkTemplate(k.kind, f.templates[k.kind]));
   return errors;
 }
@@ -388,7 +405,7 @@ function unitsOf(types: SettingsRules['types']): Unit[] {
         into.hotline = from.hotline;
       },
     },
-    ...numberFields(types).map(
+    ...fieldList(types).map(
       (n): Unit => ({
         label: n.label,
         value: (f) => numberText(f.numbers[n.key]),

@@ -33,11 +33,18 @@ import {
   type DayList,
   type Section,
   type SettingsForm,
+  type SettingsRules,
   type TemplateKind,
 } from './form';
 
 /** The settings as last read (every save carries its version) and whether a save is running. */
-const state = pageState(() => ({ base: null as SettingsView | null, busy: false, dayListMax: 0 }));
+const state = pageState(() => ({ base: null as SettingsView | null, busy: false, served: null as Omit<SettingsRules, 'types'> | null }));
+
+/** The checks' rules: the settings' case types and what meta.get serves; null before both are read. */
+function rulesOf(page: object): SettingsRules | null {
+  const { base, served } = state(page);
+  return base && served ? { types: base.caseTypes, ...served } : null;
+}
 
 const thisYear = (): number => Number(calendarDateOf(Date.now()).slice(0, 4));
 
@@ -105,7 +112,8 @@ definePage({
     async load() {
       try {
         const [settings, meta] = await Promise.all([call('admin.settings.get', {}), getMeta()]);
-        state(this).dayListMax = meta.formLimits.admin.dayListMax;
+        const { dayListMax, hotlineMax } = meta.formLimits.admin;
+        state(this).served = { ranges: meta.formLimits.settings, dayListMax, hotlineMax };
         this.show(settings);
       } catch (error) {
         this.setData({ loading: false, error: messageOf(error) });
@@ -120,7 +128,8 @@ definePage({
     /** Puts settings on screen: `form` when the admin's changes are kept over them, else the settings as read. */
     show(settings: SettingsView, form: SettingsForm = settingsForm(settings)) {
       state(this).base = settings;
-      this.setData({ loading: false, error: '', groups: numberGroups(settings.caseTypes), form, errors: noErrors(), formError: '', kindSet: this.kindSet(form) });
+      const rules = rulesOf(this);
+      this.setData({ loading: false, error: '', groups: rules ? numberGroups(rules) : [], form, errors: noErrors(), formError: '', kindSet: this.kindSet(form) });
       this.markDirty(isDirty(settings, form));
       this.refreshCalendar();
       if (this.data.openKind) this.setData({ openFields: kindFields(this.data.openKind as TemplateKind, form.templates[this.data.openKind as TemplateKind]) });
@@ -149,13 +158,14 @@ definePage({
     onNumber(e: DetailEvent<unknown>) {
       this.setData({ [`form.numbers.${dataOf(e, 'key')}`]: valueOf(e.detail) });
       // The whole group again: autoCloseDays is checked against ratingReminderDays.
-      this.setData({ 'errors.numbers': errorView(checkNumbers(this.data.form.numbers, state(this).base?.caseTypes ?? [])).numbers });
+      const rules = rulesOf(this);
+      if (rules) this.setData({ 'errors.numbers': errorView(checkNumbers(this.data.form.numbers, rules)).numbers });
       this.refreshDirty();
     },
 
     onHotline(e: DetailEvent<unknown>) {
       const hotline = valueOf(e.detail);
-      this.setData({ 'form.hotline': hotline, 'errors.hotline': checkHotline(hotline) });
+      this.setData({ 'form.hotline': hotline, 'errors.hotline': checkHotline(hotline, state(this).served?.hotlineMax ?? Infinity) });
       this.refreshDirty();
     },
 
@@ -172,7 +182,9 @@ definePage({
 
     onAddDay(e: DetailEvent<unknown>) {
       const list = dataOf(e, 'list') as DayList;
-      const result = addDay(this.data.form, list, valueOf(e.detail), state(this).dayListMax);
+      const served = state(this).served;
+      if (!served) return;
+      const result = addDay(this.data.form, list, valueOf(e.detail), served.dayListMax);
       if ('error' in result) {
         this.setData({ 'errors.calendar': result.error });
         return;
@@ -227,9 +239,10 @@ definePage({
     // ---- save ----
     async onSave() {
       const st = state(this);
-      if (st.busy || !st.base) return;
+      const rules = rulesOf(this);
+      if (st.busy || !st.base || !rules) return;
       const form = this.data.form;
-      const errors = checkForm(form, { types: st.base.caseTypes, dayListMax: st.dayListMax });
+      const errors = checkForm(form, rules);
       if (Object.keys(errors).length) {
         this.showErrors(errors, '');
         return;

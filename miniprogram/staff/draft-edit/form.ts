@@ -7,8 +7,8 @@ import type { Draft, DraftInput, DraftStatus, PolicyFormLimits } from '../../../
 import { addDays, calendarDateOf, daysBetween, endOfDay, isCalendarDate, startOfDay, weekdayOf } from '../../utils/time';
 import { checkExplanation, explanationFields, nonEmpty, toExplanation, type ExplanationFields } from '../policy-edit/form';
 
-export const WINDOW_MIN_DAYS = 30;
-export const WINDOW_MIN_WORKING_DAYS_NORMATIVE = 7;
+/** The window's minimum as the server serves it (meta.get formLimits.policy, from domain/policies/drafts.ts). */
+export type WindowLimits = Pick<PolicyFormLimits, 'windowMinDays' | 'windowMinWorkingDays'>;
 
 export interface DraftForm extends ExplanationFields {
   title: string;
@@ -19,13 +19,14 @@ export interface DraftForm extends ExplanationFields {
   normative: boolean;
 }
 
-export function emptyDraftForm(today: string): DraftForm {
+/** A new draft opening today and closing on the earliest day the rule allows ('' until the limits are read). */
+export function emptyDraftForm(today: string, limits?: WindowLimits): DraftForm {
   return {
     title: '',
     paragraphs: [''],
     ...explanationFields(undefined),
     opensOn: today,
-    closesOn: addDays(today, WINDOW_MIN_DAYS),
+    closesOn: limits ? earliestCloseOn(today, limits) : '',
     normative: false,
   };
 }
@@ -62,26 +63,26 @@ export function windowLengthText(opensOn: string, closesOn: string): string {
 }
 
 /**
- * The comment window rule: at least 30 days after the opening day, or 7 working days for a normative document, the
- * last day included. '' when the window is acceptable.
+ * The comment window rule: at least `windowMinDays` days after the opening day, or `windowMinWorkingDays` working days
+ * for a normative document, the last day included. '' when the window is acceptable.
  */
-export function checkWindow(opensOn: string, closesOn: string, normative: boolean): string {
+export function checkWindow(opensOn: string, closesOn: string, normative: boolean, limits: WindowLimits): string {
   if (!isCalendarDate(opensOn)) return '请选择开始日期';
   if (!isCalendarDate(closesOn)) return '请选择截止日期';
   if (closesOn <= opensOn) return '截止日期应晚于开始日期';
   const days = daysBetween(opensOn, closesOn);
   if (normative) {
     const working = weekdaysAfter(opensOn, closesOn);
-    if (working >= WINDOW_MIN_WORKING_DAYS_NORMATIVE) return '';
-    return `规范性文件的意见征集期不得少于 ${WINDOW_MIN_WORKING_DAYS_NORMATIVE} 个工作日（开始当日不计入），现在只有 ${working} 个工作日`;
+    if (working >= limits.windowMinWorkingDays) return '';
+    return `规范性文件的意见征集期不得少于 ${limits.windowMinWorkingDays} 个工作日（开始当日不计入），现在只有 ${working} 个工作日`;
   }
-  if (days >= WINDOW_MIN_DAYS) return '';
-  return `意见征集期不得少于 ${WINDOW_MIN_DAYS} 日（开始当日不计入），现在只有 ${days} 日，截止日期最早为 ${earliestCloseOn(opensOn)}`;
+  if (days >= limits.windowMinDays) return '';
+  return `意见征集期不得少于 ${limits.windowMinDays} 日（开始当日不计入），现在只有 ${days} 日，截止日期最早为 ${earliestCloseOn(opensOn, limits)}`;
 }
 
 /** The earliest last day for a non-normative window opening on `opensOn`. */
-export function earliestCloseOn(opensOn: string): string {
-  return addDays(opensOn, WINDOW_MIN_DAYS);
+export function earliestCloseOn(opensOn: string, limits: WindowLimits): string {
+  return addDays(opensOn, limits.windowMinDays);
 }
 
 const len = (s: string) => Array.from(s.trim()).length;
@@ -108,7 +109,7 @@ export function validateDraftForm(form: DraftForm, ctx: DraftCheckContext): Reco
   const startLocked = ctx.status !== undefined && ctx.status !== 'scheduled';
   if (!startLocked && isCalendarDate(form.opensOn) && form.opensOn < ctx.today) errors.opensOn = '开始日期不能早于今天';
   if (isCalendarDate(form.closesOn) && form.closesOn < ctx.today) errors.closesOn = '截止日期不能早于今天';
-  const windowError = checkWindow(form.opensOn, form.closesOn, form.normative);
+  const windowError = checkWindow(form.opensOn, form.closesOn, form.normative, ctx.limits);
   if (windowError && !errors.closesOn) {
     if (!isCalendarDate(form.opensOn)) errors.opensOn = windowError;
     else errors.closesOn = windowError;

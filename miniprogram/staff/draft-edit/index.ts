@@ -1,6 +1,6 @@
 // 编辑意见征集 (editors): the draft's title, paragraphs and explanation (起草说明), whether it is a normative document,
-// and the comment window, checked against the rule before saving (at least 30 days, or 7 working days for a normative
-// document, the opening day not counted). Once the window is open its text, opening and kind are fixed (comments point
+// and the comment window, checked against the rule before saving (the server's minimum days, or working days for a
+// normative document, the opening day not counted: meta.get formLimits.policy). Once the window is open its text, opening and kind are fixed (comments point
 // at paragraphs); after it closes nothing changes, and the page leads to the adoption report.
 import type { Draft, DraftStatus, PolicyFormLimits } from '../../../typings/api';
 import { call, messageOf } from '../../services/api';
@@ -71,6 +71,7 @@ definePage({
         h.limits = meta.formLimits.policy;
         this.setData({ limits: meta.formLimits.policy });
         if (draft) this.showDraft(draft);
+        else if (first) this.setData({ form: emptyDraftForm(today(), meta.formLimits.policy) });
         this.setData({ loading: false });
         if (first) this.restoreDraft();
       } catch (error) {
@@ -109,7 +110,8 @@ definePage({
     /** The window's length and the rule's verdict, as the editor changes dates or the kind. */
     refreshWindow() {
       const f = this.data.form as DraftForm;
-      const problem = checkWindow(f.opensOn, f.closesOn, f.normative);
+      const limits = own(this).limits;
+      const problem = limits ? checkWindow(f.opensOn, f.closesOn, f.normative, limits) : '';
       this.setData({ windowInfo: windowLengthText(f.opensOn, f.closesOn), windowError: this.data.ended ? '' : problem });
     },
 

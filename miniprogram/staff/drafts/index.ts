@@ -4,8 +4,8 @@ import type { DraftListItem, DraftStatus } from '../../../typings/api';
 import { pagedList, setUpPagedList } from '../../behaviors/paged-list';
 import { call } from '../../services/api';
 import { draftCardView, type DraftCardView } from '../../utils/draft-view';
-import { dataOf } from '../../utils/events';
 import { definePage } from '../../utils/page';
+import { chosenFilter, openEditor, statusFilter } from '../behaviors/status-filter';
 
 type Filter = DraftStatus | 'all';
 
@@ -18,15 +18,14 @@ const FILTERS: Array<{ key: Filter; label: string }> = [
 ];
 
 definePage({
-  behaviors: [pagedList],
+  behaviors: [pagedList, statusFilter],
   data: {
     filters: FILTERS,
-    filter: 'all' as Filter,
     items: [] as DraftCardView[],
   },
   onLoad() {
     setUpPagedList<DraftListItem, DraftCardView>(this, {
-      fetch: (paging) => call('draft.list', { status: this.data.filter, ...paging }),
+      fetch: (paging) => call('draft.list', { status: chosenFilter(FILTERS, this.data.filter), ...paging }),
       view: (item) => draftCardView(item),
       moreErrorToast: true,
     });
@@ -35,15 +34,8 @@ definePage({
     void this.reload();
   },
   methods: {
-    onFilter(e: WechatMiniprogram.BaseEvent) {
-      const filter = dataOf(e, 'key') as Filter;
-      if (filter === this.data.filter) return;
-      this.setData({ filter });
-      void this.reload();
-    },
-
     onNew() {
-      void wx.navigateTo({ url: '/staff/draft-edit/index' });
+      openEditor('/staff/draft-edit/index');
     },
 
     onModeration() {

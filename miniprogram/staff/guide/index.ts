@@ -1,11 +1,13 @@
 // 办事指南管理 (editors): every item by status, searchable; a card opens the editor. A second tab keeps the home page's
 // 常见问题: the pinned public letters in order (move up or down, unpin) and a search of public letters to pin one.
 import type { GuideListItem, GuideStatus, HotQuestion, PublicLetter } from '../../../typings/api';
+import { listSearch, searchedKeyword } from '../../behaviors/list-search';
 import { pagedList, setUpPagedList } from '../../behaviors/paged-list';
 import { call, messageOf } from '../../services/api';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { guideCardView, type GuideCardView } from '../../utils/guide-view';
 import { definePage, pageState } from '../../utils/page';
+import { chosenFilter, openEditor, statusFilter } from '../behaviors/status-filter';
 import { movedOrder, nextOrder } from './hot';
 
 type Filter = GuideStatus | 'all';
@@ -23,14 +25,13 @@ interface StaffCard extends GuideCardView {
 
 const own = pageState(() => ({ busy: false }));
 
+const EDITOR = '/staff/guide-edit/index';
+
 definePage({
-  behaviors: [pagedList],
+  behaviors: [pagedList, listSearch, statusFilter],
   data: {
     tab: 'items' as 'items' | 'hot',
     filters: FILTERS,
-    filter: 'all' as Filter,
-    keyword: '',
-    searched: '',
     items: [] as StaffCard[],
     hot: [] as HotQuestion[],
     hotLoading: false,
@@ -40,10 +41,7 @@ definePage({
   },
   onLoad() {
     setUpPagedList<GuideListItem, StaffCard>(this, {
-      fetch: (paging) => {
-        const keyword = this.data.searched.trim();
-        return call('guide.list', { status: this.data.filter, ...paging, ...(keyword ? { keyword } : {}) });
-      },
+      fetch: (paging) => call('guide.list', { status: chosenFilter(FILTERS, this.data.filter), ...paging, ...searchedKeyword(this.data) }),
       view: (item) => ({ ...guideCardView(item), statusLabel: item.statusLabel }),
       moreErrorToast: true,
       reloadOnReturn: true,
@@ -56,28 +54,11 @@ definePage({
       this.setData({ tab });
       if (tab === 'hot') void this.loadHot();
     },
-    onFilter(e: WechatMiniprogram.BaseEvent) {
-      const filter = dataOf(e, 'key') as Filter;
-      if (filter === this.data.filter) return;
-      this.setData({ filter });
-      void this.reload();
-    },
-    onKeywordChange(e: DetailEvent<unknown>) {
-      this.setData({ keyword: valueOf(e.detail) });
-    },
-    onSearch() {
-      this.setData({ searched: this.data.keyword.trim() });
-      void this.reload();
-    },
-    onClearSearch() {
-      this.setData({ keyword: '', searched: '' });
-      void this.reload();
-    },
     onNew() {
-      void wx.navigateTo({ url: '/staff/guide-edit/index' });
+      openEditor(EDITOR);
     },
     onOpen(e: WechatMiniprogram.BaseEvent) {
-      void wx.navigateTo({ url: `/staff/guide-edit/index?id=${encodeURIComponent(dataOf(e, 'id'))}` });
+      openEditor(EDITOR, dataOf(e, 'id'));
     },
 
     // ---- 常见问题 ----

@@ -1,12 +1,13 @@
 // 政策管理 (editors): every policy by status (全部/草稿/已发布/已失效/已废止), searchable, newest first; a card opens
 // the editor. Reloaded on show, so a policy just saved or published appears with its new status.
 import type { PolicyListItem, PolicyStatus } from '../../../typings/api';
+import { listSearch, searchedKeyword } from '../../behaviors/list-search';
 import { pagedList, setUpPagedList } from '../../behaviors/paged-list';
 import { call } from '../../services/api';
 import { getMeta } from '../../services/session';
-import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { definePage, pageState } from '../../utils/page';
 import { policyCardView, type PolicyCardView } from '../../utils/policy-view';
+import { chosenFilter, openEditor, statusFilter } from '../behaviors/status-filter';
 
 type Filter = PolicyStatus | 'all';
 
@@ -21,20 +22,14 @@ const FILTERS: Array<{ key: Filter; label: string }> = [
 const own = pageState(() => ({ categoryNames: {} as Record<string, string>, shown: false }));
 
 definePage({
-  behaviors: [pagedList],
+  behaviors: [pagedList, listSearch, statusFilter],
   data: {
     filters: FILTERS,
-    filter: 'all' as Filter,
-    keyword: '',
-    searched: '',
     items: [] as PolicyCardView[],
   },
   onLoad() {
     setUpPagedList<PolicyListItem, PolicyCardView>(this, {
-      fetch: (paging) => {
-        const keyword = this.data.searched.trim();
-        return call('policy.list', { status: this.data.filter, ...paging, ...(keyword ? { keyword } : {}) });
-      },
+      fetch: (paging) => call('policy.list', { status: chosenFilter(FILTERS, this.data.filter), ...paging, ...searchedKeyword(this.data) }),
       view: (item) => policyCardView(item, { categoryNames: own(this).categoryNames, alwaysShowStatus: true }),
       moreErrorToast: true,
     });
@@ -53,29 +48,8 @@ definePage({
     await this.reload();
   },
   methods: {
-    onFilter(e: WechatMiniprogram.BaseEvent) {
-      const filter = dataOf(e, 'key') as Filter;
-      if (filter === this.data.filter) return;
-      this.setData({ filter });
-      void this.reload();
-    },
-
-    onKeywordChange(e: DetailEvent<unknown>) {
-      this.setData({ keyword: valueOf(e.detail) });
-    },
-
-    onSearch() {
-      this.setData({ searched: this.data.keyword.trim() });
-      void this.reload();
-    },
-
-    onClearSearch() {
-      this.setData({ keyword: '', searched: '' });
-      void this.reload();
-    },
-
     onNew() {
-      void wx.navigateTo({ url: '/staff/policy-edit/index' });
+      openEditor('/staff/policy-edit/index');
     },
 
     onDrafts() {

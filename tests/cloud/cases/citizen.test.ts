@@ -112,7 +112,7 @@ describe('case.submit', () => {
 describe('content security', () => {
   test('msgSecCheck v2 sees title and content with the openid; risky text is refused and nothing is stored', async () => {
     localCloud.openapi.setMsgSecWords({ risky: ['违禁词'] });
-    const res = await callAs(CITIZEN, 'case.submit', submission({ content: '这里有违禁词' }));
+    const res = await callAs(CITIZEN, 'case.submit', submission({ content: '这里有违禁词，请尽快处理' }));
     expect(res).toEqual({ ok: false, error: { code: 'CONTENT_REJECTED', message: expect.stringContaining('不适宜') } });
     expect(count('cases')).toBe(0);
     expect(count('counters')).toBe(0);
@@ -122,7 +122,7 @@ describe('content security', () => {
 
   test('review text is stored, flagged for staff, and the citizen is not told', async () => {
     localCloud.openapi.setMsgSecWords({ review: ['待审词'] });
-    const { id } = await ok(CITIZEN, 'case.submit', submission({ content: '内容里有待审词' }));
+    const { id } = await ok(CITIZEN, 'case.submit', submission({ content: '内容里有待审词，请尽快处理' }));
     expect((await ok(CITIZEN, 'case.get', { id })).flagged).toBeUndefined();
     expect((await ok(DISPATCHER, 'case.get', { id })).flagged).toBe(true);
   });

@@ -1,6 +1,6 @@
-// The settings page (miniprogram/staff/admin-settings) checks on the phone what admin.settings.update checks, and
-// sends what it builds: here the page's own form module meets the real function, so a limit changed on one side only
-// fails a test instead of confusing an administrator.
+// The settings page (miniprogram/staff/admin-settings) checks on the phone what admin.settings.update checks, with the
+// limits meta.get serves, and sends what it builds: here the page's own form module meets the real function, so a
+// limit the page does not take from the server fails a test instead of confusing an administrator.
 import {
   checkForm,
   checkNumbers,
@@ -11,15 +11,19 @@ import {
   settingsPatch,
   templateForm,
   type SettingsForm,
+  type SettingsRules,
 } from '../../../miniprogram/staff/admin-settings/form';
-import { ADMIN_LIMITS } from '../../../cloudfunctions/api/src/actions/admin/schemas';
-import { DEFAULT_CASE_TYPES } from '../../../cloudfunctions/api/src/domain/defaults';
 import { callAs, ok } from '../../helpers/cloud';
 import { ADMIN, setUpAgency } from './helpers';
 
 beforeEach(() => setUpAgency());
 
-const RULES = { types: DEFAULT_CASE_TYPES, dayListMax: ADMIN_LIMITS.dayListMax };
+/** What the page checks with: the settings' case types and the limits meta.get serves, read as the page reads them. */
+async function rules(): Promise<SettingsRules> {
+  const [settings, meta] = await Promise.all([ok(ADMIN, 'admin.settings.get', {}), ok(ADMIN, 'meta.get', {})]);
+  const { dayListMax, hotlineMax } = meta.formLimits.admin;
+  return { types: settings.caseTypes, ranges: meta.formLimits.settings, dayListMax, hotlineMax };
+}
 
 async function save(edit: (f: SettingsForm) => void) {
   const base = await ok(ADMIN, 'admin.settings.get', {});
@@ -30,15 +34,15 @@ async function save(edit: (f: SettingsForm) => void) {
 }
 
 test('every deadline and limit: the page refuses exactly what the server refuses, on the same field', async () => {
-  const types = (await ok(ADMIN, 'admin.settings.get', {})).caseTypes;
-  for (const f of numberFields(types)) {
+  const RULES = await rules();
+  for (const f of numberFields(RULES)) {
     for (const value of [f.min - 1, f.min, f.max, f.max + 1]) {
       const { form, res, fields } = await save((form) => {
         form.numbers[f.key] = String(value);
         // Auto-close must stay after the reminder; move the other one out of the way where needed.
         if (f.key === 'ratingReminderDays') form.numbers.autoCloseDays = '60';
       });
-      expect([f.key, value, Object.keys(fields)]).toEqual([f.key, value, Object.keys(checkNumbers(form.numbers, types))]);
+      expect([f.key, value, Object.keys(fields)]).toEqual([f.key, value, Object.keys(checkNumbers(form.numbers, RULES))]);
       if (!res.ok) expect([f.key, value, res.error.code]).toEqual([f.key, value, 'INVALID_ARGUMENT']);
     }
   }
@@ -55,7 +59,7 @@ test('a calendar and templates edited on the page are stored as they were sent',
     form.templates.draftReport.fields.title = 'thing1';
     form.templates.draftReport.fields.time = 'date2';
   });
-  expect(checkForm(form, RULES)).toEqual({});
+  expect(checkForm(form, await rules())).toEqual({});
   expect(res.ok).toBe(true);
   const stored = await ok(ADMIN, 'admin.settings.get', {});
   expect(isDirty(stored, form)).toBe(false);
@@ -72,7 +76,7 @@ test('one keyword for two fields is refused by the server too, which would other
   expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', fields: { 'subscribeTemplates.caseStatus.fields': '同一个模板关键词只能对应一个字段' } } });
   expect(fields).toEqual({ 'templates.caseStatus.fields': '同一个模板关键词只能对应一个字段' });
   // The page says it before sending, next to the second field.
-  expect(checkForm(form, RULES)).toEqual({ 'templates.caseStatus.field_note': 'thing1 已用于“标题”：同一个关键词只能对应一个字段' });
+  expect(checkForm(form, await rules())).toEqual({ 'templates.caseStatus.field_note': 'thing1 已用于“标题”：同一个关键词只能对应一个字段' });
 });
 
 test('the hotline: the page and the server agree on what a phone number is; a saved one is audited and reaches every citizen', async () => {
@@ -80,7 +84,7 @@ test('the hotline: the page and the server agree on what a phone number is; a sa
     const { form, res, fields } = await save((form) => {
       form.hotline = value;
     });
-    const page = checkForm(form, RULES);
+    const page = checkForm(form, await rules());
     expect([value, Object.keys(fields)]).toEqual([value, Object.keys(page)]);
     if (!res.ok) expect([value, res.error.code, res.error.message]).toEqual([value, 'INVALID_ARGUMENT', expect.stringMatching(/服务热线/)]);
   }

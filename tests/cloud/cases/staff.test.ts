@@ -310,7 +310,7 @@ describe('the queue', () => {
 
   test('held content appears under its filter until a dispatcher clears it', async () => {
     localCloud.openapi.setMsgSecWords({ review: ['待审词'] });
-    const c = await submit({ content: '电梯坏了，待审词' });
+    const c = await submit({ content: '电梯坏了两个星期，待审词' });
     const q = await ok(DISPATCHER, 'case.queue', { flagged: true });
     expect(q.items.map((i) => [i.id, i.flagged])).toEqual([[c.id, true]]);
     expect(q.counts.flagged).toBe(1);
@@ -367,7 +367,7 @@ describe('public letters', () => {
 
   test('content held for review is never public: not publishable until cleared, hidden again if a later text is held', async () => {
     localCloud.openapi.setMsgSecWords({ review: ['待审词'] });
-    const r = await repliedCase({ content: '电梯坏了，待审词' });
+    const r = await repliedCase({ content: '电梯坏了两个星期，待审词' });
     expect(await callAs(DISPATCHER, 'case.setPublishable', { id: r.id, version: r.version, publishable: true })).toMatchObject({
       ok: false,
       error: { code: 'FAILED_PRECONDITION', message: expect.stringContaining('人工确认') },

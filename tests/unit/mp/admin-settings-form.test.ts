@@ -1,5 +1,5 @@
 import type { SettingsView } from '../../../typings/api';
-import { ADMIN_LIMITS } from '../../../cloudfunctions/api/src/actions/admin/schemas';
+import { ADMIN_LIMITS, SETTING_RANGES } from '../../../cloudfunctions/api/src/actions/admin/schemas';
 import { DEFAULT_CASE_TYPES } from '../../../cloudfunctions/api/src/domain/defaults';
 import {
   addDay,
@@ -28,7 +28,7 @@ import { addDays, formatDayOfWeek } from '../../../miniprogram/utils/time';
 
 /** The server's words and limits, as meta.get and admin.settings.get serve them. */
 const TYPES = DEFAULT_CASE_TYPES;
-const RULES = { types: TYPES, dayListMax: ADMIN_LIMITS.dayListMax };
+const RULES = { types: TYPES, ranges: SETTING_RANGES, dayListMax: ADMIN_LIMITS.dayListMax, hotlineMax: ADMIN_LIMITS.hotlineMax };
 
 const FIELDS = { title: 'thing1', status: 'phrase2', time: 'time3', note: 'thing4' };
 
@@ -77,19 +77,19 @@ describe('deadlines and limits', () => {
   const form = () => settingsForm(settings()).numbers;
 
   test('each number within the server limits, with a Chinese message naming the field', () => {
-    expect(checkNumbers({ ...form(), acceptDays: '0' }, TYPES)).toEqual({ 'numbers.acceptDays': '受理时限应在 1 到 10 个工作日之间' });
-    expect(checkNumbers({ ...form(), answer_help: '61' }, TYPES)).toEqual({ 'numbers.answer_help': '求助答复时限应在 1 到 60 个工作日之间' });
-    expect(checkNumbers({ ...form(), retentionDays: '29' }, TYPES)).toEqual({ 'numbers.retentionDays': '个人信息保存期限应在 30 到 3650 天之间' });
-    expect(checkNumbers({ ...form(), submissionsPerDay: '' }, TYPES)).toEqual({ 'numbers.submissionsPerDay': '请填写每人每日提交上限' });
-    expect(checkNumbers({ ...form(), extensionMaxDays: '2.5' }, TYPES)).toEqual({ 'numbers.extensionMaxDays': '最长延期应为整数' });
-    expect(checkNumbers({ ...form(), acceptDays: ' 10 ' }, TYPES)).toEqual({});
+    expect(checkNumbers({ ...form(), acceptDays: '0' }, RULES)).toEqual({ 'numbers.acceptDays': '受理时限应在 1 到 10 个工作日之间' });
+    expect(checkNumbers({ ...form(), answer_help: '61' }, RULES)).toEqual({ 'numbers.answer_help': '求助答复时限应在 1 到 60 个工作日之间' });
+    expect(checkNumbers({ ...form(), retentionDays: '29' }, RULES)).toEqual({ 'numbers.retentionDays': '个人信息保存期限应在 30 到 3650 天之间' });
+    expect(checkNumbers({ ...form(), submissionsPerDay: '' }, RULES)).toEqual({ 'numbers.submissionsPerDay': '请填写每人每日提交上限' });
+    expect(checkNumbers({ ...form(), extensionMaxDays: '2.5' }, RULES)).toEqual({ 'numbers.extensionMaxDays': '最长延期应为整数' });
+    expect(checkNumbers({ ...form(), acceptDays: ' 10 ' }, RULES)).toEqual({});
   });
 
   test('auto-close must come after the rating reminder, as on the server', () => {
-    expect(checkNumbers({ ...form(), autoCloseDays: '3' }, TYPES)).toEqual({ 'numbers.autoCloseDays': '自动办结天数须大于评价提醒天数' });
-    expect(checkNumbers({ ...form(), ratingReminderDays: '9' }, TYPES)).toEqual({ 'numbers.autoCloseDays': '自动办结天数须大于评价提醒天数' });
+    expect(checkNumbers({ ...form(), autoCloseDays: '3' }, RULES)).toEqual({ 'numbers.autoCloseDays': '自动办结天数须大于评价提醒天数' });
+    expect(checkNumbers({ ...form(), ratingReminderDays: '9' }, RULES)).toEqual({ 'numbers.autoCloseDays': '自动办结天数须大于评价提醒天数' });
     // A field that is wrong on its own says so, not the rule between the two.
-    expect(checkNumbers({ ...form(), ratingReminderDays: '' }, TYPES)).toEqual({ 'numbers.ratingReminderDays': '请填写评价提醒' });
+    expect(checkNumbers({ ...form(), ratingReminderDays: '' }, RULES)).toEqual({ 'numbers.ratingReminderDays': '请填写评价提醒' });
   });
 
   test('the patch holds what changed: all four types when one answer time changes, numbers as numbers', () => {
@@ -110,10 +110,10 @@ describe('deadlines and limits', () => {
   });
 
   test('the hotline: a phone number as the server takes it, sent trimmed when it changed, merged after a CONFLICT', () => {
-    expect(checkHotline('010-12345678')).toBe('');
-    expect(checkHotline(' 12345 ')).toBe('');
-    expect(checkHotline('')).toBe('请填写服务热线');
-    for (const bad of ['12', '热线12345', '010 1234', '+86-10-1234', '12345-']) expect(checkHotline(bad)).toMatch(/^服务热线应为电话号码/);
+    expect(checkHotline('010-12345678', ADMIN_LIMITS.hotlineMax)).toBe('');
+    expect(checkHotline(' 12345 ', ADMIN_LIMITS.hotlineMax)).toBe('');
+    expect(checkHotline('', ADMIN_LIMITS.hotlineMax)).toBe('请填写服务热线');
+    for (const bad of ['12', '热线12345', '010 1234', '+86-10-1234', '12345-']) expect(checkHotline(bad, ADMIN_LIMITS.hotlineMax)).toMatch(/^服务热线应为电话号码/);
     const base = settings();
     const f = settingsForm(base);
     expect(f.hotline).toBe('12345');
@@ -128,10 +128,10 @@ describe('deadlines and limits', () => {
   });
 
   test('every field has a label, a unit and limits', () => {
-    expect(numberFields(TYPES).map((f) => f.key).sort()).toEqual(
+    expect(numberFields(RULES).map((f) => f.key).sort()).toEqual(
       ['acceptDays', 'answer_complaint', 'answer_help', 'answer_inquiry', 'answer_suggestion', 'autoCloseDays', 'cosignThreshold', 'cosignsPerDay', 'extensionMaxDays', 'ratingReminderDays', 'retentionDays', 'submissionsPerDay'].sort(),
     );
-    for (const f of numberFields(TYPES)) expect(f.label && f.unit && f.min <= f.max).toBeTruthy();
+    for (const f of numberFields(RULES)) expect(f.label && f.unit && f.min <= f.max).toBeTruthy();
   });
 });
 

@@ -15,7 +15,8 @@ import {
   type SubmitForm,
 } from '../../../miniprogram/pages/submit/form';
 import { validateBind } from '../../../miniprogram/pages/bind/view-model';
-import { ADMIN_LIMITS } from '../../../cloudfunctions/api/src/actions/admin/schemas';
+import { ADMIN_LIMITS, SETTING_RANGES } from '../../../cloudfunctions/api/src/actions/admin/schemas';
+import { DRAFT_WINDOW_LIMITS } from '../../../cloudfunctions/api/src/domain/policies/drafts';
 import { LIMITS as POLICY_LIMITS } from '../../../cloudfunctions/api/src/actions/policies/schemas';
 import { CASE_FORM_LIMITS } from '../../../cloudfunctions/api/src/domain/defaults';
 
@@ -29,7 +30,7 @@ const META: Pick<MetaGetResponse, 'types' | 'categories' | 'limits' | 'formLimit
     { id: 'cat-bus', name: '公交线路', departmentId: 'd2', types: ['inquiry'] },
   ],
   limits: { titleMax: 10, contentMax: 30, imagesMax: 2, submissionsPerDay: 5, listPageMax: 50 },
-  formLimits: { case: CASE_FORM_LIMITS, policy: POLICY_LIMITS, admin: ADMIN_LIMITS },
+  formLimits: { case: CASE_FORM_LIMITS, policy: { ...POLICY_LIMITS, ...DRAFT_WINDOW_LIMITS }, admin: ADMIN_LIMITS, settings: SETTING_RANGES },
 };
 
 function form(over: Partial<SubmitForm> = {}): SubmitForm {

@@ -1,5 +1,6 @@
 import type { DraftComment } from '../../../typings/api';
-import { LIMITS } from '../../../cloudfunctions/api/src/actions/policies/schemas';
+import { LIMITS as POLICY_LIMITS } from '../../../cloudfunctions/api/src/actions/policies/schemas';
+import { DRAFT_WINDOW_LIMITS } from '../../../cloudfunctions/api/src/domain/policies/drafts';
 import { charCount, checkComment, commentTargetText, counterText } from '../../../miniprogram/utils/comment-form';
 import {
   attachmentCloudPath,
@@ -24,6 +25,9 @@ import {
   weekdaysAfter,
   windowLengthText,
 } from '../../../miniprogram/staff/draft-edit/form';
+
+/** formLimits.policy as meta.get serves it. */
+const LIMITS = { ...POLICY_LIMITS, ...DRAFT_WINDOW_LIMITS };
 import { checkDecision, checkPublish, reportProgress, selectedIds } from '../../../miniprogram/staff/draft-report/decisions';
 
 describe('comment form', () => {
@@ -122,39 +126,39 @@ describe('policy editor validation and payload', () => {
 
 describe('draft window rule', () => {
   test('at least 30 days, the opening day not counted (as the server counts)', () => {
-    expect(checkWindow('2026-12-01', '2026-12-31', false)).toBe('');
-    expect(checkWindow('2026-12-01', '2026-12-30', false)).toBe(
+    expect(checkWindow('2026-12-01', '2026-12-31', false, LIMITS)).toBe('');
+    expect(checkWindow('2026-12-01', '2026-12-30', false, LIMITS)).toBe(
       '意见征集期不得少于 30 日（开始当日不计入），现在只有 29 日，截止日期最早为 2026-12-31',
     );
-    expect(checkWindow('2026-12-10', '2026-12-10', false)).toBe('截止日期应晚于开始日期');
-    expect(checkWindow('', '2026-12-01', false)).toBe('请选择开始日期');
-    expect(checkWindow('2026-12-01', '2026-13-01', false)).toBe('请选择截止日期');
+    expect(checkWindow('2026-12-10', '2026-12-10', false, LIMITS)).toBe('截止日期应晚于开始日期');
+    expect(checkWindow('', '2026-12-01', false, LIMITS)).toBe('请选择开始日期');
+    expect(checkWindow('2026-12-01', '2026-13-01', false, LIMITS)).toBe('请选择截止日期');
   });
   test('a normative document needs 7 working days after the opening day; weekends do not count', () => {
     // Opening Friday 27 Nov 2026: Mon 30 Nov .. Tue 8 Dec are the 7 weekdays after it.
     expect(weekdaysAfter('2026-11-27', '2026-12-08')).toBe(7);
-    expect(checkWindow('2026-11-27', '2026-12-08', true)).toBe('');
-    expect(checkWindow('2026-11-27', '2026-12-07', true)).toBe('规范性文件的意见征集期不得少于 7 个工作日（开始当日不计入），现在只有 6 个工作日');
-    expect(checkWindow('2026-11-27', '2026-12-08', false)).not.toBe('');
+    expect(checkWindow('2026-11-27', '2026-12-08', true, LIMITS)).toBe('');
+    expect(checkWindow('2026-11-27', '2026-12-07', true, LIMITS)).toBe('规范性文件的意见征集期不得少于 7 个工作日（开始当日不计入），现在只有 6 个工作日');
+    expect(checkWindow('2026-11-27', '2026-12-08', false, LIMITS)).not.toBe('');
     // A normative document may of course also run 30 days or more.
-    expect(checkWindow('2026-11-27', '2027-01-10', true)).toBe('');
+    expect(checkWindow('2026-11-27', '2027-01-10', true, LIMITS)).toBe('');
   });
   test('the window length is described in words', () => {
     expect(windowLengthText('2026-11-27', '2026-12-08')).toBe('开始当日不计入，共 11 天，其中工作日约 7 天');
     expect(windowLengthText('2026-12-08', '2026-11-30')).toBe('');
   });
   test('a new draft defaults to a valid window opening today', () => {
-    const form = { ...emptyDraftForm('2026-11-25'), title: '条例', paragraphs: ['第一条'] };
+    const form = { ...emptyDraftForm('2026-11-25', LIMITS), title: '条例', paragraphs: ['第一条'] };
     expect(form.closesOn).toBe('2026-12-25');
-    expect(checkWindow(form.opensOn, form.closesOn, false)).toBe('');
+    expect(checkWindow(form.opensOn, form.closesOn, false, LIMITS)).toBe('');
     expect(validateDraftForm(form, { today: '2026-11-25', limits: LIMITS })).toEqual({});
   });
   test('validation names the field; an open draft may keep a start in the past', () => {
-    const form = { ...emptyDraftForm('2026-11-20'), title: '条例', paragraphs: ['第一条'] };
+    const form = { ...emptyDraftForm('2026-11-20', LIMITS), title: '条例', paragraphs: ['第一条'] };
     expect(validateDraftForm(form, { today: '2026-11-25', limits: LIMITS })).toEqual({ opensOn: '开始日期不能早于今天' });
     expect(validateDraftForm(form, { today: '2026-11-25', status: 'open', limits: LIMITS })).toEqual({});
     expect(validateDraftForm({ ...form, closesOn: '2026-12-01' }, { today: '2026-11-25', status: 'open', limits: LIMITS }).closesOn).toContain('不得少于 30 日');
-    expect(validateDraftForm({ ...emptyDraftForm('2026-11-25') }, { today: '2026-11-25', limits: LIMITS })).toEqual({
+    expect(validateDraftForm({ ...emptyDraftForm('2026-11-25', LIMITS) }, { today: '2026-11-25', limits: LIMITS })).toEqual({
       title: '请填写草案标题',
       paragraphs: '草案正文至少需要一段',
     });
@@ -163,7 +167,7 @@ describe('draft window rule', () => {
     });
   });
   test('the payload runs from 00:00 of the first day to the end of the last, Shanghai time, and reads back', () => {
-    const form = { ...emptyDraftForm('2026-11-25'), title: ' 条例 ', paragraphs: ['第一条', ''], normative: true };
+    const form = { ...emptyDraftForm('2026-11-25', LIMITS), title: ' 条例 ', paragraphs: ['第一条', ''], normative: true };
     const input = toDraftInput(form);
     expect(input).toMatchObject({
       title: '条例',

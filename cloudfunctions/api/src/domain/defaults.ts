@@ -35,6 +35,8 @@ export const CASE_TEXT_LIMITS = {
 
 /** Text limits of the citizen's case forms and the co-sign response (the schemas enforce them; meta.get serves them). */
 export const CASE_FORM_LIMITS = {
+  /** A case's content says what happened and where: fewer words than this cannot be acted on. */
+  contentMin: 10,
   rateCommentMax: 500,
   withdrawReasonMax: 200,
   supplementMax: DEFAULT_LIMITS.contentMax,

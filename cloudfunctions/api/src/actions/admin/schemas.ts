@@ -1,6 +1,6 @@
 // Payload schemas of the admin actions (staff, invites, binding, settings, catalog, audit trail), every field labelled
 // in Chinese, unknown fields refused. ADMIN_LIMITS are served by meta.get (formLimits.admin) to the admin forms.
-import type { AuditSubject } from '../../../../../typings/api';
+import type { AuditSubject, SettingRanges } from '../../../../../typings/api';
 import type { Role } from '../../../../../typings/domain';
 import { AUDIT_SUBJECT_LABELS } from '../../domain/audit-labels';
 import { isValidDay } from '../../domain/calendar';
@@ -25,9 +25,26 @@ export const ADMIN_LIMITS = {
   /** The name a colleague gives when binding an invite. */
   displayNameMax: 20,
   inviteCodeMax: 40,
+  /** The agency's hotline in settings, digits and dashes. */
+  hotlineMax: 30,
 } as const;
 
 const L = ADMIN_LIMITS;
+
+/** Each number of the settings, its range as admin.settings.update takes it; served by meta.get (formLimits.settings). */
+export const SETTING_RANGES = {
+  answerDays: { min: 1, max: 60 },
+  acceptDays: { min: 1, max: 10 },
+  extensionMaxDays: { min: 1, max: 30 },
+  ratingReminderDays: { min: 1, max: 30 },
+  autoCloseDays: { min: 1, max: 60 },
+  submissionsPerDay: { min: 1, max: 100 },
+  cosignThreshold: { min: 1, max: 100000 },
+  cosignsPerDay: { min: 1, max: 1000 },
+  retentionDays: { min: 30, max: 3650 },
+} as const satisfies SettingRanges;
+
+const R = SETTING_RANGES;
 
 export const ROLES = ['dispatcher', 'handler', 'supervisor', 'editor', 'admin'] as const satisfies readonly Role[];
 
@@ -120,27 +137,27 @@ export const settingsUpdateSchema = z
   .strictObject({
     version: version(),
     caseTypes: z
-      .array(z.strictObject({ key: oneOf('诉求类型', CASE_TYPE_KEYS), label: text('类型名称', 10), answerDays: int('答复时限（工作日）', 1, 60) }), {
+      .array(z.strictObject({ key: oneOf('诉求类型', CASE_TYPE_KEYS), label: text('类型名称', 10), answerDays: int('答复时限（工作日）', R.answerDays.min, R.answerDays.max) }), {
         error: '诉求类型格式不正确',
       })
       .length(CASE_TYPE_KEYS.length, `请为 ${CASE_TYPE_KEYS.length} 种诉求类型各设置一次`)
       .refine((l) => new Set(l.map((t) => t.key)).size === l.length, { message: '诉求类型不能重复' })
       .optional(),
-    acceptDays: int('受理时限（工作日）', 1, 10).optional(),
-    extensionMaxDays: int('最长延期（工作日）', 1, 30).optional(),
-    ratingReminderDays: int('评价提醒（天）', 1, 30).optional(),
-    autoCloseDays: int('自动办结（天）', 1, 60).optional(),
-    submissionsPerDay: int('每人每日提交上限', 1, 100).optional(),
-    cosignThreshold: int('附议回应人数', 1, 100000).optional(),
-    cosignsPerDay: int('每人每日附议上限', 1, 1000).optional(),
+    acceptDays: int('受理时限（工作日）', R.acceptDays.min, R.acceptDays.max).optional(),
+    extensionMaxDays: int('最长延期（工作日）', R.extensionMaxDays.min, R.extensionMaxDays.max).optional(),
+    ratingReminderDays: int('评价提醒（天）', R.ratingReminderDays.min, R.ratingReminderDays.max).optional(),
+    autoCloseDays: int('自动办结（天）', R.autoCloseDays.min, R.autoCloseDays.max).optional(),
+    submissionsPerDay: int('每人每日提交上限', R.submissionsPerDay.min, R.submissionsPerDay.max).optional(),
+    cosignThreshold: int('附议回应人数', R.cosignThreshold.min, R.cosignThreshold.max).optional(),
+    cosignsPerDay: int('每人每日附议上限', R.cosignsPerDay.min, R.cosignsPerDay.max).optional(),
     hotline: z
       .string({ error: '服务热线应为电话号码' })
       .trim()
-      .max(30, '服务热线过长')
+      .max(L.hotlineMax, '服务热线过长')
       .regex(HOTLINE_RE, '服务热线应为电话号码，只含数字和短横线，如 12345 或 010-12345678')
       .optional(),
     reviewReplies: bool('答复是否需要审核').optional(),
-    retentionDays: int('个人信息保存期限（天）', 30, 3650).optional(),
+    retentionDays: int('个人信息保存期限（天）', R.retentionDays.min, R.retentionDays.max).optional(),
     calendar: z.strictObject({ holidays: dayList('节假日'), workdays: dayList('调休上班日') }).optional(),
     replyTemplates: z
       .array(z.strictObject({ id: id('模板编号'), title: text('模板名称', L.templateTitleMax), text: text('模板内容', L.templateTextMax, { multiline: true }) }), { error: '答复模板格式不正确' })

@@ -32,7 +32,7 @@ export const submitSchema = z.strictObject({
   type: oneOf('诉求类型', CASE_TYPE_KEYS),
   categoryId: id('诉求分类'),
   title: text('标题', DEFAULT_LIMITS.titleMax),
-  content: text('诉求内容', DEFAULT_LIMITS.contentMax, { multiline: true }),
+  content: text('诉求内容', DEFAULT_LIMITS.contentMax, { multiline: true, min: F.contentMin }),
   images: fileIds('图片', DEFAULT_LIMITS.imagesMax).optional(),
   contactName: optionalText('联系人', F.contactNameMax, { multiline: false }),
   contactPhone: z

@@ -3,12 +3,13 @@ import { AUDIT_SUBJECT_LABELS } from '../../domain/audit-labels';
 import { QUEUE_FILTER_LABELS, REJECT_REASON_LABELS, ROLE_LABELS, SCORE_LABELS, STATUS_LABELS } from '../../domain/case-labels';
 import { CASE_FORM_LIMITS, CASE_TEXT_LIMITS } from '../../domain/defaults';
 import { GUIDE_CATEGORY_LABELS } from '../../domain/guide/item';
+import { DRAFT_WINDOW_LIMITS } from '../../domain/policies/drafts';
 import { SURVEY_KIND_LABELS } from '../../domain/surveys';
 import { defineAction } from '../../lib/action';
 import { empty } from '../../lib/schema';
 import { listCategories, listDepartments } from '../../repositories/catalog';
 import { loadSettings } from '../../repositories/settings';
-import { ADMIN_LIMITS } from '../admin/schemas';
+import { ADMIN_LIMITS, SETTING_RANGES } from '../admin/schemas';
 import { LIMITS as POLICY_LIMITS } from '../policies/schemas';
 
 function options<K extends string>(labels: Record<K, string>): Array<LabelOption<K>> {
@@ -28,7 +29,12 @@ const VOCABULARY: Vocabulary = {
 };
 
 /** Every form's limits, as the schemas enforce them. */
-const FORM_LIMITS: FormLimits = { case: CASE_FORM_LIMITS, policy: POLICY_LIMITS, admin: ADMIN_LIMITS };
+const FORM_LIMITS: FormLimits = {
+  case: CASE_FORM_LIMITS,
+  policy: { ...POLICY_LIMITS, ...DRAFT_WINDOW_LIMITS },
+  admin: ADMIN_LIMITS,
+  settings: SETTING_RANGES,
+};
 
 /** Everything a form needs before the first keystroke: types, categories, departments, limits, the caller's roles. */
 export const metaGet = defineAction<'meta.get'>({

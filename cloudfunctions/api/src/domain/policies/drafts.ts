@@ -134,6 +134,9 @@ export function dateTimeText(instant: Instant): string {
 
 export const MIN_WINDOW = { days: 30, workingDays: 7 } as const;
 
+/** The window's minimum as meta.get serves it to the draft editor (formLimits.policy), which checks it before saving. */
+export const DRAFT_WINDOW_LIMITS = { windowMinDays: MIN_WINDOW.days, windowMinWorkingDays: MIN_WINDOW.workingDays } as const;
+
 /**
  * The earliest a window opening at `opensAt` may close. As for any period in Chinese administrative law, the day it
  * opens is not counted (期间开始的当日不计入); a day counts when the window is still open at its end, 23:59 Shanghai.
@@ -146,7 +149,7 @@ export function earliestClose(opensAt: Instant, normative: boolean, cal: WorkCal
 }
 
 export function windowRuleText(normative: boolean): string {
-  return normative ? '规范性文件的意见征集期不得少于 7 个工作日' : '意见征集期不得少于 30 日';
+  return normative ? `规范性文件的意见征集期不得少于 ${MIN_WINDOW.workingDays} 个工作日` : `意见征集期不得少于 ${MIN_WINDOW.days} 日`;
 }
 
 export type RuleViolation = { kind: 'invalid'; message: string; fields: Record<string, string> } | { kind: 'precondition'; message: string };
