@@ -5,6 +5,8 @@ import type { CaseStatus, Instant } from '../domain';
 
 export type ExportKind = 'cases' | 'stats';
 export type ExportFormat = 'csv' | 'xlsx';
+/** The periods the export page offers, ending today (the page turns one into from/to in Beijing time). */
+export type ExportPeriod = 'thisMonth' | 'lastMonth' | 'last3' | 'last12';
 /** `expired`: the file was deleted after its keeping time (docs/adr/0121). */
 export type ExportStatus = 'running' | 'ready' | 'failed' | 'expired';
 
