@@ -44,7 +44,7 @@ export interface ExportJobView {
   reason?: string;
   rowsDone: number;
   rowsTotal: number;
-  /** "3000 / 100000 行" */
+  /** "3000 / 100000 行"; once every row is written, "100000 / 100000 行，正在合成文件" until the file is ready. */
   progressText: string;
   /** 0..100, for the progress bar. */
   percent: number;

@@ -124,9 +124,11 @@ export function filterText(kind: ExportKind, filter: ExportFilter, departmentNam
   return parts.join(' · ');
 }
 
-export function progressOf(rowsDone: number, rowsTotal: number, status: ExportStatus): Pick<ExportJobView, 'progressText' | 'percent'> {
+/** Rows written, then the file's assembly (a step of its own once every row is written), then ready. */
+export function progressOf(rowsDone: number, rowsTotal: number, status: ExportStatus, assembling = false): Pick<ExportJobView, 'progressText' | 'percent'> {
   const percent = status === 'ready' ? 100 : rowsTotal > 0 ? Math.min(99, Math.floor((rowsDone / rowsTotal) * 100)) : 0;
-  return { progressText: `${rowsDone} / ${rowsTotal} 行`, percent };
+  const rows = `${rowsDone} / ${rowsTotal} 行`;
+  return { progressText: status === 'running' && assembling ? `${rows}，正在合成文件` : rows, percent };
 }
 
 export function sizeText(bytes: number): string {
