@@ -11,7 +11,7 @@ import type { CosignActions } from './api/cosign';
 import type { LookupActions } from './api/lookup';
 import type { GuideActions, GuideCategory } from './api/guide';
 import type { SurveyActions, SurveyQuestionKind } from './api/surveys';
-import type { ExportActions } from './api/exports';
+import type { ExportActions, ExportFormat, ExportKind, ExportPeriod } from './api/exports';
 import type { SearchActions } from './api/search';
 import type { AnnouncementActions } from './api/announcements';
 import type { MessageActions } from './api/messages';
@@ -91,6 +91,10 @@ export interface Vocabulary {
   guideCategories: Array<LabelOption<GuideCategory>>;
   /** The survey question kinds, in the order the survey editor offers them. */
   surveyKinds: Array<LabelOption<SurveyQuestionKind>>;
+  /** The export page's choices, in the order it offers them (XLSX first: the phone opens it). */
+  exportKinds: Array<LabelOption<ExportKind>>;
+  exportPeriods: Array<LabelOption<ExportPeriod>>;
+  exportFormats: Array<LabelOption<ExportFormat>>;
 }
 
 /** What the staff case forms check before sending, as the server enforces it (extensionMaxDays: the admin's setting). */

@@ -33,8 +33,10 @@ test('an admin exports this month; personal data needs a reason, which the list 
   await ok(CITIZEN, 'case.submit', submission({ title: '夜间施工噪声扰民' }));
   const page = await openPage(PAGE);
   expect(byTestId(page, 'empty')).not.toBeNull();
-  // The status chips are the server's vocabulary.
+  // The chips are the server's vocabulary (meta.get), in its order.
   expect(textOf(page, 'status-submitted')).toBe('待受理');
+  expect([textOf(page, 'kind-stats'), textOf(page, 'period-last3'), textOf(page, 'format-csv')]).toEqual(['统计数据', '近 3 个月', 'CSV']);
+  expect(allByTestId(page, 'format-xlsx').length + allByTestId(page, 'format-csv').length).toBe(2);
 
   await press(page, 'create');
   await waitFor(page, (d) => (d.items as unknown[]).length === 1 && d.creating === false);

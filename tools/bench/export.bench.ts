@@ -1,7 +1,8 @@
 // An export of 100k cases (issue 11.2), CSV and XLSX: export.create counts the rows and writes the first batch, then
 // the `exports` timer trigger is fired until the job is ready, as the platform would fire it every minute. Printed per
-// timer run: batches, rows, the progress the admin sees (export.get), the run's time and its slowest batch; then the
-// total and the file. Goals: every run within the function's 20 s timeout, every batch far within it.
+// timer run: batches, rows, the progress the admin sees (export.get), the run's time, its slowest batch and its
+// assembly; then the total and the file. Goals: the worst single invocation (export.create or a timer run) within half
+// the function's 20 s timeout, every batch and the file's assembly (a step of its own, ADR 0124) far within it.
 // `npm run bench -- export --sizes 10k` for a quick look; the default is 100k.
 // The cases are the cases bench's generator's, their submission instants spread evenly over the year before NOW, so
 // the whole size falls in one export period (at most 366 days); the other fields are as generated.
@@ -24,8 +25,10 @@ const CHUNK = 10_000;
 const TIMEOUT_MS = 20_000;
 /** A batch should leave the run most of its budget. */
 const BATCH_GOAL_MS = 2_000;
-/** The file's assembly is the one step that grows with the export: it must leave half the timeout spare. */
-const ASSEMBLE_GOAL_MS = TIMEOUT_MS / 2;
+/** The worst single invocation must leave half the timeout spare (a slower machine, a busier database). */
+const INVOCATION_GOAL_MS = TIMEOUT_MS / 2;
+/** The file's assembly only joins parts already deflated: a step like a batch (it grows with the export's bytes). */
+const ASSEMBLE_GOAL_MS = 2 * BATCH_GOAL_MS;
 
 const sizeLabel = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`);
 
@@ -64,7 +67,7 @@ async function exportOnce(total: number, format: ExportFormat): Promise<{ rows: 
   let runs = 0;
   let slowestRun = 0;
   let slowestBatch = createMs;
-  let assembleMs = 0;
+  let slowestAssemble = 0;
   while (job.status === 'running' && runs < 1000) {
     runs++;
     const r0 = performance.now();
@@ -73,17 +76,18 @@ async function exportOnce(total: number, format: ExportFormat): Promise<{ rows: 
     const c = run.jobs.exports;
     slowestRun = Math.max(slowestRun, ms);
     slowestBatch = Math.max(slowestBatch, c.slowestMs);
-    assembleMs += c.assembleMs;
+    slowestAssemble = Math.max(slowestAssemble, c.slowestAssembleMs);
     job = await call<ExportJobView>('export.get', { id: job.id });
-    rows.push({ size, format, step: `timer run ${runs}${c.finished ? ' (assembles the file)' : ''}`, batches: c.batches, rows: c.rows, progress: `${job.progressText} (${job.percent}%)`, ms: Math.round(ms), 'slowest batch ms': c.slowestMs, 'assemble ms': c.assembleMs });
+    rows.push({ size, format, step: `timer run ${runs}${c.finished ? ' (assembles the file)' : ''}`, batches: c.batches, rows: c.rows, progress: `${job.progressText} (${job.percent}%)`, ms: Math.round(ms), 'slowest batch ms': c.slowestMs, 'assemble ms': c.finished ? c.assembleMs : '' });
   }
   const totalMs = performance.now() - t0;
   rows.push({ size, format, step: 'total', batches: Math.ceil(total / EXPORT_BATCH_ROWS), rows: job.rowsDone, progress: `${job.statusLabel} ${job.sizeText ?? ''}`, ms: Math.round(totalMs), 'slowest batch ms': Math.round(slowestBatch) });
+  const worst = Math.max(createMs, slowestRun);
   const checks: BenchCheck[] = [
     { figure: `${size} ${format}: rows written`, value: String(job.rowsDone), goal: `${total} (each case once)`, pass: job.status === 'ready' && job.rowsDone === total },
-    { figure: `${size} ${format}: slowest timer run`, value: `${Math.round(slowestRun)} ms`, goal: `< ${TIMEOUT_MS} ms (function timeout)`, pass: slowestRun < TIMEOUT_MS },
+    { figure: `${size} ${format}: worst single invocation (export.create or a timer run)`, value: `${Math.round(worst)} ms`, goal: `< ${INVOCATION_GOAL_MS} ms (half the ${TIMEOUT_MS} ms timeout)`, pass: worst < INVOCATION_GOAL_MS },
     { figure: `${size} ${format}: slowest batch`, value: `${Math.round(slowestBatch)} ms`, goal: `< ${BATCH_GOAL_MS} ms`, pass: slowestBatch < BATCH_GOAL_MS },
-    { figure: `${size} ${format}: assembling the file from its parts`, value: `${assembleMs} ms`, goal: `< ${ASSEMBLE_GOAL_MS} ms`, pass: assembleMs < ASSEMBLE_GOAL_MS },
+    { figure: `${size} ${format}: assembling the file from its parts (a step of its own)`, value: `${slowestAssemble} ms`, goal: `< ${ASSEMBLE_GOAL_MS} ms`, pass: job.status === 'ready' && slowestAssemble < ASSEMBLE_GOAL_MS },
   ];
   return { rows, checks, note: `${size} ${format}: ${runs} timer runs after export.create, ${(totalMs / 1000).toFixed(1)} s in all, file ${job.sizeText}` };
 }
@@ -103,7 +107,7 @@ export default async function bench(): Promise<BenchResult> {
     }
   }
   notes.push(
-    `a batch is ${EXPORT_BATCH_ROWS} cases (one indexed page: read, render, write a part to storage, commit by compare-and-set); a timer run takes batches until ${EXPORT_RUN_BUDGET_MS} ms have passed, then stops after the batch in hand; the run that finds the last batch also assembles the file from the parts (docs/adr/0120-exports-as-batched-jobs.md). In WeChat the trigger fires once a minute.`,
+    `a batch is ${EXPORT_BATCH_ROWS} cases (one indexed page: read, render, write a part to storage, commit by compare-and-set); a timer run takes batches until ${EXPORT_RUN_BUDGET_MS} ms have passed, then stops after the batch in hand (docs/adr/0120-exports-as-batched-jobs.md). An XLSX batch deflates its part of the sheet where it is made; once every row is written, the file's assembly is a step of its own that joins the parts, begun in a run only while half its budget is left (docs/adr/0124-xlsx-deflated-per-batch.md). In WeChat the trigger fires once a minute.`,
   );
   return { title: 'export of cases in batches by the timer (local cloud, strict mode, in-process through main)', rows, notes, checks };
 }

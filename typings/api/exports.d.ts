@@ -5,6 +5,8 @@ import type { CaseStatus, Instant } from '../domain';
 
 export type ExportKind = 'cases' | 'stats';
 export type ExportFormat = 'csv' | 'xlsx';
+/** The periods the export page offers, ending today (the page turns one into from/to in Beijing time). */
+export type ExportPeriod = 'thisMonth' | 'lastMonth' | 'last3' | 'last12';
 /** `expired`: the file was deleted after its keeping time (docs/adr/0121). */
 export type ExportStatus = 'running' | 'ready' | 'failed' | 'expired';
 
@@ -42,7 +44,7 @@ export interface ExportJobView {
   reason?: string;
   rowsDone: number;
   rowsTotal: number;
-  /** "3000 / 100000 行" */
+  /** "3000 / 100000 行"; once every row is written, "100000 / 100000 行，正在合成文件" until the file is ready. */
   progressText: string;
   /** 0..100, for the progress bar. */
   percent: number;

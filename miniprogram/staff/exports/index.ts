@@ -3,7 +3,7 @@
 // shows the caller's exports, newest first; a running one shows its progress (rows done / total) and is asked again
 // every few seconds until its file is ready; a ready XLSX opens on the phone (wx.downloadFile + wx.openDocument), a
 // CSV's link is copied for a computer (wx.openDocument cannot show CSV).
-import type { ExportJobView, LabelOption } from '../../../typings/api';
+import type { ExportFormat, ExportJobView, ExportKind, ExportPeriod, LabelOption } from '../../../typings/api';
 import type { CaseStatus, Department } from '../../../typings/domain';
 import { pagedList, setUpPagedList } from '../../behaviors/paged-list';
 import { call, messageOf } from '../../services/api';
@@ -11,7 +11,7 @@ import { getMe, getMeta } from '../../services/session';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { randomId } from '../../utils/id';
 import { definePage, pageState } from '../../utils/page';
-import { exportRequest, exportRow, FORMATS, KINDS, periodOf, PERIODS, type ExportForm, type ExportRow } from './view-model';
+import { exportRequest, exportRow, periodOf, type ExportForm, type ExportRow } from './view-model';
 
 /** How often a running export is asked for its progress. */
 const POLL_MS = 3000;
@@ -28,9 +28,9 @@ definePage({
   behaviors: [pagedList],
   data: {
     items: [] as ExportRow[],
-    kinds: KINDS,
-    formats: FORMATS,
-    periods: PERIODS,
+    kinds: [] as Array<LabelOption<ExportKind>>,
+    formats: [] as Array<LabelOption<ExportFormat>>,
+    periods: [] as Array<LabelOption<ExportPeriod>>,
     statuses: [] as Array<LabelOption<CaseStatus>>,
     departmentNames: [] as string[],
     departmentIndex: -1,
@@ -50,7 +50,8 @@ definePage({
         const [meta, me] = await Promise.all([getMeta(), getMe()]);
         own(this).departments = meta.departments;
         own(this).statuses = meta.vocabulary.statuses;
-        return { statuses: meta.vocabulary.statuses, departmentNames: ['全部单位', ...meta.departments.map((d) => d.name)], isAdmin: me.roles.includes('admin') };
+        const v = meta.vocabulary;
+        return { kinds: v.exportKinds, periods: v.exportPeriods, formats: v.exportFormats, statuses: v.statuses, departmentNames: ['全部单位', ...meta.departments.map((d) => d.name)], isAdmin: me.roles.includes('admin') };
       },
     });
     void this.reload().then(() => this.schedulePoll());
@@ -76,7 +77,7 @@ definePage({
     },
 
     onPeriod(e: WechatMiniprogram.BaseEvent) {
-      this.setForm({ period: periodOf(dataOf(e, 'key')) });
+      this.setForm({ period: periodOf(dataOf(e, 'key'), this.data.periods) });
     },
 
     onStatus(e: WechatMiniprogram.BaseEvent) {

@@ -1,36 +1,16 @@
 // The export page's form and rows as plain data: the choices become export.create's payload, a job becomes the row
 // its card shows (labels, progress and file size are the server's). No wx here.
-import type { ExportFormat, ExportJobView, ExportKind, RequestOf } from '../../../typings/api';
+import type { ExportFormat, ExportJobView, ExportKind, ExportPeriod, LabelOption, RequestOf } from '../../../typings/api';
 import type { CaseStatus } from '../../../typings/domain';
 import { addDays, calendarDateOf, formatFullDateTime } from '../../utils/time';
 
-export type PeriodKey = 'thisMonth' | 'lastMonth' | 'last3' | 'last12';
-
-/** The periods one taps; the server checks the period is at most 366 days. */
-export const PERIODS: ReadonlyArray<{ key: PeriodKey; label: string }> = [
-  { key: 'thisMonth', label: '本月' },
-  { key: 'lastMonth', label: '上月' },
-  { key: 'last3', label: '近 3 个月' },
-  { key: 'last12', label: '近 12 个月' },
-];
-
-export const KINDS: ReadonlyArray<{ key: ExportKind; label: string }> = [
-  { key: 'cases', label: '诉求明细' },
-  { key: 'stats', label: '统计数据' },
-];
-
-/** XLSX first: the phone opens it (wx.openDocument); a CSV is for a computer. */
-export const FORMATS: ReadonlyArray<{ key: ExportFormat; label: string }> = [
-  { key: 'xlsx', label: 'Excel（XLSX）' },
-  { key: 'csv', label: 'CSV' },
-];
-
-export function periodOf(value: unknown): PeriodKey {
-  return PERIODS.find((p) => p.key === value)?.key ?? 'thisMonth';
+/** A period the server offers (meta.get's vocabulary.exportPeriods); anything else is this month. */
+export function periodOf(value: unknown, periods: ReadonlyArray<LabelOption<ExportPeriod>>): ExportPeriod {
+  return periods.find((p) => p.key === value)?.key ?? 'thisMonth';
 }
 
 /** The first and last day (Beijing time) of a period ending today. */
-export function periodRange(key: PeriodKey, now: number = Date.now()): { from: string; to: string } {
+export function periodRange(key: ExportPeriod, now: number = Date.now()): { from: string; to: string } {
   const today = calendarDateOf(new Date(now).toISOString());
   const firstOfMonth = `${today.slice(0, 8)}01`;
   switch (key) {
@@ -50,7 +30,7 @@ export function periodRange(key: PeriodKey, now: number = Date.now()): { from: s
 export interface ExportForm {
   kind: ExportKind;
   format: ExportFormat;
-  period: PeriodKey;
+  period: ExportPeriod;
   /** '' for every department. */
   departmentId: string;
   /** '' for every status (cases only). */

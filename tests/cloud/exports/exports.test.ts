@@ -150,6 +150,14 @@ describe('case exports', () => {
     expect(xlsx.fileName).toMatch(/^诉求明细-20261101-20261130-[0-9a-f]{6}\.xlsx$/);
     expect(await ok(ADMIN, 'export.download', { id: xlsx.id })).toMatchObject({ format: 'xlsx', openable: true });
   });
+
+  test('XLSX without a row: a workbook with the header row alone', async () => {
+    const job = await ok(ADMIN, 'export.create', request({ format: 'xlsx', from: '2026-10-01', to: '2026-10-31' }));
+    expect(job).toMatchObject({ status: 'ready', rowsDone: 0, rowsTotal: 0 });
+    const sheet = sheetRows(await fileOf(job.id));
+    expect(sheet).toHaveLength(1);
+    expect(sheet[0]!.slice(0, 3)).toEqual(['编号', '类型', '分类']);
+  });
 });
 
 describe('statistics exports', () => {
@@ -189,7 +197,7 @@ describe('a large export runs in batches', () => {
     expect(inPeriod.length).toBeGreaterThan(2 * EXPORT_BATCH_ROWS);
   });
 
-  const big = () => request({ from: '2025-11-26', to: '2026-11-25' });
+  const big = (over: Partial<ExportCreateRequest> = {}) => request({ from: '2025-11-26', to: '2026-11-25', ...over });
 
   test('the first batch at once, the rest by the timer, with progress; every case once, in order', async () => {
     const job = await ok(ADMIN, 'export.create', big());
@@ -205,6 +213,26 @@ describe('a large export runs in batches', () => {
     expect(rows.map((r) => r[header!.indexOf('编号')])).toEqual(inPeriod.map((d) => d.trackingNo));
     // The parts are gone once the file is written.
     expect(localCloud.storage.read(`exports/${job.id}/part-00000`)).toBeNull();
+  });
+
+  test('XLSX: each batch deflates its part; the file is a step of its own that only joins them, shown as such', async () => {
+    const job = await ok(ADMIN, 'export.create', big({ format: 'xlsx' }));
+    const step = async (doc: Awaited<ReturnType<typeof jobDoc>>) => localCloud.invoke(async () => exportBatch(doc, await caseEnv(localCloud.clock.now())), {});
+    // Part 0 is raw deflate (no XML text in storage), continuing into the next parts.
+    const part0 = localCloud.storage.read(`exports/${job.id}/part-00000`)!;
+    expect(part0.includes(Buffer.from('<row>'))).toBe(false);
+    let result = await step(await jobDoc(job.id));
+    while (result.step === 'continue') result = await step(await jobDoc(job.id));
+    expect(result).toMatchObject({ step: 'assemble' });
+    const assembling = await ok(ADMIN, 'export.get', { id: job.id });
+    expect(assembling).toMatchObject({ status: 'running', rowsDone: inPeriod.length, progressText: `${inPeriod.length} / ${inPeriod.length} 行，正在合成文件`, percent: 99 });
+    // The timer's next run begins with the assembly.
+    const run = (await localCloud.fireTimer(main, 'exports')) as { jobs: { exports: Record<string, number> } };
+    expect(run.jobs.exports).toMatchObject({ batches: 0, rows: 0, finished: 1 });
+    const [header, ...rows] = sheetRows(await fileOf(job.id));
+    expect(header![0]).toBe('编号');
+    expect(rows.map((r) => r[0])).toEqual(inPeriod.map((d) => d.trackingNo));
+    expect(await ok(ADMIN, 'export.get', { id: job.id })).toMatchObject({ status: 'ready', progressText: `${inPeriod.length} / ${inPeriod.length} 行`, percent: 100 });
   });
 
   test('overlapping and retried runs never write a row twice', async () => {

@@ -15,6 +15,7 @@ import {
 } from '../../../cloudfunctions/api/src/domain/case-labels';
 import { AUDIT_SUBJECT_LABELS } from '../../../cloudfunctions/api/src/domain/audit-labels';
 import { GUIDE_CATEGORY_LABELS } from '../../../cloudfunctions/api/src/domain/guide/item';
+import { EXPORT_FORMAT_LABELS, EXPORT_KIND_LABELS, EXPORT_PERIOD_LABELS } from '../../../cloudfunctions/api/src/domain/exports';
 import { ADMIN_LIMITS, SETTING_RANGES } from '../../../cloudfunctions/api/src/actions/admin/schemas';
 import { LIMITS as POLICY_LIMITS } from '../../../cloudfunctions/api/src/actions/policies/schemas';
 import { CASE_FORM_LIMITS, CASE_TEXT_LIMITS, DEFAULT_CASE_RULES, DEFAULT_CASE_TYPES, DEFAULT_LIMITS } from '../../../cloudfunctions/api/src/domain/defaults';
@@ -48,6 +49,9 @@ const LABEL_SETS: Record<string, Record<string, string>> = {
   queueFilters: QUEUE_FILTER_LABELS,
   auditSubjects: AUDIT_SUBJECT_LABELS,
   guideCategories: GUIDE_CATEGORY_LABELS,
+  exportKinds: EXPORT_KIND_LABELS,
+  exportPeriods: EXPORT_PERIOD_LABELS,
+  exportFormats: EXPORT_FORMAT_LABELS,
 };
 
 /** Every limit meta.get serves (limits, caseLimits, formLimits), by name; one name may carry a value per form. */

@@ -2,7 +2,7 @@
 // (jobs/exports.ts) renders rows with these, the actions describe jobs with these.
 // Personal data (contact name, phone, OPENID, title, content, reply) is only in a file whose job carries a reason
 // (docs/adr/0121-personal-data-in-exports.md).
-import type { ExportFormat, ExportJobView, ExportKind, ExportStatus } from '../../../../typings/api';
+import type { ExportFormat, ExportJobView, ExportKind, ExportPeriod, ExportStatus } from '../../../../typings/api';
 import type { CaseStatus } from '../../../../typings/domain';
 import { shanghaiDateTime } from './calendar';
 import type { CaseDoc } from './case-doc';
@@ -11,6 +11,10 @@ import { isLate } from './deadlines';
 import type { Cell } from '../lib/csv';
 
 export const EXPORT_KIND_LABELS: Record<ExportKind, string> = { cases: '诉求明细', stats: '统计数据' };
+/** The page offers them in this order: XLSX first, the phone opens it (wx.openDocument); a CSV is for a computer. */
+export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = { xlsx: 'Excel（XLSX）', csv: 'CSV' };
+/** Periods ending today; the page turns the key into days, the server checks the period is at most EXPORT_MAX_DAYS. */
+export const EXPORT_PERIOD_LABELS: Record<ExportPeriod, string> = { thisMonth: '本月', lastMonth: '上月', last3: '近 3 个月', last12: '近 12 个月' };
 export const EXPORT_STATUS_LABELS: Record<ExportStatus, string> = { running: '生成中', ready: '可下载', failed: '生成失败', expired: '已过期' };
 
 /** Days a finished file is kept in storage; then the timer deletes it (personal data does not linger). */
@@ -120,9 +124,11 @@ export function filterText(kind: ExportKind, filter: ExportFilter, departmentNam
   return parts.join(' · ');
 }
 
-export function progressOf(rowsDone: number, rowsTotal: number, status: ExportStatus): Pick<ExportJobView, 'progressText' | 'percent'> {
+/** Rows written, then the file's assembly (a step of its own once every row is written), then ready. */
+export function progressOf(rowsDone: number, rowsTotal: number, status: ExportStatus, assembling = false): Pick<ExportJobView, 'progressText' | 'percent'> {
   const percent = status === 'ready' ? 100 : rowsTotal > 0 ? Math.min(99, Math.floor((rowsDone / rowsTotal) * 100)) : 0;
-  return { progressText: `${rowsDone} / ${rowsTotal} 行`, percent };
+  const rows = `${rowsDone} / ${rowsTotal} 行`;
+  return { progressText: status === 'running' && assembling ? `${rows}，正在合成文件` : rows, percent };
 }
 
 export function sizeText(bytes: number): string {

@@ -1,18 +1,21 @@
 // The export runner (docs/adr/0120-exports-as-batched-jobs.md): the `exports` trigger (every minute) and the `tick`
 // give each running job batches of EXPORT_BATCH_ROWS cases until EXPORT_RUN_BUDGET_MS has passed; a batch renders
-// its rows, writes them as a part to storage and commits by compare-and-set, so a retried or overlapping run never
-// writes a row twice. The last batch assembles the parts into the CSV or XLSX file.
+// its rows (an XLSX part already deflated, ADR 0124), writes them as a part to storage and commits by compare-and-set,
+// so a retried or overlapping run never writes a row twice. Once every row is written, a step of its own joins the
+// parts into the CSV or XLSX file.
 import type { DashboardFigureKey } from '../../../../typings/api';
 import { rates, type DailyDoc } from '../domain/case-figures';
 import { caseHeader, caseRow, EXPORT_BATCH_ROWS, EXPORT_KEEP_DAYS, STATS_HEADER, type ExportFilter, type ExportNames } from '../domain/exports';
 import { compactDay } from '../domain/stats-period';
 import { CSV_BOM, csvRow, csvRows, type Cell } from '../lib/csv';
-import { xlsxFile, xlsxRows } from '../lib/xlsx';
+import { XLSX_SHEET_TAIL, xlsxRows, xlsxSheetHead, xlsxWorkbook } from '../lib/xlsx';
+import { deflatePiece, EMPTY_SUM } from '../lib/zip';
 import { FIGURES, sumScope } from '../actions/stats/figures';
 import { caseEnv, typeLabel, type CaseEnv } from '../actions/cases/env';
 import {
   casesForExport,
   commitPart,
+  type BatchCommit,
   deleteStorage,
   expiredExports,
   filePath,
@@ -33,6 +36,11 @@ export const EXPORT_RUN_BUDGET_MS = 8000;
 /** Failed attempts (storage or database errors) before a job is given up as failed. */
 const MAX_ATTEMPTS = 5;
 const PART_READ_AHEAD = 8;
+/**
+ * The assembly starts in a run that has done batches only while this much of its budget is left, so a run is never
+ * its budget of batches plus an assembly (ADR 0124); otherwise the next run begins with it.
+ */
+const ASSEMBLY_RESERVE_MS = EXPORT_RUN_BUDGET_MS / 2;
 
 export interface ExportRunCounts {
   batches: number;
@@ -41,13 +49,14 @@ export interface ExportRunCounts {
   failed: number;
   /** The longest batch of the run, in ms, without the file's assembly (the figure to hold against the timeout). */
   slowestMs: number;
-  /** Time spent assembling finished files from their parts, in ms. */
+  /** Time spent assembling finished files from their parts, in ms (the longest assembly: `slowestAssembleMs`). */
   assembleMs: number;
+  slowestAssembleMs: number;
   /** Files deleted after their keeping time. */
   expired: number;
 }
 
-export const noCounts = (): ExportRunCounts => ({ batches: 0, rows: 0, finished: 0, failed: 0, slowestMs: 0, assembleMs: 0, expired: 0 });
+export const noCounts = (): ExportRunCounts => ({ batches: 0, rows: 0, finished: 0, failed: 0, slowestMs: 0, assembleMs: 0, slowestAssembleMs: 0, expired: 0 });
 
 /** Shanghai midnight at the start of `day`, as an instant. */
 const shanghaiMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`).getTime();
@@ -68,10 +77,6 @@ function namesOf(env: CaseEnv): ExportNames {
     department: (id) => (id ? env.catalog.departments.get(id)?.name ?? '' : ''),
     type: (key) => typeLabel(env, key),
   };
-}
-
-function render(job: ExportJobDoc, rows: Cell[][]): string {
-  return job.format === 'csv' ? csvRows(rows) : xlsxRows(rows);
 }
 
 function headerOf(job: ExportJobDoc): string[] {
@@ -137,10 +142,33 @@ export async function statsRows(filter: ExportFilter, env: CaseEnv): Promise<Cel
 
 // ---- batches ------------------------------------------------------------------------------------------------
 
-type Step = 'continue' | 'finished' | 'lost';
+/**
+ * 'continue': a part written, more rows to come; 'assemble': every row is written, the file is the next step;
+ * 'finished': the file is written and the job ready; 'lost': another run committed this step first (this run then
+ * leaves the job alone).
+ */
+type Step = 'continue' | 'assemble' | 'finished' | 'lost';
 
-/** One batch of a running job; 'lost' when another run committed it first (this run then leaves the job alone). */
+/**
+ * Part n's content. An XLSX part is its slice of the sheet XML (part 0 begins with the sheet's head) deflated on its
+ * own, continuing the sheet's CRC and length, so the file's assembly only joins bytes (ADR 0124).
+ */
+function renderPart(job: ExportJobDoc, n: number, rows: Cell[][]): { content: Buffer; sheetCrc?: number; sheetBytes?: number } {
+  if (job.format === 'csv') return { content: Buffer.from(csvRows(rows), 'utf8') };
+  const xml = (n === 0 ? xlsxSheetHead(headerOf(job)) : '') + xlsxRows(rows);
+  const { compressed, sum } = deflatePiece(xml, sheetSoFar(job), false);
+  return { content: compressed, sheetCrc: sum.crc, sheetBytes: sum.size };
+}
+
+const sheetSoFar = (job: ExportJobDoc) => (job.partsDone === 0 ? EMPTY_SUM : { crc: job.sheetCrc ?? 0, size: job.sheetBytes ?? 0 });
+
+/** One step of a running job: a batch of rows, or, once every row is written, the file's assembly. */
 export async function exportBatch(job: ExportJobDoc, env: CaseEnv): Promise<{ step: Step; rows: number; assembleMs?: number }> {
+  if (job.assembling) {
+    const started = Date.now();
+    const finished = await finishFile(job, env.now);
+    return { step: finished ? 'finished' : 'lost', rows: 0, assembleMs: Date.now() - started };
+  }
   const n = job.partsDone;
   let rows: Cell[][];
   let last: string | undefined;
@@ -156,36 +184,43 @@ export async function exportBatch(job: ExportJobDoc, env: CaseEnv): Promise<{ st
     last = docs[docs.length - 1]?.mineKey;
     done = docs.length < EXPORT_BATCH_ROWS;
   }
+  const commit: BatchCommit = { rows: rows.length };
+  if (done) commit.assembling = true;
   if (rows.length > 0) {
-    const fileID = await writeStorage(partPath(job._id, n), Buffer.from(render(job, rows), 'utf8'));
-    const base = storageBaseOf(fileID);
-    if (!(await commitPart(job, n, rows.length, last, base))) return { step: 'lost', rows: 0 };
+    const { content, ...sheet } = renderPart(job, n, rows);
+    const fileID = await writeStorage(partPath(job._id, n), content);
+    Object.assign(commit, { cursor: last, storageBase: storageBaseOf(fileID), ...sheet });
+  }
+  if (!(await commitPart(job, n, commit))) return { step: 'lost', rows: 0 };
+  if (rows.length > 0) {
     job.partsDone = n + 1;
     job.rowsDone += rows.length;
-    job.storageBase = base;
+    job.storageBase = commit.storageBase;
     if (last !== undefined) job.cursor = last;
+    if (commit.sheetCrc !== undefined) Object.assign(job, { sheetCrc: commit.sheetCrc, sheetBytes: commit.sheetBytes });
   }
   if (!done) return { step: 'continue', rows: rows.length };
-  const started = Date.now();
-  const finished = await finishFile(job, env.now);
-  return { step: finished ? 'finished' : 'lost', rows: rows.length, assembleMs: Date.now() - started };
+  job.assembling = true;
+  return { step: 'assemble', rows: rows.length };
 }
 
-async function* partsOf(job: ExportJobDoc): AsyncGenerator<string> {
+async function* partsOf(job: ExportJobDoc): AsyncGenerator<Buffer> {
   const ids = Array.from({ length: job.partsDone }, (_unused, i) => `${job.storageBase}/${partPath(job._id, i)}`);
   const pending: Array<Promise<Buffer>> = [];
   for (let i = 0; i < ids.length; i++) {
     while (pending.length < PART_READ_AHEAD && i + pending.length < ids.length) pending.push(readStorage(ids[i + pending.length]!));
-    yield (await pending.shift()!).toString('utf8');
+    yield await pending.shift()!;
   }
 }
 
+/** The file from its parts: joined as they are after the CSV's BOM and header, or the XLSX sheet's tail. */
 async function fileOf(job: ExportJobDoc): Promise<Buffer> {
-  const header = headerOf(job);
-  if (job.format === 'xlsx') return xlsxFile(job.kind === 'stats' ? '统计数据' : '诉求明细', header, partsOf(job));
-  const chunks: Buffer[] = [Buffer.from(CSV_BOM + csvRow(header), 'utf8')];
-  for await (const part of partsOf(job)) chunks.push(Buffer.from(part, 'utf8'));
-  return Buffer.concat(chunks);
+  const chunks: Buffer[] = job.format === 'csv' ? [Buffer.from(CSV_BOM + csvRow(headerOf(job)), 'utf8')] : [];
+  for await (const part of partsOf(job)) chunks.push(part);
+  if (job.format === 'csv') return Buffer.concat(chunks);
+  // A sheet without rows has no part 0 to carry its head.
+  const { compressed, sum } = deflatePiece((job.partsDone === 0 ? xlsxSheetHead(headerOf(job)) : '') + XLSX_SHEET_TAIL, sheetSoFar(job), true);
+  return xlsxWorkbook(job.kind === 'stats' ? '统计数据' : '诉求明细', sum, [...chunks, compressed]);
 }
 
 async function finishFile(job: ExportJobDoc, now: string): Promise<boolean> {
@@ -201,6 +236,12 @@ async function finishFile(job: ExportJobDoc, now: string): Promise<boolean> {
   return finished;
 }
 
+/**
+ * Whether the file is assembled in this run: a file of one part is as small as a batch and is assembled at once (so
+ * export.create's small exports are ready in its answer); a larger one when half the run's budget is left.
+ */
+const assembleNow = (job: ExportJobDoc, deadline: number) => job.partsDone <= 1 || Date.now() + ASSEMBLY_RESERVE_MS < deadline;
+
 /** Works on one job until it ends, another run takes it, or the deadline passes. */
 export async function advanceExport(job: ExportJobDoc, env: CaseEnv, deadline: number, counts: ExportRunCounts): Promise<void> {
   for (;;) {
@@ -214,12 +255,17 @@ export async function advanceExport(job: ExportJobDoc, env: CaseEnv, deadline: n
       if ((job.attempts ?? 0) >= MAX_ATTEMPTS) counts.failed++;
       return;
     }
-    counts.batches++;
-    counts.rows += result.rows;
-    counts.assembleMs += result.assembleMs ?? 0;
-    counts.slowestMs = Math.max(counts.slowestMs, Date.now() - started - (result.assembleMs ?? 0));
+    if (result.assembleMs === undefined) {
+      counts.batches++;
+      counts.rows += result.rows;
+      counts.slowestMs = Math.max(counts.slowestMs, Date.now() - started);
+    } else {
+      counts.assembleMs += result.assembleMs;
+      counts.slowestAssembleMs = Math.max(counts.slowestAssembleMs, result.assembleMs);
+    }
     if (result.step === 'finished') counts.finished++;
-    if (result.step !== 'continue' || Date.now() >= deadline) return;
+    if (result.step === 'finished' || result.step === 'lost') return;
+    if (result.step === 'continue' ? Date.now() >= deadline : !assembleNow(job, deadline)) return;
   }
 }
 
@@ -258,6 +304,7 @@ export async function runExportJobs(now: Date, budgetMs = EXPORT_RUN_BUDGET_MS):
   const env = await caseEnv(now);
   for (const job of jobs) {
     if (Date.now() >= deadline) break;
+    if (job.assembling && !assembleNow(job, deadline)) continue;
     await advanceExport(job, env, deadline, counts);
   }
   return counts;

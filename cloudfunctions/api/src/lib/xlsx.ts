@@ -1,8 +1,9 @@
 // A minimal XLSX workbook (ECMA-376 SpreadsheetML, one sheet, inline strings, a bold header): what wx.openDocument,
-// Excel, WPS and LibreOffice open. Rows are rendered in batches (xlsxRows) and assembled at the end (xlsxFile), so an
-// export written by the timer in parts streams its sheet through the compressor (docs/adr/0122-csv-and-xlsx-writers.md).
+// Excel, WPS and LibreOffice open. The sheet is the head (xlsxSheetHead), rows rendered in batches (xlsxRows) and the
+// tail (XLSX_SHEET_TAIL), each deflated as a piece where it is made; the workbook is assembled from the pieces at the
+// end (xlsxWorkbook), without deflating the sheet again (docs/adr/0122-csv-and-xlsx-writers.md, 0124).
 import type { Cell } from './csv';
-import { ZipWriter } from './zip';
+import { ZipWriter, type DeflateSum } from './zip';
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -27,12 +28,13 @@ export function xlsxRows(rows: ReadonlyArray<readonly Cell[]>): string {
   return rows.map((r) => `<row>${r.map((v) => cellXml(v)).join('')}</row>`).join('');
 }
 
-function sheetHead(header: readonly string[]): string {
+/** The sheet's start, up to and with the header row. */
+export function xlsxSheetHead(header: readonly string[]): string {
   const cols = header.map((_, i) => `<col min="${i + 1}" max="${i + 1}" width="18" customWidth="1"/>`).join('');
   return `${XML_HEAD}<worksheet xmlns="${NS_MAIN}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>${cols}</cols><sheetData><row>${header.map((h) => cellXml(h, ' s="1"')).join('')}</row>`;
 }
 
-const SHEET_TAIL = '</sheetData></worksheet>';
+export const XLSX_SHEET_TAIL = '</sheetData></worksheet>';
 
 const CONTENT_TYPES = `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`;
 const ROOT_RELS = `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
@@ -44,19 +46,14 @@ function sheetName(name: string): string {
   return escapeXml(name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet1');
 }
 
-/** The workbook: the header row, then the parts (from xlsxRows) in order. */
-export async function xlsxFile(name: string, header: readonly string[], parts: AsyncIterable<string> | Iterable<string>): Promise<Buffer> {
+/** The workbook around a sheet already deflated in pieces (head, rows, tail; the last piece final), in order. */
+export function xlsxWorkbook(name: string, sheet: DeflateSum, pieces: readonly Buffer[]): Buffer {
   const zip = new ZipWriter();
-  await zip.add('[Content_Types].xml', CONTENT_TYPES);
-  await zip.add('_rels/.rels', ROOT_RELS);
-  await zip.add('xl/workbook.xml', `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheets><sheet name="${sheetName(name)}" sheetId="1" r:id="rId1"/></sheets></workbook>`);
-  await zip.add('xl/_rels/workbook.xml.rels', WORKBOOK_RELS);
-  await zip.add('xl/styles.xml', STYLES);
-  async function* sheet() {
-    yield sheetHead(header);
-    for await (const part of parts) yield part;
-    yield SHEET_TAIL;
-  }
-  await zip.add('xl/worksheets/sheet1.xml', sheet());
+  zip.add('[Content_Types].xml', CONTENT_TYPES);
+  zip.add('_rels/.rels', ROOT_RELS);
+  zip.add('xl/workbook.xml', `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheets><sheet name="${sheetName(name)}" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+  zip.add('xl/_rels/workbook.xml.rels', WORKBOOK_RELS);
+  zip.add('xl/styles.xml', STYLES);
+  zip.addDeflated('xl/worksheets/sheet1.xml', sheet, pieces);
   return zip.finish();
 }

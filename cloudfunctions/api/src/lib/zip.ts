@@ -1,7 +1,8 @@
 // A minimal ZIP writer (PKWARE APPNOTE 6.3: local headers, deflated data, central directory), enough for an OOXML
-// workbook: no ZIP64, so an archive stays under 4 GB and 65535 entries. An entry's data can be fed in pieces, so
-// a large sheet is compressed as it is read and never held uncompressed in memory.
-import { createDeflateRaw } from 'zlib';
+// workbook: no ZIP64, so an archive stays under 4 GB and 65535 entries. A large entry is deflated piece by piece,
+// each piece on its own and ending on a byte boundary (a sync flush), so the pieces can be made in different calls
+// of the function and joined later into one deflate stream (docs/adr/0124-xlsx-deflated-per-batch.md).
+import { constants, deflateRawSync } from 'zlib';
 
 const CRC_TABLE = (() => {
   const table = new Int32Array(256);
@@ -24,30 +25,26 @@ interface Entry {
   name: Buffer;
   crc: number;
   size: number;
-  compressed: Buffer;
+  compressedSize: number;
   offset: number;
 }
 
-/** Deflates the pieces as they come, keeping only the compressed bytes. */
-async function deflatePieces(pieces: AsyncIterable<string> | Iterable<string>): Promise<{ crc: number; size: number; compressed: Buffer }> {
-  const deflate = createDeflateRaw({ level: 6 });
-  const out: Buffer[] = [];
-  deflate.on('data', (chunk: Buffer) => out.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    deflate.on('end', resolve);
-    deflate.on('error', reject);
-  });
-  let crc = 0;
-  let size = 0;
-  for await (const piece of pieces) {
-    const bytes = Buffer.from(piece, 'utf8');
-    crc = crc32(bytes, crc);
-    size += bytes.length;
-    if (!deflate.write(bytes)) await new Promise<void>((resolve) => deflate.once('drain', resolve));
-  }
-  deflate.end();
-  await ended;
-  return { crc, size, compressed: Buffer.concat(out) };
+/** An entry's data so far: the CRC-32 and length of its uncompressed bytes. */
+export interface DeflateSum {
+  crc: number;
+  size: number;
+}
+
+export const EMPTY_SUM: DeflateSum = { crc: 0, size: 0 };
+
+/**
+ * Deflates the next piece of an entry on its own. `final` ends the stream (the entry's last piece); any other piece
+ * ends with a sync flush, so raw deflate pieces joined in order are one valid stream. The sum continues `before`.
+ */
+export function deflatePiece(text: string, before: DeflateSum, final: boolean): { compressed: Buffer; sum: DeflateSum } {
+  const bytes = Buffer.from(text, 'utf8');
+  const compressed = deflateRawSync(bytes, { level: 6, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
+  return { compressed, sum: { crc: crc32(bytes, before.crc), size: before.size + bytes.length } };
 }
 
 const DOS_DATE_1980 = (1 << 5) | 1; // 1 January 1980: a fixed date, so the same content gives the same archive
@@ -57,10 +54,17 @@ export class ZipWriter {
   private readonly chunks: Buffer[] = [];
   private offset = 0;
 
-  async add(name: string, content: string | AsyncIterable<string> | Iterable<string>): Promise<void> {
-    const { crc, size, compressed } = await deflatePieces(typeof content === 'string' ? [content] : content);
-    if (size > 0xffffffff || this.offset > 0xffffffff) throw new Error('ZIP64 is not supported');
-    const entry: Entry = { name: Buffer.from(name, 'utf8'), crc, size, compressed, offset: this.offset };
+  /** A small entry, deflated whole. */
+  add(name: string, content: string): void {
+    const { compressed, sum } = deflatePiece(content, EMPTY_SUM, true);
+    this.addDeflated(name, sum, [compressed]);
+  }
+
+  /** An entry deflated in pieces (deflatePiece, the last one final), in order, with the sum of the whole. */
+  addDeflated(name: string, sum: DeflateSum, pieces: readonly Buffer[]): void {
+    const compressedSize = pieces.reduce((n, p) => n + p.length, 0);
+    if (sum.size > 0xffffffff || compressedSize > 0xffffffff || this.offset > 0xffffffff) throw new Error('ZIP64 is not supported');
+    const entry: Entry = { name: Buffer.from(name, 'utf8'), crc: sum.crc, size: sum.size, compressedSize, offset: this.offset };
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
     header.writeUInt16LE(20, 4); // version needed
@@ -68,12 +72,12 @@ export class ZipWriter {
     header.writeUInt16LE(8, 8); // deflate
     header.writeUInt16LE(0, 10);
     header.writeUInt16LE(DOS_DATE_1980, 12);
-    header.writeUInt32LE(crc, 14);
-    header.writeUInt32LE(compressed.length, 18);
-    header.writeUInt32LE(size, 22);
+    header.writeUInt32LE(sum.crc, 14);
+    header.writeUInt32LE(compressedSize, 18);
+    header.writeUInt32LE(sum.size, 22);
     header.writeUInt16LE(entry.name.length, 26);
     header.writeUInt16LE(0, 28);
-    this.push(header, entry.name, compressed);
+    this.push(header, entry.name, ...pieces);
     this.entries.push(entry);
   }
 
@@ -96,7 +100,7 @@ export class ZipWriter {
       h.writeUInt16LE(0, 12);
       h.writeUInt16LE(DOS_DATE_1980, 14);
       h.writeUInt32LE(e.crc, 16);
-      h.writeUInt32LE(e.compressed.length, 20);
+      h.writeUInt32LE(e.compressedSize, 20);
       h.writeUInt32LE(e.size, 24);
       h.writeUInt16LE(e.name.length, 28);
       h.writeUInt32LE(e.offset, 42);

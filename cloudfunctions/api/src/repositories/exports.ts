@@ -40,6 +40,11 @@ export interface ExportJobDoc {
   storageBase?: string;
   /** `${deleteAt}|${_id}` while a ready file waits for its deletion (EXPORT_KEEP_DAYS after it was finished). */
   expireKey?: string;
+  /** XLSX: the CRC-32 and byte length of the sheet XML in the committed parts, each deflated on its own (ADR 0124). */
+  sheetCrc?: number;
+  sheetBytes?: number;
+  /** Every row is in a part; the next step assembles the file from the parts (a step of its own, ADR 0124). */
+  assembling?: boolean;
   /** `${createdAt}|${_id}` while the job runs: what the timer picks up, oldest first. Removed when it ends. */
   pendingKey?: string;
 }
@@ -74,10 +79,21 @@ export async function pendingExports(limit: number): Promise<ExportJobDoc[]> {
   return data as ExportJobDoc[];
 }
 
-/** Commits part `n` (rows after `cursor`) if no other run committed it first. */
-export async function commitPart(job: ExportJobDoc, n: number, rows: number, cursor: string | undefined, storageBase: string): Promise<boolean> {
-  const data: Record<string, unknown> = { partsDone: n + 1, rowsDone: _.inc(rows), storageBase };
-  if (cursor !== undefined) data.cursor = cursor;
+/** What one batch commits after part n-1: part n with its rows, and/or that every row is written. */
+export interface BatchCommit {
+  rows: number;
+  cursor?: string;
+  storageBase?: string;
+  sheetCrc?: number;
+  sheetBytes?: number;
+  assembling?: true;
+}
+
+/** Commits a batch (part `n`, when it has rows) if no other run committed it first. */
+export async function commitPart(job: ExportJobDoc, n: number, commit: BatchCommit): Promise<boolean> {
+  const { rows, ...fields } = commit;
+  const data: Record<string, unknown> = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  if (rows > 0) Object.assign(data, { partsDone: n + 1, rowsDone: _.inc(rows) });
   const { stats } = await db.collection(COLLECTIONS.exportJobs).where({ _id: job._id, partsDone: n, status: 'running' }).update({ data });
   return stats.updated === 1;
 }

@@ -66,7 +66,7 @@ export const exportCreate = defineAction<'export.create'>({
     if (!created) return exportView((await findExport(id))!, env.catalog);
 
     try {
-      // A deadline already passed: exactly one batch.
+      // A deadline already passed: one batch (and the file, when it is that one part).
       await advanceExport(job, env, 0, noCounts());
     } catch (error) {
       console.warn('[exports] first batch deferred to the timer', id, error);

@@ -18,7 +18,7 @@ export function exportView(job: ExportJobDoc, catalog: CatalogMaps): ExportJobVi
     personal: job.reason !== undefined,
     rowsDone: job.rowsDone,
     rowsTotal: job.rowsTotal,
-    ...progressOf(job.rowsDone, job.rowsTotal, job.status),
+    ...progressOf(job.rowsDone, job.rowsTotal, job.status, job.assembling),
     createdAt: job.createdAt,
   };
   if (job.reason !== undefined) view.reason = job.reason;

@@ -2,6 +2,7 @@ import type { FormLimits, LabelOption, ResponseOf, Vocabulary } from '../../../.
 import { AUDIT_SUBJECT_LABELS } from '../../domain/audit-labels';
 import { QUEUE_FILTER_LABELS, REJECT_REASON_LABELS, ROLE_LABELS, SCORE_LABELS, STATUS_LABELS } from '../../domain/case-labels';
 import { CASE_FORM_LIMITS, CASE_TEXT_LIMITS } from '../../domain/defaults';
+import { EXPORT_FORMAT_LABELS, EXPORT_KIND_LABELS, EXPORT_PERIOD_LABELS } from '../../domain/exports';
 import { GUIDE_CATEGORY_LABELS } from '../../domain/guide/item';
 import { DRAFT_WINDOW_LIMITS } from '../../domain/policies/drafts';
 import { SURVEY_KIND_LABELS } from '../../domain/surveys';
@@ -26,6 +27,9 @@ const VOCABULARY: Vocabulary = {
   auditSubjects: options(AUDIT_SUBJECT_LABELS),
   guideCategories: options(GUIDE_CATEGORY_LABELS),
   surveyKinds: options(SURVEY_KIND_LABELS),
+  exportKinds: options(EXPORT_KIND_LABELS),
+  exportPeriods: options(EXPORT_PERIOD_LABELS),
+  exportFormats: options(EXPORT_FORMAT_LABELS),
 };
 
 /** Every form's limits, as the schemas enforce them. */
