@@ -1,19 +1,15 @@
 // case.cosign: a citizen backs a published suggestion once; at the threshold the case is flagged (docs/adr/0085-cosigning.md).
-import type { CaseCosign } from '../../../../../typings/api';
 import type { CaseDoc, LetterDoc } from '../../domain/case-doc';
-import { cosignId, isCosignable, mayRespond, reachesThreshold, type CosignDoc } from '../../domain/cosign';
+import { cosignId, isCosignable, reachesThreshold, type CosignDoc } from '../../domain/cosign';
 import { trackingDay } from '../../domain/tracking';
 import { defineAction } from '../../lib/action';
-import type { Caller } from '../../lib/caller';
 import { COLLECTIONS } from '../../lib/db';
 import { errors } from '../../lib/errors';
 import { runTransaction, txGet, withoutId } from '../../lib/transaction';
-import { requireVisible } from '../../permissions';
 import { writeCaseChangeInTx, type CaseChange } from '../../repositories/cases';
 import { dailyCosignsKey } from '../../repositories/cosigns';
-import { findLetter } from '../../repositories/letters';
 import { addGrants } from '../../repositories/notifications';
-import { caseEnv, departmentName, event, type CaseEnv } from './env';
+import { caseEnv, event, type CaseEnv } from './env';
 import { cosignSchema } from './schemas';
 
 function thresholdChange(doc: CaseDoc, count: number, env: CaseEnv): CaseChange {
@@ -55,25 +51,3 @@ export const caseCosign = defineAction<'case.cosign'>({
     return { cosigned: true, cosignCount: count };
   },
 });
-
-/** The staff's view of a case's co-signs, when its letter has any or the threshold was reached. */
-export async function caseCosignView(doc: CaseDoc, caller: Caller, env: CaseEnv): Promise<CaseCosign | undefined> {
-  if (!doc.publishable && !doc.cosign) return undefined;
-  const letter = await findLetter(doc._id);
-  const count = letter?.cosignCount ?? doc.cosign?.count ?? 0;
-  if (count === 0 && !doc.cosign) return undefined;
-  const out: CaseCosign = {
-    count,
-    threshold: doc.cosign?.threshold ?? env.settings.cosignThreshold,
-    awaitingResponse: Boolean(doc.cosignAwaiting),
-    canRespond: Boolean(doc.cosignAwaiting) && mayRespond(requireVisible(caller, doc)) !== null,
-  };
-  if (doc.cosign) out.reachedAt = doc.cosign.reachedAt;
-  const r = doc.cosign?.response;
-  if (r) {
-    out.response = { content: r.content, at: r.at };
-    const dept = departmentName(env, r.departmentId);
-    if (dept) out.response.departmentName = dept;
-  }
-  return out;
-}

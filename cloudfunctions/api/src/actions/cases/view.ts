@@ -1,18 +1,18 @@
 // A case as each caller may see it: the citizen their own case (contact masked, no internal events, no staff names),
 // staff the working view (internal events, pending reply, flags; contact unmasked only for those handling it).
 import * as cloud from 'wx-server-sdk';
-import type { CaseListItem, CaseReply, CaseView, PublicLetter, QueueFilterCounts, QueueItem, TimelineEntry } from '../../../../../typings/api';
+import type { CaseCosign, CaseListItem, CaseReply, CaseView, PublicLetter, QueueFilterCounts, QueueItem, TimelineEntry } from '../../../../../typings/api';
 import type { CaseDoc, CaseEventDoc, LetterDoc, ReplyDoc } from '../../domain/case-doc';
 import { dueBucket } from '../../domain/case-keys';
-import { isCosignable } from '../../domain/cosign';
+import { isCosignable, mayRespond } from '../../domain/cosign';
 import { ACTOR_LABELS, EVENT_LABELS, SCORE_LABELS, STATUS_LABELS } from '../../domain/case-labels';
 import { answerPromisedBy, dueText, isLate, runningDue } from '../../domain/deadlines';
 import { maskName, maskPhone } from '../../domain/privacy';
 import { highlight } from '../../domain/search-tokens';
 import type { Caller } from '../../lib/caller';
-import { caseAbilities, seesContact, seesInternal } from '../../permissions';
+import { caseAbilities, requireVisible, seesContact, seesInternal } from '../../permissions';
 import { listEvents } from '../../repositories/cases';
-import { caseCosignView } from './cosign';
+import { findLetter } from '../../repositories/letters';
 import { departmentName, typeLabel, type CaseEnv } from './env';
 
 export function timelineEntry(e: CaseEventDoc, env: CaseEnv, withNote: boolean): TimelineEntry {
@@ -188,4 +188,26 @@ export function letterItem(l: LetterDoc, env: CaseEnv, keyword?: string): Public
   };
   if (keyword) item.titleParts = highlight(l.title, keyword);
   return item;
+}
+
+/** The staff's view of a case's co-signs, when its letter has any or the threshold was reached. */
+export async function caseCosignView(doc: CaseDoc, caller: Caller, env: CaseEnv): Promise<CaseCosign | undefined> {
+  if (!doc.publishable && !doc.cosign) return undefined;
+  const letter = await findLetter(doc._id);
+  const count = letter?.cosignCount ?? doc.cosign?.count ?? 0;
+  if (count === 0 && !doc.cosign) return undefined;
+  const out: CaseCosign = {
+    count,
+    threshold: doc.cosign?.threshold ?? env.settings.cosignThreshold,
+    awaitingResponse: Boolean(doc.cosignAwaiting),
+    canRespond: Boolean(doc.cosignAwaiting) && mayRespond(requireVisible(caller, doc)) !== null,
+  };
+  if (doc.cosign) out.reachedAt = doc.cosign.reachedAt;
+  const r = doc.cosign?.response;
+  if (r) {
+    out.response = { content: r.content, at: r.at };
+    const dept = departmentName(env, r.departmentId);
+    if (dept) out.response.departmentName = dept;
+  }
+  return out;
 }
