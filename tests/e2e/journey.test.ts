@@ -5,7 +5,7 @@
 // right: the citizen never sees an internal note or a staff member's name; staff see the internal note, marked.
 import { demoIdentity } from '../../tools/seed/identities';
 import { closeBrowser, openPreview, type PreviewHandle } from './helpers/preview';
-import { callAction as api, openAs, tap, text, type, useSubscribeTemplate, waitForRoute } from './helpers/ui';
+import { callAction as api, openAs, openFromQueue, tap, text, type, useSubscribeTemplate, waitForRoute } from './helpers/ui';
 
 jest.setTimeout(240_000);
 afterAll(() => closeBrowser());
@@ -86,10 +86,7 @@ test('a complaint from submission to a second, satisfying answer, through every 
     expect(await text(app, 'due-badge')).toContain('受理期限');
 
     // 2. The dispatcher: queue -> the case -> accept, routed to the category's department.
-    app = await openAs(preview, 'dispatcher', 'staff/queue/index', { settle: true });
-    await tap(app, 'case-card', { hasText: TITLE });
-    await waitForRoute(preview, 'staff/case/index');
-    await preview.waitForData((d: CaseData) => d.c?.status === 'submitted');
+    app = await openFromQueue(preview, 'dispatcher', TITLE, 'submitted');
     await tap(app, 'action-accept');
     expect(await text(app, 'form-department')).toContain('住房和城乡建设局');
     await tap(app, 'submit-action');
@@ -99,10 +96,7 @@ test('a complaint from submission to a second, satisfying answer, through every 
     messages += sent.length;
 
     // 3. The handler: an internal note, then the answer.
-    app = await openAs(preview, 'handler', 'staff/queue/index', { settle: true });
-    await tap(app, 'case-card', { hasText: TITLE });
-    await waitForRoute(preview, 'staff/case/index');
-    await preview.waitForData((d: CaseData) => d.c?.status === 'processing');
+    app = await openFromQueue(preview, 'handler', TITLE, 'processing');
     expect(await text(app, 'contact')).toContain('13800138000');
     await tap(app, 'action-note');
     await type(app, 'note-field', INTERNAL_NOTE);
@@ -144,10 +138,7 @@ test('a complaint from submission to a second, satisfying answer, through every 
     messages += sent.length;
 
     // 5. The handler answers again.
-    app = await openAs(preview, 'handler', 'staff/queue/index', { settle: true });
-    await tap(app, 'case-card', { hasText: TITLE });
-    await waitForRoute(preview, 'staff/case/index');
-    await preview.waitForData((d: CaseData) => d.c?.status === 'processing');
+    app = await openFromQueue(preview, 'handler', TITLE, 'processing');
     const staffTimeline = (await preview.pageData<{ timeline: Timeline }>()).timeline;
     expect(staffTimeline.some((e) => e.internal && e.note === INTERNAL_NOTE)).toBe(true);
     expect(staffTimeline.some((e) => e.note.includes('不满意') || e.title.includes('重新'))).toBe(true);

@@ -9,6 +9,9 @@ import { ok, seedCatalog, seedStaff } from '../helpers/cloud';
 import { connectLocalCloud, openPage, useIdentity, waitFor } from '../helpers/mp';
 import { allByTestId, byTestId, press, tap, textOf, typeInto } from '../helpers/ui';
 import { submission } from '../cloud/cases/helpers';
+import { jobDoc } from '../cloud/exports/helpers';
+import { exportBatch } from '../../cloudfunctions/api/src/jobs/exports';
+import { caseEnv } from '../../cloudfunctions/api/src/actions/cases/env';
 
 const ADMIN = 'o_export_page_admin';
 const SUPERVISOR = 'o_export_page_supervisor';
@@ -71,6 +74,13 @@ test('a large export shows its progress, and turns ready once the timer has writ
   expect(texts(page, 'export-status')).toEqual(['生成中']);
   expect(texts(page, 'export-progress')[0]).toMatch(/^1000 \/ 1500 行 · /);
   expect(page.data.items).toEqual([expect.objectContaining({ percent: 66, barStyle: 'width: 66%' })]);
+
+  // The last batch writes the remaining rows; the file is a step of its own after it (ADR 0124), shown as such.
+  const job = await jobDoc((page.data.items as Array<{ id: string }>)[0]!.id);
+  await localCloud.invoke(async () => exportBatch(job, await caseEnv(localCloud.clock.now())), {});
+  await waitFor(page, (d) => (d.items as Array<{ progressText: string }>)[0]!.progressText.includes('正在合成文件'), 8000);
+  expect(texts(page, 'export-progress')[0]).toMatch(/^1500 \/ 1500 行，正在合成文件 · /);
+  expect(texts(page, 'export-status')).toEqual(['生成中']);
 
   await localCloud.fireTimer(main, 'exports');
   await waitFor(page, (d) => (d.items as Array<{ ready: boolean }>)[0]!.ready, 8000);

@@ -86,3 +86,15 @@ export async function text(app: Frame, testId: string, nth = 0): Promise<string>
 export async function allowSubscribe(app: Frame): Promise<void> {
   await app.locator('[data-testid="mp-subscribe-allow"]').click({ timeout: 10_000 });
 }
+
+/**
+ * A member of staff opens their queue (the mini program reopened as them) and taps the case card with `title`; waits
+ * until the case page shows the case in `status`.
+ */
+export async function openFromQueue(preview: PreviewHandle, identity: string, title: string, status: string): Promise<Frame> {
+  const app = await openAs(preview, identity, 'staff/queue/index', { settle: true });
+  await tap(app, 'case-card', { hasText: title });
+  await waitForRoute(preview, 'staff/case/index');
+  await preview.waitForData((d: { c?: { status: string } | null }) => d.c?.status === status);
+  return app;
+}
