@@ -48,6 +48,9 @@ module.exports = {
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
       transform: { '^.+\\.ts$': tsNode },
       moduleNameMapper: { '^wx-server-sdk$': sdkFacade },
+      // One Chromium and one seeded local cloud for the whole run; each file connects and copies (ADR 0112).
+      globalSetup: '<rootDir>/tests/setup/e2e-global-setup.ts',
+      globalTeardown: '<rootDir>/tests/setup/e2e-global-teardown.ts',
     },
   ],
 };

@@ -1,14 +1,23 @@
 // Debian's Chromium driven by playwright-core, as the e2e tests and the screenshots use it (never a downloaded browser).
 import fs from 'fs';
-import { chromium, type Browser, type Frame } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer, type Frame } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+function launchOptions(extraArgs: string[]) {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium fonts-noto-cjk (the preview never downloads a browser)`);
+  return { executablePath: CHROMIUM, headless: true, args: [...LAUNCH_ARGS, ...extraArgs] };
+}
+
 /** Headless Chromium with a fresh profile (Playwright's launch() makes a temporary user-data-dir). */
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium fonts-noto-cjk (the preview never downloads a browser)`);
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...LAUNCH_ARGS, ...extraArgs] });
+  return chromium.launch(launchOptions(extraArgs));
+}
+
+/** The same Chromium behind a WebSocket endpoint, for other processes to `chromium.connect()` (the e2e global setup). */
+export function launchChromiumServer(extraArgs: string[] = []): Promise<BrowserServer> {
+  return chromium.launchServer(launchOptions(extraArgs));
 }
 
 interface MpWindow {

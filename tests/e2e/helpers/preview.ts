@@ -1,34 +1,53 @@
-// End-to-end tests drive the real mini program in Debian's Chromium: openPreview() starts a fresh in-memory local
-// cloud (seeded with the demo agency), its gateway and the preview server in this jest worker, opens the page as a
-// demo identity, and records every console error, page error and failed request (tests fail on any).
-// One browser per test file (launched on first use, closed by closeBrowser() in afterAll); the preview build is
-// compiled once and cached under .preview/.
+// End-to-end tests drive the real mini program in Debian's Chromium: openPreview() starts a fresh local cloud with
+// the demo agency, its gateway and the preview server in this jest worker, opens the page as a demo identity, and
+// records every console error, page error and failed request (tests fail on any).
+// Under jest the e2e global setup (tests/setup/e2e-global-setup.ts, ADR 0112) launched one Chromium for the run and
+// seeded one local cloud: a file connects to that browser (closeBrowser() in afterAll disconnects), and each preview
+// starts on its own copy of the seeded data. Without them (another runner) a file launches its own browser and seeds
+// in memory. The preview build is compiled once and cached under .preview/.
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { localCloud } from '../../../tools/local-cloud';
 import { launchChromium } from '../../../tools/preview/browser';
 import { buildPreview } from '../../../tools/preview/build';
 import { startStack, type Stack } from '../../../tools/preview/stack';
 import type { Manifest } from '../../../tools/preview/shared/manifest';
+import { BROWSER_WS_ENV, SEEDED_TEMPLATE_ENV } from '../../setup/e2e-shared';
+import { timed } from './phase-times';
 
 let browser: Promise<Browser> | null = null;
 let crashDir: string | null = null;
 
-/** This test file's browser, launched on first use. */
+/** This test file's browser: the run's shared Chromium, or one launched on first use. */
 export function launchBrowser(): Promise<Browser> {
+  const shared = process.env[BROWSER_WS_ENV];
+  if (shared) {
+    browser ??= timed('connect chromium', () => chromium.connect(shared));
+    return browser;
+  }
   crashDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-e2e-'));
-  browser ??= launchChromium([`--crash-dumps-dir=${crashDir}`]);
+  browser ??= timed('launch chromium', () => launchChromium([`--crash-dumps-dir=${crashDir}`]));
   return browser;
 }
 
+/** Closes this file's browser, or disconnects from the shared one (closing the contexts this file opened). */
 export async function closeBrowser(): Promise<void> {
   const b = browser;
   browser = null;
-  if (b) await (await b).close();
+  if (b) await timed('close chromium', async () => (await b).close());
   if (crashDir) fs.rmSync(crashDir, { recursive: true, force: true });
   crashDir = null;
+}
+
+/** A fresh data folder copied from the run's seeded template, or null: seed in memory. */
+function freshDataDir(): string | null {
+  const template = process.env[SEEDED_TEMPLATE_ENV];
+  if (!template) return null;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-e2e-data-'));
+  fs.cpSync(template, dir, { recursive: true });
+  return dir;
 }
 
 export interface Problems {
@@ -83,9 +102,13 @@ let current: { stack: Stack; context: BrowserContext } | null = null;
 /** Starts a fresh local cloud + gateway + preview in this worker and opens the mini program in Chromium. */
 export async function openPreview(opts: OpenOptions = {}): Promise<PreviewHandle> {
   if (current) throw new Error('openPreview: close() the previous preview first (the local cloud is one per process)');
-  const [built, b] = await Promise.all([buildPreview(), launchBrowser()]);
-  const stack = await startStack({ dataDir: null, gatewayPort: 0, previewPort: 0, strictThreshold: 0 });
-  const context = await b.newContext({ viewport: opts.shell ? { width: 1280, height: 900 } : { width: 375, height: 812 }, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const [built, b] = await Promise.all([timed('build preview', () => buildPreview()), launchBrowser()]);
+  const dataDir = freshDataDir();
+  const stack = await timed('start stack and seed', () => startStack({ dataDir, gatewayPort: 0, previewPort: 0, strictThreshold: 0 })).catch((error: unknown) => {
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
+  const context = await timed('new context', () => b.newContext({ viewport: opts.shell ? { width: 1280, height: 900 } : { width: 375, height: 812 }, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }));
   current = { stack, context };
   const page = await context.newPage();
   const problems: Problems = { consoleErrors: [], pageErrors: [], failedRequests: [] };
@@ -182,12 +205,13 @@ export async function openPreview(opts: OpenOptions = {}): Promise<PreviewHandle
     },
     close: async () => {
       current = null;
-      await context.close();
-      await stack.close();
+      await timed('close context', () => context.close());
+      await timed('close stack', () => stack.close());
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
   try {
-    await handle.goto(opts);
+    await timed('first page boot', () => handle.goto(opts));
   } catch (error) {
     await handle.close();
     throw error;
