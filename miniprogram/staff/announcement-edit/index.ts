@@ -8,6 +8,7 @@ import { randomId } from '../../utils/id';
 import { definePage, pageState } from '../../utils/page';
 import { calendarDateOf } from '../../utils/time';
 import { saveTarget } from '../policy-edit/form';
+import { attachmentList } from '../behaviors/attachment-list';
 import { editedRecord, keepRecord, recordEditor, refusalText, setUpRecordEditor } from '../behaviors/record-editor';
 import { announcementFileCloudPath, emptyAnnouncementForm, formErrors, formFromAnnouncement, toAnnouncementInput } from './form';
 
@@ -15,7 +16,7 @@ import { announcementFileCloudPath, emptyAnnouncementForm, formErrors, formFromA
 const own = pageState(() => ({ savedJson: '' }));
 
 definePage({
-  behaviors: [recordEditor],
+  behaviors: [recordEditor, attachmentList],
   data: {
     isNew: true,
     status: 'draft' as Announcement['status'],
@@ -29,7 +30,6 @@ definePage({
     note: '',
     withdrawReason: '',
     saving: false,
-    uploading: false,
     message: '',
   },
   onLoad(query) {
@@ -89,27 +89,8 @@ definePage({
       this.setData({ withdrawReason: valueOf(e.detail) });
     },
     async onUpload() {
-      if (this.data.uploading) return;
-      let file: { path: string; name: string; size: number } | undefined;
-      try {
-        file = (await wx.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf', 'doc', 'docx', 'xls', 'xlsx'] })).tempFiles[0];
-      } catch {
-        return; // The editor closed the chooser.
-      }
-      if (!file) return;
-      this.setData({ uploading: true });
-      try {
-        const res = await wx.cloud.uploadFile({ cloudPath: announcementFileCloudPath(file.name, randomId()), filePath: file.path });
-        this.setData({ 'form.attachments': [...this.data.form.attachments, { fileID: res.fileID, name: file.name, size: file.size }], 'errors.attachments': '' });
-      } catch {
-        void wx.showToast({ title: '上传没有成功，请重试', icon: 'none' });
-      } finally {
-        this.setData({ uploading: false });
-      }
-    },
-    onRemoveAttachment(e: WechatMiniprogram.BaseEvent) {
-      const index = Number(dataOf(e, 'index'));
-      this.setData({ 'form.attachments': this.data.form.attachments.filter((_, i) => i !== index) });
+      const uploaded = await this.uploadAttachment(['pdf', 'doc', 'docx', 'xls', 'xlsx'], (name) => announcementFileCloudPath(name, randomId()));
+      if (uploaded) this.setData({ 'errors.attachments': '' });
     },
     /** Sends one write; its answer becomes the page, a refusal shows by the fields it names. */
     async send(run: () => Promise<Announcement>, done: string): Promise<boolean> {

@@ -9,6 +9,7 @@ import { randomId } from '../../utils/id';
 import { definePage, pageState } from '../../utils/page';
 import { policyDetailView, type PolicyDetailView } from '../../utils/policy-view';
 import { formatFullDate } from '../../utils/time';
+import { attachmentList } from '../behaviors/attachment-list';
 import { documentEditor } from '../behaviors/document-editor';
 import { editorDraft } from '../behaviors/editor-draft';
 import { editedRecord, keepRecord, recordEditor, setUpRecordEditor } from '../behaviors/record-editor';
@@ -44,7 +45,7 @@ interface VersionRow {
 }
 
 definePage({
-  behaviors: [recordEditor, documentEditor, editorDraft],
+  behaviors: [recordEditor, documentEditor, editorDraft, attachmentList],
   data: {
     isNew: true,
     status: 'draft' as PolicyStatus,
@@ -58,7 +59,6 @@ definePage({
     preview: null as PolicyDetailView | null,
     saving: false,
     publishing: false,
-    uploading: false,
     publishNote: '',
     unpublishShow: false,
     unpublishText: '',
@@ -152,29 +152,8 @@ definePage({
         void wx.showToast({ title: `附件不能超过 ${attachmentsMax} 个`, icon: 'none' });
         return;
       }
-      let file: { path: string; name: string; size: number } | undefined;
-      try {
-        const chosen = await wx.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx'] });
-        file = chosen.tempFiles[0];
-      } catch {
-        return; // The editor closed the chooser.
-      }
-      if (!file) return;
-      this.setData({ uploading: true });
-      try {
-        const res = await wx.cloud.uploadFile({ cloudPath: attachmentCloudPath(file.name, randomId()), filePath: file.path });
-        this.setData({ 'form.attachments': [...this.data.form.attachments, { fileID: res.fileID, name: file.name, size: file.size }] });
-        this.clearError('attachments');
-      } catch {
-        void wx.showToast({ title: '上传没有成功，请重试', icon: 'none' });
-      } finally {
-        this.setData({ uploading: false });
-      }
-    },
-
-    onRemoveAttachment(e: WechatMiniprogram.BaseEvent) {
-      const index = Number(dataOf(e, 'index'));
-      this.setData({ 'form.attachments': this.data.form.attachments.filter((_, i) => i !== index) });
+      const extensions = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx'];
+      if (await this.uploadAttachment(extensions, (name) => attachmentCloudPath(name, randomId()))) this.clearError('attachments');
     },
 
     // ---- preview ----
