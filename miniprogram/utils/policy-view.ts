@@ -18,14 +18,6 @@ export const POLICY_STATUS_TAG: Record<PolicyStatus, TagType> = {
   repealed: 'danger',
 };
 
-/** Fallback labels; the server's statusLabel wins when present. */
-export const POLICY_STATUS_TEXT: Record<PolicyStatus, string> = {
-  draft: '草稿',
-  published: '现行有效',
-  expired: '已失效',
-  repealed: '已废止',
-};
-
 export function isInactive(status: PolicyStatus): boolean {
   return status === 'expired' || status === 'repealed';
 }
@@ -73,7 +65,7 @@ export interface CardOptions {
 }
 
 export function policyCardView(item: PolicyListItem, opts: CardOptions = {}): PolicyCardView {
-  const statusLabel = item.statusLabel || POLICY_STATUS_TEXT[item.status];
+  const statusLabel = item.statusLabel;
   const inactive = isInactive(item.status);
   const meta = [item.docNo, item.issuer].filter(Boolean).join(' · ');
   const dateText = item.publishedAt ? `发布于 ${formatFullDate(item.publishedAt)}` : '未发布';
@@ -171,7 +163,7 @@ export interface PolicyDetailView {
 }
 
 export function policyDetailView(policy: Policy, requestedVersion?: number, categoryNames: Record<string, string> = {}): PolicyDetailView {
-  const statusLabel = policy.statusLabel || POLICY_STATUS_TEXT[policy.status];
+  const statusLabel = policy.statusLabel;
   const inactive = isInactive(policy.status);
   let inactiveNotice = '';
   if (policy.status === 'expired') {

@@ -20,7 +20,7 @@ definePage({
   data: {
     isNew: true,
     status: 'draft' as Announcement['status'],
-    statusLabel: '未发布',
+    statusLabel: '',
     hasDraftChanges: false,
     versions: [] as Array<{ version: number; note: string }>,
     form: emptyAnnouncementForm(''),
@@ -39,10 +39,11 @@ definePage({
         read: (id) => call('announcement.get', { id }),
         withMeta: (meta) => this.setData({ departments: meta.departments.map((d) => ({ id: d.id, name: d.name })) }),
         show: (a) => this.show(a),
-        showNew: () => {
+        showNew: (meta) => {
           const departments = this.data.departments;
           const form = emptyAnnouncementForm(calendarDateOf(new Date().toISOString()), departments[0]?.id ?? '');
-          this.setData({ form, departmentIndex: departments.length ? 0 : -1 });
+          const statusLabel = meta.vocabulary.announcementStatuses.find((s) => s.key === 'draft')?.label ?? '';
+          this.setData({ form, departmentIndex: departments.length ? 0 : -1, statusLabel });
         },
         conflictHint: '（别人刚刚修改过这条通知公告，请返回列表重新打开后再改）',
       },

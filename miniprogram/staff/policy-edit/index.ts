@@ -49,7 +49,7 @@ definePage({
   data: {
     isNew: true,
     status: 'draft' as PolicyStatus,
-    statusLabel: '未发布',
+    statusLabel: '',
     hasDraftChanges: false,
     unpublishReason: '',
     versions: [] as VersionRow[],
@@ -79,8 +79,9 @@ definePage({
           this.setData({ categories: meta.categories.map((c) => ({ id: c.id, name: c.name })), limits: meta.formLimits.policy });
         },
         show: (policy) => this.showPolicy(policy, true),
-        showNew: () => {
+        showNew: (meta) => {
           own(this).savedJson = JSON.stringify(toPolicyInput(emptyPolicyForm()));
+          this.setData({ statusLabel: meta.vocabulary.policyStatuses.find((s) => s.key === 'draft')?.label ?? '' });
         },
         loaded: () => {
           if (this.startDraft(`policy:${editedRecord(this).id || 'new'}`, editedRecord(this).version)) {

@@ -2,8 +2,10 @@ import type { FormLimits, LabelOption, ResponseOf, Vocabulary } from '../../../.
 import { AUDIT_SUBJECT_LABELS } from '../domain/audit-labels';
 import { QUEUE_FILTER_LABELS, REJECT_REASON_LABELS, ROLE_LABELS, SCORE_LABELS, STATUS_LABELS } from '../domain/case-labels';
 import { CASE_FORM_LIMITS, CASE_TEXT_LIMITS } from '../domain/defaults';
-import { GUIDE_CATEGORY_LABELS } from '../domain/guide/item';
-import { DRAFT_WINDOW_LIMITS } from '../domain/policies/drafts';
+import { ANNOUNCEMENT_STATUS_LABELS } from '../domain/announcements/announcement';
+import { GUIDE_CATEGORY_LABELS, GUIDE_STATUS_LABELS } from '../domain/guide/item';
+import { DECISION_LABEL, DRAFT_STATUS_LABEL, DRAFT_WINDOW_LIMITS } from '../domain/policies/drafts';
+import { POLICY_STATUS_LABELS } from '../domain/policies/policy';
 import { SURVEY_KIND_LABELS } from '../domain/surveys';
 import { defineAction } from '../lib/action';
 import { empty } from '../lib/schema';
@@ -26,6 +28,11 @@ const VOCABULARY: Vocabulary = {
   auditSubjects: options(AUDIT_SUBJECT_LABELS),
   guideCategories: options(GUIDE_CATEGORY_LABELS),
   surveyKinds: options(SURVEY_KIND_LABELS),
+  announcementStatuses: options(ANNOUNCEMENT_STATUS_LABELS),
+  guideStatuses: options(GUIDE_STATUS_LABELS),
+  policyStatuses: options(POLICY_STATUS_LABELS),
+  draftStatuses: options(DRAFT_STATUS_LABEL),
+  decisions: options(DECISION_LABEL),
 };
 
 /** Every form's limits, as the schemas enforce them. */
