@@ -18,6 +18,11 @@ export const POLICY_STATUS_TAG: Record<PolicyStatus, TagType> = {
   repealed: 'danger',
 };
 
+/** The category names a policy card shows, by id (meta.get categories). */
+export function categoryNamesOf(categories: ReadonlyArray<{ id: string; name: string }>): Record<string, string> {
+  return Object.fromEntries(categories.map((c) => [c.id, c.name]));
+}
+
 export function isInactive(status: PolicyStatus): boolean {
   return status === 'expired' || status === 'repealed';
 }

@@ -6,7 +6,7 @@ import { pagedList, setUpPagedList } from '../../behaviors/paged-list';
 import { call } from '../../services/api';
 import { getMeta } from '../../services/session';
 import { definePage, pageState } from '../../utils/page';
-import { policyCardView, type PolicyCardView } from '../../utils/policy-view';
+import { categoryNamesOf, policyCardView, type PolicyCardView } from '../../utils/policy-view';
 import { chosenFilter, filtersOf, openEditor, statusFilter } from '../behaviors/status-filter';
 
 /** The stored statuses policy.list filters by (an expired one may also be published past its date). */
@@ -24,7 +24,7 @@ definePage({
       /** The filters' words and the categories the cards name. */
       before: async () => {
         const meta = await getMeta();
-        own(this).categoryNames = Object.fromEntries(meta.categories.map((c) => [c.id, c.name]));
+        own(this).categoryNames = categoryNamesOf(meta.categories);
         this.showFilters(filtersOf(STATUSES, meta.vocabulary.policyStatuses));
       },
       fetch: (paging) => call('policy.list', { status: chosenFilter(STATUSES, this.data.filter), ...paging, ...searchedKeyword(this.data) }),
