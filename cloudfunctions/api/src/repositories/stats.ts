@@ -70,19 +70,19 @@ export function loadMonths(fromFirst: string, toFirst: string, fields: Fields = 
   return range(COLLECTIONS.caseMonthly, fromFirst, toFirst, fields);
 }
 
-function some(collection: string, ids: readonly string[]): Promise<DailyDoc[]> {
-  return ids.length === 0 ? Promise.resolve([]) : read(collection, { day: _.in([...ids]) }, 'whole');
+function some(collection: string, ids: readonly string[], fields: Fields): Promise<DailyDoc[]> {
+  return ids.length === 0 ? Promise.resolve([]) : read(collection, { day: _.in([...ids]) }, fields);
 }
 
-/** The documents of a cover (stats-period.ts `cover`), whole, by kind: their sum is the period's figures. */
-export async function loadCoverDocs(c: Cover): Promise<{ months: DailyDoc[]; weeks: DailyDoc[]; days: DailyDoc[] }> {
-  const [months, weeks, days] = await Promise.all([some(COLLECTIONS.caseMonthly, c.months), some(COLLECTIONS.caseWeekly, c.weeks), some(COLLECTIONS.caseDaily, c.days)]);
+/** The documents of a cover (stats-period.ts `cover`), by kind: their sum is the period's figures. */
+export async function loadCoverDocs(c: Cover, fields: Fields = 'whole'): Promise<{ months: DailyDoc[]; weeks: DailyDoc[]; days: DailyDoc[] }> {
+  const [months, weeks, days] = await Promise.all([some(COLLECTIONS.caseMonthly, c.months, fields), some(COLLECTIONS.caseWeekly, c.weeks, fields), some(COLLECTIONS.caseDaily, c.days, fields)]);
   return { months, weeks, days };
 }
 
-/** The documents of a cover, whole, in one list. */
-export async function loadCover(c: Cover): Promise<DailyDoc[]> {
-  const { months, weeks, days } = await loadCoverDocs(c);
+/** The documents of a cover in one list. */
+export async function loadCover(c: Cover, fields: Fields = 'whole'): Promise<DailyDoc[]> {
+  const { months, weeks, days } = await loadCoverDocs(c, fields);
   return [...months, ...weeks, ...days];
 }
 
