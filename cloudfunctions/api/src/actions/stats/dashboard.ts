@@ -44,21 +44,21 @@ const present = (docs: ReadonlyArray<DailyDoc | undefined>): DailyDoc[] => docs.
  * each, or for weekly points a week document each, the partial weeks at either end as their days. At most 14 weeks
  * and 12 days are read, each cut to the scope.
  */
-async function pointsByDayOrWeek(period: Period, fields: Fields): Promise<Part[]> {
+async function pointsByDayOrWeek(period: Period, fields: Fields, today: string): Promise<Part[]> {
   const bs = buckets(period);
   const first = (days: string[]) => compactDay(days[0]!);
   const last = (days: string[]) => compactDay(days[days.length - 1]!);
   if (period.granularity === 'day') {
-    const days = byDay(await loadDays(compactDay(period.from), compactDay(period.to), fields));
+    const days = byDay(await loadDays(compactDay(period.from), compactDay(period.to), fields, { today }));
     return bs.map((b) => ({ label: b.label, docs: present([days.get(first(b.days))]) }));
   }
   const full = bs.filter((b) => b.days.length === 7);
   const head = bs[0]!.days.length < 7 ? bs[0]! : undefined;
   const tail = bs.length > 1 && bs[bs.length - 1]!.days.length < 7 ? bs[bs.length - 1]! : undefined;
   const [weeks, headDays, tailDays] = await Promise.all([
-    full.length > 0 ? loadWeeks(first(full[0]!.days), first(full[full.length - 1]!.days), fields) : Promise.resolve([]),
-    head ? loadDays(first(head.days), last(head.days), fields) : Promise.resolve([]),
-    tail ? loadDays(first(tail.days), last(tail.days), fields) : Promise.resolve([]),
+    full.length > 0 ? loadWeeks(first(full[0]!.days), first(full[full.length - 1]!.days), fields, { today }) : Promise.resolve([]),
+    head ? loadDays(first(head.days), last(head.days), fields, { today }) : Promise.resolve([]),
+    tail ? loadDays(first(tail.days), last(tail.days), fields, { today }) : Promise.resolve([]),
   ]);
   const weekMap = byDay(weeks);
   const dayMap = byDay([...headDays, ...tailDays]);
@@ -75,14 +75,14 @@ async function pointsByDayOrWeek(period: Period, fields: Fields): Promise<Part[]
  * year is about 12 months, 8 weeks and 12 days. `fields` cuts every document to the scope a department needs; the
  * agency's dashboard reads the totals whole (every department's figures) and its points cut to `all`.
  */
-async function periodFigures(period: Period, fields: Fields): Promise<{ totals: DailyDoc[]; parts: Part[] }> {
+async function periodFigures(period: Period, fields: Fields, today: string): Promise<{ totals: DailyDoc[]; parts: Part[] }> {
   const totalFields: Fields = fields === 'whole' || fields.departmentId ? fields : 'whole';
   if (period.granularity !== 'month') {
-    const [totals, parts] = await Promise.all([loadCover(cover(period.from, period.to), totalFields), pointsByDayOrWeek(period, fields)]);
+    const [totals, parts] = await Promise.all([loadCover(cover(period.from, period.to), { fields: totalFields, today }), pointsByDayOrWeek(period, fields, today)]);
     return { totals, parts };
   }
   const bs = buckets(period).map((b) => ({ label: b.label, cover: cover(b.days[0]!, b.days[b.days.length - 1]!) }));
-  const docs = await loadCoverDocs({ months: bs.flatMap((b) => b.cover.months), weeks: bs.flatMap((b) => b.cover.weeks), days: bs.flatMap((b) => b.cover.days) }, totalFields);
+  const docs = await loadCoverDocs({ months: bs.flatMap((b) => b.cover.months), weeks: bs.flatMap((b) => b.cover.weeks), days: bs.flatMap((b) => b.cover.days) }, { fields: totalFields, today });
   const months = byDay(docs.months);
   const weeks = byDay(docs.weeks);
   const days = byDay(docs.days);
@@ -118,7 +118,7 @@ export const statsDashboard = defineAction<'stats.dashboard'>({
     const endOfToday = endOfDay(today).toISOString();
     const [env, { totals, parts }, stats, overdue, dueSoon] = await Promise.all([
       caseEnv(now),
-      periodFigures(period, dept ? { departmentId: dept } : {}),
+      periodFigures(period, dept ? { departmentId: dept } : {}, compactDay(today)),
       loadStats(dept ? `dept:${dept}` : 'all'),
       runningCases(dept, `${QUEUE_RUNNING}|`, `${QUEUE_RUNNING}|${nowIso}`),
       runningCases(dept, `${QUEUE_RUNNING}|${nowIso}`, `${QUEUE_RUNNING}|${endOfToday}|\uffff`),
