@@ -2,7 +2,8 @@
 // on the day it is written (docs/adr/0080), so only a repair (recomputeDay) or a clock running behind rewrites one.
 // A warm instance keeps those it read, as cut, for the configuration cache's TTL (lib/warm-cache.ts, ADR 0007;
 // `CONFIG_CACHE_TTL_MS=0` turns both off), and forgets the ones it writes itself; today's, this week's and this
-// month's are always read. docs/adr/0098-dashboard-reads-cut-and-closed-figures-kept.md
+// month's are always read. The kept documents are shared by the requests that read them: readers sum them, never
+// change them. docs/adr/0098-dashboard-reads-cut-and-closed-figures-kept.md
 import { addDays } from '../domain/calendar';
 import type { DailyDoc } from '../domain/case-figures';
 import { compactDay, isoDay, monthDays } from '../domain/stats-period';
@@ -31,6 +32,7 @@ function lastDay(collection: string, id: string): string {
 /** Of `ids`, the kept documents of closed periods, and the ids still to read. */
 export function recall(collection: string, ids: readonly string[], cut: string, today: string): { known: DailyDoc[]; unknown: string[] } {
   if (ttlMs() <= 0) return { known: [], unknown: [...ids] };
+  // Real time, as in warm-cache.ts: the local cloud's clock may stand still or jump, an entry's age may not.
   const now = Date.now();
   const known: DailyDoc[] = [];
   const unknown: string[] = [];
