@@ -20,11 +20,16 @@ const STORAGE_FORMAT = 1;
 /** Page cache while generating: the indexes of a few GB of documents are updated far faster in memory. */
 const BUILD_CACHE_MB = 1024;
 
+const THIS_MODULE = path.relative(ROOT, __filename).split(path.sep).join('/');
+
 /** A hash of the source of `entry` and every local module it imports: the generator's version. */
 export function sourceVersion(entry: string): string {
   const result = buildSync({ entryPoints: [entry], bundle: true, write: false, metafile: true, platform: 'node', packages: 'external', logLevel: 'silent' });
   const hash = createHash('sha256').update(`format ${STORAGE_FORMAT}\n`);
   for (const input of Object.keys(result.metafile.inputs).sort()) {
+    // The cache's own code decides where data is kept, not what it is: a generator that calls cachedDatabase itself
+    // must not be regenerated when this file changes. (The local cloud it imports, which writes the file, stays in.)
+    if (input === THIS_MODULE) continue;
     hash.update(`${input}\n`);
     hash.update(fs.readFileSync(path.resolve(ROOT, input)));
   }
