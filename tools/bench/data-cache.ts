@@ -1,9 +1,10 @@
 // Generated bench databases kept between runs (issue 17.5: generating 1M cases took 367 of a run's 381 s). A file is
 // keyed by what decides its content: the generator's version (a hash of the source of every module the generator
 // imports, found by esbuild) and the size. A changed generator or domain rule gives a new key, and the stale files of
-// that name are removed when a file is next generated. Files are built beside their final name and renamed when complete, so an interrupted
-// generation leaves nothing that looks usable. A bench whose calls write opens a working copy (`workingCopy`), so the
-// cached file stays as generated. Every database opened is logged (`cacheUses`) for the run's account of its time.
+// that name are removed when a file is next generated. Files are built beside their final name and renamed when
+// complete, so an interrupted generation leaves nothing that looks usable. A bench whose calls only read opens the file
+// in place (`openInPlace`, which proves it); one whose calls write opens a copy (`workingCopy`), so the cached file
+// stays as generated. Every database taken or made is logged (`cacheUses`) for the run's account of its time.
 import Database from 'better-sqlite3';
 import { createHash } from 'crypto';
 import { buildSync } from 'esbuild';
