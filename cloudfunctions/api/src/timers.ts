@@ -1,6 +1,7 @@
 // Timer triggers from config.json arrive as { Type: 'Timer', TriggerName, Time } with no user identity and SOURCE
 // `wx_trigger`. Only such an invocation may run a job: anyone can send a body shaped like a timer event
 // (docs/adr/0050-timer-events-trusted-by-source.md).
+import { runBackfills } from './jobs/backfills';
 import { runCaseTimers } from './jobs/case-timers';
 import { runExportJobs } from './jobs/exports';
 import { now } from './lib/clock';
@@ -27,6 +28,8 @@ export type TimerJob = () => Promise<Record<string, number>>;
 /** Jobs per trigger; each is batched, idempotent and safe if two runs overlap. Features register theirs here. */
 const JOBS: Record<string, Record<string, TimerJob>> = {
   tick: {
+    // Derived fields older documents lack (search tokens), until each back-fill is done (docs/adr/0151).
+    backfills: async () => runBackfills(now()),
     // Case deadlines first: what they queue in the outbox goes out in the same tick.
     cases: async () => ({ ...(await runCaseTimers(now())) }),
     notifications: async () => ({ ...(await deliverDue(now())) }),

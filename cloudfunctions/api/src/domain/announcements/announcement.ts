@@ -86,6 +86,11 @@ export function isAnnouncementFileID(fileID: string): boolean {
   return !!m && m[1]!.startsWith('announcements/') && !m[1]!.includes('..');
 }
 
+/** Title and full-text tokens of the keyword search, as a policy's (domain/search-tokens.ts). */
+export function announcementTokens(face: Pick<AnnouncementContent, 'title' | 'paragraphs'>): { titleTokens: string[]; searchTokens: string[] } {
+  return { titleTokens: indexTokens(face.title), searchTokens: indexTokens(face.title, ...face.paragraphs) };
+}
+
 function withFace(doc: Omit<AnnouncementDoc, keyof AnnouncementContent> & Partial<AnnouncementContent>, content: AnnouncementContent): AnnouncementDoc {
   const { title: _t, departmentId: _d, date: _da, paragraphs: _p, attachments: _a, expiresAt: _e, ...rest } = doc;
   const face = announcementContent(content);
@@ -93,8 +98,7 @@ function withFace(doc: Omit<AnnouncementDoc, keyof AnnouncementContent> & Partia
   return {
     ...rest,
     ...face,
-    titleTokens: indexTokens(face.title),
-    searchTokens: indexTokens(face.title, ...face.paragraphs),
+    ...announcementTokens(face),
     listKey: `${face.date}|${first}|${rest._id}`,
     expiresKey: face.expiresAt ? startOfDay(addDays(face.expiresAt, 1)) : FOREVER,
   };
