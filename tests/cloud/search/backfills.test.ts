@@ -1,5 +1,5 @@
 // The deploy's data back-fills (jobs/backfills.ts) through the real function's tick on a strict local cloud: records
-// stored before their search tokens existed become findable; records that have them
+// stored before their search tokens (or an announcement's `current`) existed become findable; records that have them
 // are untouched; a second run changes nothing.
 import { main } from '../../../cloudfunctions/api/src';
 import { localCloud } from '../../../tools/local-cloud';
@@ -34,7 +34,7 @@ async function found(q: string): Promise<Record<string, string[]>> {
   return out;
 }
 
-test('the tick back-fills missing search tokens; records that have them and a second run change nothing', async () => {
+test('the tick back-fills missing search tokens and `current`; records that have them and a second run change nothing', async () => {
   const now = localCloud.clock.now().getTime();
   const draftOf = (title: string) => ({ title, paragraphs: ['禁止在楼道停放电动自行车或者为其充电。'], opensAt: new Date(now).toISOString(), closesAt: new Date(now + 40 * DAY).toISOString() });
   const oldDraft = await ok(EDITOR, 'draft.save', draftOf('住宅小区电动自行车停放充电管理办法（征求意见稿）'));
@@ -53,22 +53,25 @@ test('the tick back-fills missing search tokens; records that have them and a se
   expect(sorted(await found('电动自行车'))).toEqual(all);
   const before = Object.fromEntries(await Promise.all(KINDS.map(async (k) => [k, await stored(COLLECTION_OF[k])] as const)));
 
-  // As written before the fields existed: every kind but one draft loses its tokens.
+  // As written before the fields existed: every kind but one draft loses its tokens, the announcement its `current`.
   const _ = database().command;
   const strip = { titleTokens: _.remove(), searchTokens: _.remove() };
   await database().collection('drafts').doc(oldDraft.id).update({ data: strip });
   await database().collection('policies').doc(policy.id).update({ data: strip });
   await database().collection('guide_items').doc(guide.id).update({ data: strip });
   await database().collection('letters').doc(letter.id).update({ data: { searchTokens: _.remove() } });
-  await database().collection('announcements').doc(announcement.id).update({ data: strip });
+  await database().collection('announcements').doc(announcement.id).update({ data: { ...strip, current: _.remove() } });
   expect(await found('电动自行车')).toEqual({ policy: [], draft: [newDraft.id], letter: [], guide: [], announcement: [] });
+  expect((await ok(CITIZEN, 'announcement.list', {})).items).toEqual([]);
 
   await localCloud.fireTimer(main, 'tick');
   expect(sorted(await found('电动自行车'))).toEqual(all);
+  expect((await ok(CITIZEN, 'announcement.list', {})).items.map((i) => i.id)).toEqual([announcement.id]);
   // Restored exactly as the actions wrote them (same tokens, no version bump), the untouched draft included.
   for (const k of KINDS) expect(await stored(COLLECTION_OF[k])).toEqual(before[k]);
   const progress = await stored('backfills');
   expect(progress.find((d) => d._id === 'search-tokens:drafts')).toMatchObject({ done: true, changed: 1 });
+  expect(progress.find((d) => d._id === 'announcement-current')).toMatchObject({ done: true, changed: 1 });
 
   await localCloud.fireTimer(main, 'tick');
   for (const k of KINDS) expect(await stored(COLLECTION_OF[k])).toEqual(before[k]);

@@ -39,4 +39,12 @@ export const BACKFILLS: readonly Backfill[] = [
   tokensBackfill('guide_items', (d) => guideTokensOf((d as unknown as GuideDoc).content)),
   tokensBackfill('letters', (d) => letterTokens(d as unknown as LetterDoc), ['searchTokens']),
   tokensBackfill('announcements', (d) => announcementTokens(d as unknown as AnnouncementDoc)),
+  {
+    // Citizens' lists read `current` (docs/adr/0150-current-announcements-index.md); the tick's sweep removes it again
+    // from any that expire later.
+    name: 'announcement-current',
+    collection: 'announcements',
+    note: 'announcements 已发布且未过期的记录补上 current',
+    patch: (d, nowIso) => (d.status === 'published' && d.current !== true && typeof d.expiresKey === 'string' && d.expiresKey > nowIso ? { current: true } : null),
+  },
 ];

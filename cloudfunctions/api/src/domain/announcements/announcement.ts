@@ -37,6 +37,12 @@ export interface AnnouncementDoc extends AnnouncementContent {
   listKey: string;
   /** The instant it stops being current (00:00 Shanghai after 有效期至), or FOREVER. */
   expiresKey: string;
+  /**
+   * Set while published and not yet seen expired: citizens' lists range over (current, listKey), so expired ones are
+   * never read. Removed on withdrawal and by the tick's expiry sweep (jobs/announcement-expiry.ts); the lists still
+   * compare expiresKey with now for the minutes between an expiry and the next sweep.
+   */
+  current?: true;
   publishedAt?: Instant;
   firstPublishedAt?: Instant;
   pubVersion: number;
@@ -134,7 +140,7 @@ export function publishAnnouncement(
   const content = workingCopy(doc);
   const { pendingNote, withdrawReason: _w, ...rest } = doc;
   note = note ?? pendingNote;
-  let next: AnnouncementDoc = { ...rest, status: 'published', pending: null, version: doc.version + 1, updatedAt: nowIso };
+  let next: AnnouncementDoc = { ...rest, status: 'published', current: true, pending: null, version: doc.version + 1, updatedAt: nowIso };
   let snapshot: AnnouncementVersionDoc | null = null;
   if (!lastPublished || !same(content, lastPublished)) {
     const n = doc.pubVersion + 1;
@@ -149,7 +155,8 @@ export function publishAnnouncement(
 }
 
 export function withdrawAnnouncement(doc: AnnouncementDoc, nowIso: string, reason: string): AnnouncementDoc {
-  return { ...doc, status: 'withdrawn', withdrawReason: reason, version: doc.version + 1, updatedAt: nowIso };
+  const { current: _c, ...rest } = doc;
+  return { ...rest, status: 'withdrawn', withdrawReason: reason, version: doc.version + 1, updatedAt: nowIso };
 }
 
 export function effectiveAnnouncementStatus(doc: Pick<AnnouncementDoc, 'status' | 'expiresKey'>, now: Date): AnnouncementStatus {
