@@ -4,16 +4,16 @@
 
 import type { CaseStatus, CaseTypeInfo, Category, Department, Limits, Role } from './domain';
 import type { CaseActions, QueueFilterCounts, RejectReason } from './api/cases';
-import type { PolicyActions } from './api/policies';
+import type { Decision, DraftStatus, PolicyActions, PolicyStatus } from './api/policies';
 import type { AdminActions, AuditSubject, ReplyTemplate } from './api/admin';
 import type { StatsActions } from './api/stats';
 import type { CosignActions } from './api/cosign';
 import type { LookupActions } from './api/lookup';
-import type { GuideActions, GuideCategory } from './api/guide';
+import type { GuideActions, GuideCategory, GuideStatus } from './api/guide';
 import type { SurveyActions, SurveyQuestionKind } from './api/surveys';
 import type { ExportActions, ExportFormat, ExportKind, ExportPeriod } from './api/exports';
 import type { SearchActions } from './api/search';
-import type { AnnouncementActions } from './api/announcements';
+import type { AnnouncementActions, AnnouncementStatus } from './api/announcements';
 import type { MessageActions } from './api/messages';
 import type { HomeActions } from './api/home';
 
@@ -95,6 +95,13 @@ export interface Vocabulary {
   exportKinds: Array<LabelOption<ExportKind>>;
   exportPeriods: Array<LabelOption<ExportPeriod>>;
   exportFormats: Array<LabelOption<ExportFormat>>;
+  /** The stored statuses of the editors' lists, as their filters name them. */
+  announcementStatuses: Array<LabelOption<AnnouncementStatus>>;
+  guideStatuses: Array<LabelOption<GuideStatus>>;
+  policyStatuses: Array<LabelOption<PolicyStatus>>;
+  draftStatuses: Array<LabelOption<DraftStatus>>;
+  /** An editor's decision on a public comment of a draft (采纳情况), in the order the report offers them. */
+  decisions: Array<LabelOption<Decision>>;
 }
 
 /** What the staff case forms check before sending, as the server enforces it (extensionMaxDays: the admin's setting). */

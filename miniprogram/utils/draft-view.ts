@@ -1,5 +1,5 @@
 // What the draft consultation pages (意见征集) show, from the contract's shapes. No `wx` here: unit-tested in Node.
-import type { CommentStatus, Decision, Draft, DraftComment, DraftListItem, DraftStatus } from '../../typings/api';
+import type { CommentStatus, Decision, Draft, DraftComment, DraftListItem, DraftStatus, LabelOption } from '../../typings/api';
 import type { TagType } from './policy-view';
 import { formatFullDate, formatFullDateTime, shanghaiParts } from './time';
 
@@ -10,19 +10,7 @@ export const DRAFT_STATUS_TAG: Record<DraftStatus, TagType> = {
   reported: 'primary',
 };
 
-export const DRAFT_STATUS_TEXT: Record<DraftStatus, string> = {
-  scheduled: '未开始',
-  open: '征求意见中',
-  closed: '已截止',
-  reported: '已公布采纳情况',
-};
 
-/** The words the citizen reads for the state of their own comment. */
-export const COMMENT_STATUS_TEXT: Record<CommentStatus, string> = {
-  pending: '待审核',
-  approved: '已公开',
-  hidden: '未公开',
-};
 
 export const COMMENT_STATUS_TAG: Record<CommentStatus, TagType> = {
   pending: 'warning',
@@ -30,11 +18,6 @@ export const COMMENT_STATUS_TAG: Record<CommentStatus, TagType> = {
   hidden: 'default',
 };
 
-export const DECISION_TEXT: Record<Decision, string> = {
-  adopted: '采纳',
-  partly: '部分采纳',
-  not_adopted: '不予采纳',
-};
 
 export const DECISION_TAG: Record<Decision, TagType> = {
   adopted: 'success',
@@ -81,7 +64,7 @@ export interface DraftCardView {
 }
 
 export function draftCardView(item: DraftListItem): DraftCardView {
-  const statusLabel = item.statusLabel || DRAFT_STATUS_TEXT[item.status];
+  const statusLabel = item.statusLabel;
   const rangeText = `征求意见时间：${windowRangeText(item.opensAt, item.closesAt)}`;
   const commentText = item.commentCount > 0 ? `${item.commentCount} 条公开意见` : '暂无公开意见';
   const open = item.status === 'open';
@@ -135,9 +118,9 @@ const STATUS_HINT: Record<CommentStatus, string> = {
 };
 
 export function commentView(c: DraftComment): CommentView {
-  const statusText = COMMENT_STATUS_TEXT[c.status];
+  const statusText = c.statusLabel;
   const where = whereText(c.paragraphIndex);
-  const decisionLabel = c.decision ? c.decisionLabel || DECISION_TEXT[c.decision] : '';
+  const decisionLabel = c.decision ? (c.decisionLabel ?? '') : '';
   return {
     id: c.id,
     content: c.content,
@@ -210,24 +193,24 @@ const CLOSED_NOTE: Record<DraftStatus, string> = {
   reported: '意见征集已结束，采纳情况已公布。',
 };
 
-export function reportView(draft: Draft): ReportView | null {
+/**
+ * The published adoption report; `decisions` are the server's words for them (meta.get vocabulary.decisions), without
+ * which only the total is counted.
+ */
+export function reportView(draft: Draft, decisions: ReadonlyArray<LabelOption<Decision>>): ReportView | null {
   const report = draft.report;
   if (!report) return null;
   const byId = new Map(draft.comments.map((c) => [c.id, c]));
+  const perDecision: Record<Decision, number> = { adopted: report.counts.adopted, partly: report.counts.partly, not_adopted: report.counts.notAdopted };
   return {
     summary: report.summary,
     publishedText: `公布于 ${formatFullDate(report.publishedAt)}`,
-    counts: [
-      { key: 'total', label: '收到意见', value: report.counts.total },
-      { key: 'adopted', label: '采纳', value: report.counts.adopted },
-      { key: 'partly', label: '部分采纳', value: report.counts.partly },
-      { key: 'notAdopted', label: '不予采纳', value: report.counts.notAdopted },
-    ],
+    counts: [{ key: 'total', label: '收到意见', value: report.counts.total }, ...decisions.map((d) => ({ key: d.key, label: d.label, value: perDecision[d.key] }))],
     groups: report.decisions.map((g) => {
       const comments = g.commentIds.map((id) => byId.get(id)).filter((c): c is DraftComment => !!c).map(commentView);
       return {
         decision: g.decision,
-        decisionLabel: g.decisionLabel || DECISION_TEXT[g.decision],
+        decisionLabel: g.decisionLabel,
         decisionType: DECISION_TAG[g.decision],
         reason: g.reason,
         countText: `${g.commentIds.length} 条意见`,
@@ -237,7 +220,7 @@ export function reportView(draft: Draft): ReportView | null {
   };
 }
 
-export function draftDetailView(draft: Draft): DraftDetailView {
+export function draftDetailView(draft: Draft, decisions: ReadonlyArray<LabelOption<Decision>>): DraftDetailView {
   const counts = draft.commentCounts ?? {};
   const paragraphs = draft.paragraphs.map((text, index) => {
     const count = counts[String(index)] ?? 0;
@@ -258,7 +241,7 @@ export function draftDetailView(draft: Draft): DraftDetailView {
     id: draft.id,
     title: draft.title,
     status: draft.status,
-    statusLabel: draft.statusLabel || DRAFT_STATUS_TEXT[draft.status],
+    statusLabel: draft.statusLabel,
     statusType: DRAFT_STATUS_TAG[draft.status],
     windowText: draft.windowText,
     rangeText: windowRangeText(draft.opensAt, draft.closesAt),
@@ -270,6 +253,6 @@ export function draftDetailView(draft: Draft): DraftDetailView {
     wholeCount: counts['-1'] ?? 0,
     mine,
     others,
-    report: reportView(draft),
+    report: reportView(draft, decisions),
   };
 }

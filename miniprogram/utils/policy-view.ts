@@ -18,13 +18,10 @@ export const POLICY_STATUS_TAG: Record<PolicyStatus, TagType> = {
   repealed: 'danger',
 };
 
-/** Fallback labels; the server's statusLabel wins when present. */
-export const POLICY_STATUS_TEXT: Record<PolicyStatus, string> = {
-  draft: '草稿',
-  published: '现行有效',
-  expired: '已失效',
-  repealed: '已废止',
-};
+/** The category names a policy card shows, by id (meta.get categories). */
+export function categoryNamesOf(categories: ReadonlyArray<{ id: string; name: string }>): Record<string, string> {
+  return Object.fromEntries(categories.map((c) => [c.id, c.name]));
+}
 
 export function isInactive(status: PolicyStatus): boolean {
   return status === 'expired' || status === 'repealed';
@@ -73,7 +70,7 @@ export interface CardOptions {
 }
 
 export function policyCardView(item: PolicyListItem, opts: CardOptions = {}): PolicyCardView {
-  const statusLabel = item.statusLabel || POLICY_STATUS_TEXT[item.status];
+  const statusLabel = item.statusLabel;
   const inactive = isInactive(item.status);
   const meta = [item.docNo, item.issuer].filter(Boolean).join(' · ');
   const dateText = item.publishedAt ? `发布于 ${formatFullDate(item.publishedAt)}` : '未发布';
@@ -171,7 +168,7 @@ export interface PolicyDetailView {
 }
 
 export function policyDetailView(policy: Policy, requestedVersion?: number, categoryNames: Record<string, string> = {}): PolicyDetailView {
-  const statusLabel = policy.statusLabel || POLICY_STATUS_TEXT[policy.status];
+  const statusLabel = policy.statusLabel;
   const inactive = isInactive(policy.status);
   let inactiveNotice = '';
   if (policy.status === 'expired') {

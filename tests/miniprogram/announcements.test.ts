@@ -116,3 +116,19 @@ test('the editor writes and publishes an announcement; a refusal shows under its
   expect(list.items.map((i) => i.title)).toEqual(['关于春节期间办事大厅开放时间的通知']);
   expect((await ok(CITIZEN, 'announcement.get', { id: list.items[0]!.id })).paragraphs).toEqual(['春节期间办事大厅正常开放。', '服务时间为9:00至12:00。']);
 });
+
+test('the editor opens a saved announcement; a stale save keeps what was typed and says to reopen', async () => {
+  const saved = await ok(EDITOR, 'announcement.save', announcementInput({ title: '关于办事大厅调整开放时间的通知' }));
+  useIdentity(EDITOR);
+  const page = await openPage('staff/announcement-edit/index', { id: saved.id });
+  await waitFor(page, (d) => d.loading === false && !d.isNew);
+  expect((page.data.form as { title: string }).title).toBe('关于办事大厅调整开放时间的通知');
+  // Another editor saves first: this page's version is stale.
+  await ok(EDITOR, 'announcement.save', { ...announcementInput({ title: '别人改过的标题' }), id: saved.id, version: saved.version });
+  await typeText(page, '关于办事大厅开放时间的更正通知', 'field-title');
+  await tap(page, 'save');
+  await waitFor(page, (d) => d.saving === false && Boolean(d.message));
+  expect(page.data.message).toContain('别人刚刚修改过这条通知公告，请返回列表重新打开后再改');
+  expect((page.data.form as { title: string }).title).toBe('关于办事大厅开放时间的更正通知');
+  expect((await ok(EDITOR, 'announcement.get', { id: saved.id })).title).toBe('别人改过的标题');
+});

@@ -4,23 +4,21 @@
 // assembly; then the total and the file. Goals: the worst single invocation (export.create or a timer run) within half
 // the function's 20 s timeout, every batch and the file's assembly (a step of its own, ADR 0124) far within it.
 // `npm run bench -- export --sizes 10k` for a quick look; the default is 100k.
-// The cases are the cases bench's generator's, their submission instants spread evenly over the year before NOW, so
-// the whole size falls in one export period (at most 366 days); the other fields are as generated.
+// The cases are export-data.ts's (the cases bench's generator's, spread over one export period), kept in the bench
+// cache; each export runs on a copy of them, since an export writes its job and its parts.
 import { performance } from 'perf_hooks';
 import { main } from '../../cloudfunctions/api/src';
-import type { CaseDoc } from '../../cloudfunctions/api/src/domain/case-doc';
 import { EXPORT_BATCH_ROWS } from '../../cloudfunctions/api/src/domain/exports';
 import { EXPORT_RUN_BUDGET_MS, type ExportRunCounts } from '../../cloudfunctions/api/src/jobs/exports';
 import type { ApiResponse, ExportFormat, ExportJobView } from '../../typings/api';
 import { localCloud } from '../local-cloud';
-import { DEMO_CATEGORIES, DEMO_DEPARTMENTS } from '../seed/catalog';
-import { Generator, NOW } from './case-generator';
+import { NOW } from './case-generator';
+import { sizeLabel, workingCopy, type CachedDatabase, type WorkingCopy } from './data-cache';
+import { ADMIN, exportCases } from './export-data';
 import { benchSizes, type BenchCheck, type BenchResult } from './index';
 
 const SIZES = benchSizes([100_000]);
-const ADMIN = 'o_bench_admin';
 const DAY = 86_400_000;
-const CHUNK = 10_000;
 /** The function's timeout (docs/deploy.md). */
 const TIMEOUT_MS = 20_000;
 /** A batch should leave the run most of its budget. */
@@ -30,23 +28,12 @@ const INVOCATION_GOAL_MS = TIMEOUT_MS / 2;
 /** The file's assembly only joins parts already deflated: a step like a batch (it grows with the export's bytes). */
 const ASSEMBLE_GOAL_MS = 2 * BATCH_GOAL_MS;
 
-const sizeLabel = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`);
-
-function load(total: number): void {
-  localCloud.configure({ filename: ':memory:', strict: { threshold: 0 } });
+/** The local cloud on a fresh copy of the cached cases, strict, clock at NOW. */
+function open(cases: CachedDatabase<unknown>): WorkingCopy {
+  const copy = workingCopy(cases);
+  localCloud.configure({ filename: copy.filename, storageDir: copy.storageDir, strict: { threshold: 0 } });
   localCloud.clock.set(NOW, { frozen: true });
-  localCloud.db.bulkInsert('departments', DEMO_DEPARTMENTS.map((d) => ({ ...d })));
-  localCloud.db.bulkInsert('categories', DEMO_CATEGORIES.map((c) => ({ ...c })));
-  localCloud.db.bulkInsert('users', [{ _id: ADMIN, roles: ['admin'] }]);
-  const gen = new Generator(total);
-  const nowMs = Date.parse(NOW);
-  for (let from = 0; from < total; from += CHUNK) {
-    const docs = gen.chunk(from, Math.min(total, from + CHUNK)).docs.map((d: CaseDoc, i: number) => {
-      const submittedAt = new Date(nowMs - 1000 - ((from + i) / total) * 364 * DAY).toISOString();
-      return { ...d, submittedAt, mineKey: `${submittedAt}|${d._id}` };
-    });
-    localCloud.db.bulkInsert('cases', docs as unknown as Record<string, unknown>[]);
-  }
+  return copy;
 }
 
 async function call<T>(action: string, payload: unknown): Promise<T> {
@@ -97,10 +84,12 @@ export default async function bench(): Promise<BenchResult> {
   const checks: BenchCheck[] = [];
   const notes: string[] = [];
   for (const total of SIZES) {
+    const cases = await exportCases(total);
     for (const format of ['csv', 'xlsx'] as const) {
-      load(total);
+      const copy = open(cases);
       const r = await exportOnce(total, format);
       localCloud.close();
+      copy.remove();
       rows.push(...r.rows);
       checks.push(...r.checks);
       notes.push(r.note);

@@ -3,8 +3,11 @@
 // PASS/FAIL). A new bench is a new file: `export default async function (): Promise<BenchResult>`.
 import fs from 'fs';
 import path from 'path';
+import { performance } from 'perf_hooks';
 import { isMain } from '../lib/is-main';
 import { installSdkRedirect } from '../local-cloud/register';
+import { cacheUses } from './data-cache';
+import { accountRun, cpuSeconds, type BenchSpend } from './run-account';
 
 export interface BenchResult {
   title: string;
@@ -34,6 +37,10 @@ export function benchSizes(fallback: number[]): number[] {
   });
 }
 
+function benchSizesGiven(): boolean {
+  return process.argv.includes('--sizes') || !!process.env.BENCH_SIZES;
+}
+
 /** The bench names given on the command line (everything that is not an option or an option's value). */
 function selectedNames(args: string[]): string[] {
   return args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--sizes');
@@ -43,21 +50,32 @@ async function main(): Promise<void> {
   installSdkRedirect();
   const only = selectedNames(process.argv.slice(2));
   let failed = 0;
-  const files = fs
-    .readdirSync(__dirname)
-    .filter((f) => f.endsWith('.bench.ts'))
-    .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
-    .sort();
+  const all = fs.readdirSync(__dirname).filter((f) => f.endsWith('.bench.ts')).sort();
+  const files = all.filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
+  const runStarted = performance.now();
+  const runCpu = cpuSeconds();
+  const spent: BenchSpend[] = [];
   for (const file of files) {
     const mod = (await import(path.join(__dirname, file))) as { default: () => Promise<BenchResult> };
-    const started = Date.now();
+    const started = performance.now();
+    const cpu = cpuSeconds();
+    const usesBefore = cacheUses().length;
     const result = await mod.default();
-    console.log(`\n${result.title}  (${file}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    const seconds = (performance.now() - started) / 1000;
+    spent.push({ file, seconds, cpuSeconds: cpuSeconds() - cpu, data: cacheUses().slice(usesBefore) });
+    console.log(`\n${result.title}  (${file}, ${seconds.toFixed(1)} s)`);
     console.table(result.rows);
     for (const note of result.notes ?? []) console.log(`  ${note}`);
     for (const c of result.checks ?? []) console.log(`  ${c.pass ? 'PASS' : 'FAIL'}  ${c.figure}: ${c.value} (goal: ${c.goal})`);
     failed += (result.checks ?? []).filter((c) => !c.pass).length;
   }
+  const account = accountRun({ spent, seconds: (performance.now() - runStarted) / 1000, cpuSeconds: cpuSeconds() - runCpu, notRun: all.filter((f) => !files.includes(f)), sizesGiven: benchSizesGiven() });
+  console.log(`\n${account.title}`);
+  console.table(account.rows);
+  for (const note of account.notes) console.log(`  ${note}`);
+  const c = account.check;
+  if (c) console.log(`  ${c.pass ? 'PASS' : 'FAIL'}  ${c.figure}: ${c.value} (goal: ${c.goal})`);
+  if (c && !c.pass) failed++;
   if (failed) {
     console.log(`\n${failed} figure(s) miss their goal.`);
     process.exitCode = 1;

@@ -1,10 +1,12 @@
 // The data the setData bench pages through: 210 rows for every list page, each at its heaviest (titles at their
 // length limit, policy bodies rich in 的 so every search row carries a title hit and a marked excerpt). Written through
-// the real `api` function, as users and staff would.
+// the real `api` function, as users and staff would, and kept in the bench cache (data-cache.ts) under this module's
+// version (which covers the function) and the day: rows are dated from the real clock, as the pages read it.
 import { localCloud } from '../local-cloud';
-import { ok, seedStaff } from '../../tests/helpers/cloud';
+import { ok, seedCatalog, seedStaff } from '../../tests/helpers/cloud';
 import * as cases from '../../tests/helpers/cases';
 import { POLICY_FIXTURES } from '../../tests/fixtures/policies';
+import { cachedDatabase, type CachedDatabase } from './data-cache';
 
 export const ROWS = 210;
 export const EDITOR = 'o_bench_setdata_editor';
@@ -97,4 +99,20 @@ export async function pendingComments(): Promise<void> {
       content: `第${i}条意见：建议在公交线路调整前至少提前三十日公示，并在沿线社区设置意见箱，方便不会使用手机的老年人反映意见。`,
     });
   }
+}
+
+/** Every list's rows, `citizen`'s where a list is a citizen's: from the cache (seeded once a day) or seeded into it. */
+export function setdataRows(citizen: string): Promise<CachedDatabase<Record<string, never>>> {
+  const build = async (): Promise<Record<string, never>> => {
+    await seedCatalog();
+    await cases.seedCaseStaff();
+    // The citizen's cases stay in the dispatcher's queue; another citizen's are answered and published as letters.
+    await submitCases(citizen);
+    await publishLetters(await submitCases(`${citizen}_letters`));
+    await publishPolicies(citizen);
+    await closedDrafts();
+    await pendingComments();
+    return {};
+  };
+  return cachedDatabase('setdata', ROWS, __filename, build, { alsoKeyedBy: `${citizen} ${new Date().toISOString().slice(0, 10)}` });
 }

@@ -1,7 +1,7 @@
 // 意见征集详情: the draft's paragraphs with a badge of public comments each, comment on the whole draft or on one
 // paragraph (a popup with a counter, checked before sending), my own comments in every state (待审核/已公开/未公开),
 // the approved comments of others (paged), and the adoption report once it is published.
-import type { Draft, DraftComment, SurveyLink } from '../../../typings/api';
+import type { Decision, Draft, DraftComment, LabelOption, SurveyLink } from '../../../typings/api';
 import { call, messageOf, ApiCallError } from '../../services/api';
 import { getMeta } from '../../services/session';
 import { requestSubscribe } from '../../services/subscribe';
@@ -26,8 +26,10 @@ interface Hidden {
   reportTemplate: string;
   /** The server's comment limits (meta.get), once read. */
   limits: CommentLimits;
+  /** The decisions' words for the report's counts (meta.get vocabulary.decisions), once read. */
+  decisions: Array<LabelOption<Decision>>;
 }
-const own = pageState<Hidden>(() => ({ id: '', draft: null, requestId: randomId(), sending: false, othersCursor: null, othersCount: 0, reportTemplate: '', limits: null }));
+const own = pageState<Hidden>(() => ({ id: '', draft: null, requestId: randomId(), sending: false, othersCursor: null, othersCount: 0, reportTemplate: '', limits: null, decisions: [] }));
 
 definePage({
   data: {
@@ -74,6 +76,7 @@ definePage({
         if (meta) {
           h.reportTemplate = meta.subscribe?.draftReport ?? '';
           h.limits = meta.formLimits.policy;
+          h.decisions = meta.vocabulary.decisions;
           const { commentMin, commentMax } = meta.formLimits.policy;
           this.setData({ placeholder: `请写下您的意见和建议（${commentMin} 至 ${commentMax} 字），审核后公开`, counter: counterText(this.data.text, h.limits) });
         }
@@ -86,7 +89,7 @@ definePage({
     show(draft: Draft) {
       const h = own(this);
       h.draft = draft;
-      const view = draftDetailView(draft);
+      const view = draftDetailView(draft, h.decisions);
       h.othersCursor = draft.commentsNextCursor ?? null;
       h.othersCount = view.others.length;
       this.setData({

@@ -7,7 +7,7 @@ import { pagedList, setUpPagedList } from '../../behaviors/paged-list';
 import { call } from '../../services/api';
 import { getMeta } from '../../services/session';
 import { definePage, pageState } from '../../utils/page';
-import { policyCardView, type PolicyCardView } from '../../utils/policy-view';
+import { categoryNamesOf, policyCardView, type PolicyCardView } from '../../utils/policy-view';
 
 const own = pageState(() => ({ categoryNames: {} as Record<string, string> }));
 
@@ -21,7 +21,7 @@ definePage({
       /** The categories: the tabs and the cards' labels. */
       before: async () => {
         const meta = await getMeta();
-        own(this).categoryNames = Object.fromEntries(meta.categories.map((c) => [c.id, c.name]));
+        own(this).categoryNames = categoryNamesOf(meta.categories);
         this.showTabs(meta.categories.map((c) => ({ id: c.id, name: c.name })));
       },
       fetch: (paging) => {

@@ -4,32 +4,26 @@ import type { AnnouncementListItem } from '../../../typings/api';
 import { listSearch, searchedKeyword } from '../../behaviors/list-search';
 import { pagedList, setUpPagedList } from '../../behaviors/paged-list';
 import { call } from '../../services/api';
+import { getMeta } from '../../services/session';
 import { announcementCardView, type AnnouncementCardView } from '../../utils/announcement-view';
 import { dataOf } from '../../utils/events';
 import { definePage } from '../../utils/page';
-import { chosenFilter, openEditor, statusFilter } from '../behaviors/status-filter';
+import { chosenFilter, filtersOf, openEditor, statusFilter } from '../behaviors/status-filter';
 
-type Filter = 'all' | 'draft' | 'published' | 'withdrawn';
-
-/** The stored statuses an editor filters by; each card shows the server's label for its status. */
-const FILTERS: Array<{ key: Filter; label: string }> = [
-  { key: 'all', label: '全部' },
-  { key: 'draft', label: '未发布' },
-  { key: 'published', label: '已发布' },
-  { key: 'withdrawn', label: '已撤回' },
-];
+/** The stored statuses announcement.list filters by (an expired one is published); each card shows its own label. */
+const STATUSES = ['draft', 'published', 'withdrawn'] as const;
 
 const EDITOR = '/staff/announcement-edit/index';
 
 definePage({
   behaviors: [pagedList, listSearch, statusFilter],
   data: {
-    filters: FILTERS,
     items: [] as AnnouncementCardView[],
   },
   onLoad() {
     setUpPagedList<AnnouncementListItem, AnnouncementCardView>(this, {
-      fetch: (paging) => call('announcement.list', { status: chosenFilter(FILTERS, this.data.filter), ...paging, ...searchedKeyword(this.data) }),
+      before: async () => this.showFilters(filtersOf(STATUSES, (await getMeta()).vocabulary.announcementStatuses)),
+      fetch: (paging) => call('announcement.list', { status: chosenFilter(STATUSES, this.data.filter), ...paging, ...searchedKeyword(this.data) }),
       view: (item) => announcementCardView(item, { alwaysShowStatus: true }),
       moreErrorToast: true,
     });

@@ -4,12 +4,6 @@ import type { Decision, DraftComment, PolicyFormLimits } from '../../../typings/
 
 /** The server's limits these checks use (meta.get formLimits.policy). */
 export type ReportLimits = Pick<PolicyFormLimits, 'decideReasonMax' | 'summaryMax'>;
-import { DECISION_TEXT } from '../../utils/draft-view';
-
-export const DECISION_OPTIONS: Array<{ key: Decision; label: string }> = (['adopted', 'partly', 'not_adopted'] as const).map((key) => ({
-  key,
-  label: DECISION_TEXT[key],
-}));
 
 export interface ReportProgress {
   /** Public comments: the ones the report accounts for. */

@@ -1,13 +1,13 @@
 // 采纳情况 (editors), after the window: every public comment with its decision. Select one comment or a group, choose
 // 采纳 / 部分采纳 / 不予采纳 with a reason, record it; when every public comment has one, write the summary and publish
 // the report, which citizens then read on the draft page (and commenters are notified by the server).
-import type { Decision, Draft, DraftComment } from '../../../typings/api';
+import type { Decision, Draft, DraftComment, LabelOption } from '../../../typings/api';
 import { call, messageOf } from '../../services/api';
 import { getMeta } from '../../services/session';
-import { commentView, DECISION_TEXT, DRAFT_STATUS_TAG, reportView, type CommentView, type ReportView } from '../../utils/draft-view';
+import { commentView, DRAFT_STATUS_TAG, reportView, type CommentView, type ReportView } from '../../utils/draft-view';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { definePage, pageState } from '../../utils/page';
-import { checkDecision, checkPublish, DECISION_OPTIONS, reportProgress, selectedIds, type ReportLimits } from './decisions';
+import { checkDecision, checkPublish, reportProgress, selectedIds, type ReportLimits } from './decisions';
 
 interface Hidden {
   id: string;
@@ -38,7 +38,8 @@ definePage({
     rows: [] as Row[],
     selectedCount: 0,
     progressText: '',
-    decisions: DECISION_OPTIONS,
+    /** The decisions in the server's words (meta.get vocabulary.decisions), with the draft. */
+    decisions: [] as Array<LabelOption<Decision>>,
     decision: '' as Decision | '',
     reason: '',
     decideError: '',
@@ -62,7 +63,7 @@ definePage({
       try {
         const [draft, meta] = await Promise.all([call('draft.get', { id: h.id }), getMeta()]);
         h.limits = meta.formLimits.policy;
-        this.setData({ reasonMax: h.limits.decideReasonMax, summaryMax: h.limits.summaryMax });
+        this.setData({ reasonMax: h.limits.decideReasonMax, summaryMax: h.limits.summaryMax, decisions: meta.vocabulary.decisions });
         // The report accounts for every public comment: page through all of them, not only the first page.
         const comments = [...draft.comments];
         let cursor = draft.commentsNextCursor ?? null;
@@ -93,7 +94,7 @@ definePage({
         rows: rowsOf(h.comments),
         selectedCount: 0,
         progressText: reportProgress(h.comments).text,
-        report: draft.report ? reportView({ ...draft, comments: h.comments }) : null,
+        report: draft.report ? reportView({ ...draft, comments: h.comments }, this.data.decisions) : null,
       });
     },
 
@@ -153,7 +154,7 @@ definePage({
       try {
         await call('draft.decide', { commentIds: ids, decision, reason });
         const chosen = new Set(ids);
-        h.comments = h.comments.map((c) => (chosen.has(c.id) ? { ...c, decision, decisionLabel: DECISION_TEXT[decision], decisionReason: reason } : c));
+        h.comments = h.comments.map((c) => (chosen.has(c.id) ? { ...c, decision, decisionLabel: this.data.decisions.find((d) => d.key === decision)?.label ?? '', decisionReason: reason } : c));
         const patch: Record<string, unknown> = {};
         this.data.rows.forEach((r, i) => {
           if (!chosen.has(r.id)) return;

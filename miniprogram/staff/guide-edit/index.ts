@@ -3,21 +3,16 @@
 // read: a stale one gets CONFLICT, and the page says to reopen the item.
 import type { GuideItem } from '../../../typings/api';
 import { ApiCallError, call, messageOf } from '../../services/api';
-import { getMeta } from '../../services/session';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
-import { randomId } from '../../utils/id';
-import { definePage, pageState } from '../../utils/page';
+import { definePage } from '../../utils/page';
 import { formatFullDate } from '../../utils/time';
+import { saveTarget } from '../policy-edit/form';
+import { editedRecord, keepRecord, recordEditor, refusalText, setUpRecordEditor } from '../behaviors/record-editor';
 import { emptyGuideForm, errorsFromServer, formFromItem, toGuideInput, type GuideForm, type GuideFormErrors } from './form';
 
-const own = pageState(() => ({ id: '', version: 0, clientRequestId: randomId(), busy: false }));
-
-const CONFLICT_HINT = '（别人刚刚修改过这个事项，请返回列表重新打开后再改）';
-
 definePage({
+  behaviors: [recordEditor],
   data: {
-    loading: true,
-    error: '',
     isNew: true,
     status: 'draft',
     statusLabel: '',
@@ -40,30 +35,24 @@ definePage({
     tall: { minHeight: 56 },
   },
   onLoad(query) {
-    own(this).id = query.id ?? '';
-    void this.load();
+    setUpRecordEditor(
+      this,
+      {
+        read: (id) => call('guide.get', { id }),
+        withMeta: (meta) =>
+          this.setData({
+            categories: meta.vocabulary.guideCategories.map((c) => ({ key: c.key, label: c.label })),
+            caseCategories: meta.categories.map((c) => ({ id: c.id, name: c.name })),
+          }),
+        show: (item) => this.show(item),
+        conflictHint: '（别人刚刚修改过这个事项，请返回列表重新打开后再改）',
+      },
+      query,
+    );
   },
   methods: {
-    async load() {
-      const h = own(this);
-      this.setData({ loading: true, error: '' });
-      try {
-        const [meta, item] = await Promise.all([getMeta(), h.id ? call('guide.get', { id: h.id }) : Promise.resolve(null)]);
-        this.setData({
-          categories: meta.vocabulary.guideCategories.map((c) => ({ key: c.key, label: c.label })),
-          caseCategories: meta.categories.map((c) => ({ id: c.id, name: c.name })),
-        });
-        if (item) this.show(item);
-        this.setData({ loading: false });
-      } catch (error) {
-        this.setData({ loading: false, error: messageOf(error) });
-      }
-    },
-
     show(item: GuideItem) {
-      const h = own(this);
-      h.id = item.id;
-      h.version = item.version;
+      keepRecord(this, item);
       this.setData({
         isNew: false,
         status: item.status,
@@ -77,10 +66,6 @@ definePage({
         errors: {},
         formError: '',
       });
-    },
-
-    onRetry() {
-      void this.load();
     },
 
     onField(e: DetailEvent<unknown>) {
@@ -140,25 +125,19 @@ definePage({
     },
 
     refused(error: unknown) {
-      if (error instanceof ApiCallError) {
-        this.setData({ errors: errorsFromServer(error.fields), formError: `${error.message}${error.code === 'CONFLICT' ? CONFLICT_HINT : ''}` });
-      } else {
-        this.setData({ formError: messageOf(error) });
-      }
+      this.setData({ ...(error instanceof ApiCallError ? { errors: errorsFromServer(error.fields) } : {}), formError: refusalText(this, error) });
     },
 
     /** Saves the form; false (with the messages on screen) when it could not. */
     async save(): Promise<boolean> {
-      const h = own(this);
       const checked = toGuideInput(this.data.form);
       if ('errors' in checked) {
         this.setData({ errors: checked.errors, formError: `请先修改标红的内容：${Object.values(checked.errors)[0]}` });
         return false;
       }
       const note = this.data.status !== 'draft' ? this.data.publishNote.trim() : '';
-      const target = h.id ? { id: h.id, version: h.version } : { clientRequestId: h.clientRequestId };
       try {
-        this.show(await call('guide.save', { ...checked.input, ...target, ...(note ? { note } : {}) }));
+        this.show(await call('guide.save', { ...checked.input, ...saveTarget(editedRecord(this)), ...(note ? { note } : {}) }));
         return true;
       } catch (error) {
         this.refused(error);
@@ -166,17 +145,8 @@ definePage({
       }
     },
 
-    async run(work: () => Promise<unknown>) {
-      const h = own(this);
-      if (h.busy) return;
-      h.busy = true;
-      this.setData({ busy: true });
-      try {
-        await work();
-      } finally {
-        h.busy = false;
-        this.setData({ busy: false });
-      }
+    run(work: () => Promise<void>): Promise<void> {
+      return this.oneWrite(work, 'busy');
     },
 
     onSave() {
@@ -188,7 +158,7 @@ definePage({
     onPublish() {
       void this.run(async () => {
         if (!(await this.save())) return;
-        const h = own(this);
+        const h = editedRecord(this);
         const note = this.data.publishNote.trim();
         try {
           this.show(await call('guide.publish', { id: h.id, version: h.version, ...(note ? { note } : {}) }));
@@ -207,7 +177,7 @@ definePage({
         return;
       }
       void this.run(async () => {
-        const h = own(this);
+        const h = editedRecord(this);
         try {
           this.show(await call('guide.withdraw', { id: h.id, version: h.version, reason }));
           this.setData({ withdrawText: '' });

@@ -1,23 +1,18 @@
 // 办事指南管理 (editors): every item by status, searchable; a card opens the editor. A second tab keeps the home page's
 // 常见问题: the pinned public letters in order (move up or down, unpin) and a search of public letters to pin one.
-import type { GuideListItem, GuideStatus, HotQuestion, PublicLetter } from '../../../typings/api';
+import type { GuideListItem, HotQuestion, PublicLetter } from '../../../typings/api';
 import { listSearch, searchedKeyword } from '../../behaviors/list-search';
 import { pagedList, setUpPagedList } from '../../behaviors/paged-list';
 import { call, messageOf } from '../../services/api';
+import { getMeta } from '../../services/session';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { guideCardView, type GuideCardView } from '../../utils/guide-view';
 import { definePage, pageState } from '../../utils/page';
-import { chosenFilter, openEditor, statusFilter } from '../behaviors/status-filter';
+import { chosenFilter, filtersOf, openEditor, statusFilter } from '../behaviors/status-filter';
 import { movedOrder, nextOrder } from './hot';
 
-type Filter = GuideStatus | 'all';
-
-const FILTERS: Array<{ key: Filter; label: string }> = [
-  { key: 'all', label: '全部' },
-  { key: 'draft', label: '草稿' },
-  { key: 'published', label: '已发布' },
-  { key: 'withdrawn', label: '已撤回' },
-];
+/** The stored statuses guide.list filters by. */
+const STATUSES = ['draft', 'published', 'withdrawn'] as const;
 
 interface StaffCard extends GuideCardView {
   statusLabel: string;
@@ -31,7 +26,6 @@ definePage({
   behaviors: [pagedList, listSearch, statusFilter],
   data: {
     tab: 'items' as 'items' | 'hot',
-    filters: FILTERS,
     items: [] as StaffCard[],
     hot: [] as HotQuestion[],
     hotLoading: false,
@@ -41,7 +35,8 @@ definePage({
   },
   onLoad() {
     setUpPagedList<GuideListItem, StaffCard>(this, {
-      fetch: (paging) => call('guide.list', { status: chosenFilter(FILTERS, this.data.filter), ...paging, ...searchedKeyword(this.data) }),
+      before: async () => this.showFilters(filtersOf(STATUSES, (await getMeta()).vocabulary.guideStatuses)),
+      fetch: (paging) => call('guide.list', { status: chosenFilter(STATUSES, this.data.filter), ...paging, ...searchedKeyword(this.data) }),
       view: (item) => ({ ...guideCardView(item), statusLabel: item.statusLabel }),
       moreErrorToast: true,
       reloadOnReturn: true,

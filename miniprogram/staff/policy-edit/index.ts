@@ -4,14 +4,15 @@
 // public reads, and the published versions. Every write carries the version last read: a stale one gets CONFLICT.
 import type { Policy, PolicyFormLimits, PolicyStatus } from '../../../typings/api';
 import { call, messageOf } from '../../services/api';
-import { getMeta } from '../../services/session';
 import { dataOf, valueOf, type DetailEvent } from '../../utils/events';
 import { randomId } from '../../utils/id';
 import { definePage, pageState } from '../../utils/page';
 import { policyDetailView, type PolicyDetailView } from '../../utils/policy-view';
 import { formatFullDate } from '../../utils/time';
+import { attachmentList } from '../behaviors/attachment-list';
 import { documentEditor } from '../behaviors/document-editor';
 import { editorDraft } from '../behaviors/editor-draft';
+import { editedRecord, keepRecord, recordEditor, setUpRecordEditor } from '../behaviors/record-editor';
 import {
   attachmentCloudPath,
   checkReason,
@@ -26,14 +27,10 @@ import {
 } from './form';
 
 const own = pageState(() => ({
-  id: '',
-  version: 0,
   policy: null as Policy | null,
   categories: [] as Array<{ id: string; name: string; departmentId: string; types: never[] }>,
   /** The payload last saved, to know whether there is anything to save before publishing. */
   savedJson: '',
-  clientRequestId: randomId(),
-  busy: false,
   /** The server's limits (meta.get), read with the policy; the form is on screen only once they are here. */
   limits: null as PolicyFormLimits | null,
 }));
@@ -48,13 +45,11 @@ interface VersionRow {
 }
 
 definePage({
-  behaviors: [documentEditor, editorDraft],
+  behaviors: [recordEditor, documentEditor, editorDraft, attachmentList],
   data: {
-    loading: true,
-    error: '',
     isNew: true,
     status: 'draft' as PolicyStatus,
-    statusLabel: '未发布',
+    statusLabel: '',
     hasDraftChanges: false,
     unpublishReason: '',
     versions: [] as VersionRow[],
@@ -64,7 +59,6 @@ definePage({
     preview: null as PolicyDetailView | null,
     saving: false,
     publishing: false,
-    uploading: false,
     publishNote: '',
     unpublishShow: false,
     unpublishText: '',
@@ -74,33 +68,37 @@ definePage({
     limits: {} as Partial<PolicyFormLimits>,
   },
   onLoad(query) {
-    own(this).id = query.id ?? '';
-    void this.load();
+    setUpRecordEditor(
+      this,
+      {
+        read: (id) => call('policy.get', { id }),
+        withMeta: (meta) => {
+          const h = own(this);
+          h.categories = meta.categories as typeof h.categories;
+          h.limits = meta.formLimits.policy;
+          this.setData({ categories: meta.categories.map((c) => ({ id: c.id, name: c.name })), limits: meta.formLimits.policy });
+        },
+        show: (policy) => this.showPolicy(policy, true),
+        showNew: (meta) => {
+          own(this).savedJson = JSON.stringify(toPolicyInput(emptyPolicyForm()));
+          this.setData({ statusLabel: meta.vocabulary.policyStatuses.find((s) => s.key === 'draft')?.label ?? '' });
+        },
+        loaded: () => {
+          if (this.startDraft(`policy:${editedRecord(this).id || 'new'}`, editedRecord(this).version)) {
+            void wx.showToast({ title: '已恢复上次没有保存的修改', icon: 'none', duration: 3000 });
+          }
+        },
+        conflictHint: CONFLICT_HINT,
+      },
+      query,
+    );
   },
   methods: {
-    async load() {
-      const h = own(this);
-      this.setData({ loading: true, error: '' });
-      try {
-        const [meta, policy] = await Promise.all([getMeta(), h.id ? call('policy.get', { id: h.id }) : Promise.resolve(null)]);
-        h.categories = meta.categories as typeof h.categories;
-        h.limits = meta.formLimits.policy;
-        this.setData({ categories: meta.categories.map((c) => ({ id: c.id, name: c.name })), limits: meta.formLimits.policy });
-        if (policy) this.showPolicy(policy, true);
-        else h.savedJson = JSON.stringify(toPolicyInput(emptyPolicyForm()));
-        this.setData({ loading: false });
-        if (this.startDraft(`policy:${h.id || 'new'}`, h.version)) void wx.showToast({ title: '已恢复上次没有保存的修改', icon: 'none', duration: 3000 });
-      } catch (error) {
-        this.setData({ loading: false, error: messageOf(error) });
-      }
-    },
-
     /** Puts a policy the server answered on screen; `replaceForm` also replaces what the editor typed. */
     showPolicy(policy: Policy, replaceForm: boolean) {
       const h = own(this);
       h.policy = policy;
-      h.id = policy.id;
-      h.version = policy.version;
+      keepRecord(this, policy);
       const form = formFromPolicy(policy);
       h.savedJson = JSON.stringify(toPolicyInput(form));
       this.setData({
@@ -113,10 +111,6 @@ definePage({
         ...(replaceForm ? { form, publishNote: policy.pendingNote ?? '' } : {}),
       });
       void wx.setNavigationBarTitle({ title: '编辑政策' });
-    },
-
-    onRetry() {
-      void this.load();
     },
 
     // ---- fields (paragraphs, key points and FAQ rows: documentEditor) ----
@@ -159,29 +153,8 @@ definePage({
         void wx.showToast({ title: `附件不能超过 ${attachmentsMax} 个`, icon: 'none' });
         return;
       }
-      let file: { path: string; name: string; size: number } | undefined;
-      try {
-        const chosen = await wx.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx'] });
-        file = chosen.tempFiles[0];
-      } catch {
-        return; // The editor closed the chooser.
-      }
-      if (!file) return;
-      this.setData({ uploading: true });
-      try {
-        const res = await wx.cloud.uploadFile({ cloudPath: attachmentCloudPath(file.name, randomId()), filePath: file.path });
-        this.setData({ 'form.attachments': [...this.data.form.attachments, { fileID: res.fileID, name: file.name, size: file.size }] });
-        this.clearError('attachments');
-      } catch {
-        void wx.showToast({ title: '上传没有成功，请重试', icon: 'none' });
-      } finally {
-        this.setData({ uploading: false });
-      }
-    },
-
-    onRemoveAttachment(e: WechatMiniprogram.BaseEvent) {
-      const index = Number(dataOf(e, 'index'));
-      this.setData({ 'form.attachments': this.data.form.attachments.filter((_, i) => i !== index) });
+      const extensions = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx'];
+      if (await this.uploadAttachment(extensions, (name) => attachmentCloudPath(name, randomId()))) this.clearError('attachments');
     },
 
     // ---- preview ----
@@ -203,7 +176,7 @@ definePage({
 
     /** Checks and saves the form; answers false (with messages on screen) when it could not. */
     async save(): Promise<boolean> {
-      const h = own(this);
+      const h = editedRecord(this);
       const form = this.data.form as PolicyForm;
       if (!this.showFormCheck(validatePolicyForm(form, own(this).limits!))) {
         this.setData({ mode: 'edit' });
@@ -216,7 +189,7 @@ definePage({
         const note = this.data.status !== 'draft' ? this.data.publishNote.trim() : '';
         const policy = await call('policy.save', { ...input, ...saveTarget(h), ...(note ? { note } : {}) });
         this.showPolicy(policy, false);
-        h.savedJson = JSON.stringify(input);
+        own(this).savedJson = JSON.stringify(input);
         this.draftSaved(h.version, `policy:${h.id}`);
         return true;
       } catch (error) {
@@ -227,37 +200,31 @@ definePage({
       }
     },
 
-    async onSave() {
-      const h = own(this);
-      if (h.busy) return;
-      h.busy = true;
-      try {
+    onSave() {
+      void this.oneWrite(async () => {
         if (await this.save()) void wx.showToast({ title: '已保存', icon: 'success' });
-      } finally {
-        h.busy = false;
-      }
+      });
     },
 
-    async onPublish() {
-      const h = own(this);
-      if (h.busy) return;
-      h.busy = true;
-      try {
-        const dirty = !h.id || JSON.stringify(toPolicyInput(this.data.form as PolicyForm)) !== h.savedJson;
-        if (dirty && !(await this.save())) return;
-        this.setData({ publishing: true });
-        const note = this.data.publishNote.trim();
-        const policy = await call('policy.publish', { id: h.id, version: h.version, ...(note ? { note } : {}) });
-        this.showPolicy(policy, true);
-        this.draftSaved(h.version);
-        this.setData({ publishNote: '', mode: 'edit' });
-        void wx.showToast({ title: '已发布', icon: 'success' });
-      } catch (error) {
-        this.showSaveError(error, CONFLICT_HINT);
-      } finally {
-        h.busy = false;
-        this.setData({ publishing: false });
-      }
+    onPublish() {
+      void this.oneWrite(async () => {
+        const h = editedRecord(this);
+        try {
+          const dirty = !h.id || JSON.stringify(toPolicyInput(this.data.form as PolicyForm)) !== own(this).savedJson;
+          if (dirty && !(await this.save())) return;
+          this.setData({ publishing: true });
+          const note = this.data.publishNote.trim();
+          const policy = await call('policy.publish', { id: h.id, version: h.version, ...(note ? { note } : {}) });
+          this.showPolicy(policy, true);
+          this.draftSaved(h.version);
+          this.setData({ publishNote: '', mode: 'edit' });
+          void wx.showToast({ title: '已发布', icon: 'success' });
+        } catch (error) {
+          this.showSaveError(error, CONFLICT_HINT);
+        } finally {
+          this.setData({ publishing: false });
+        }
+      });
     },
 
     onPublishNote(e: DetailEvent<unknown>) {
@@ -280,31 +247,29 @@ definePage({
       this.setData({ repeal: dataOf(e, 'repeal') === 'true' });
     },
 
-    async onUnpublish() {
-      const h = own(this);
+    onUnpublish() {
       const reason = this.data.unpublishText.trim();
       const problem = checkReason(reason, own(this).limits!);
       if (problem) {
         this.setData({ unpublishError: problem });
         return;
       }
-      if (h.busy) return;
-      h.busy = true;
-      try {
-        const policy = await call('policy.unpublish', { id: h.id, version: h.version, reason, ...(this.data.repeal ? { repeal: true } : {}) });
-        this.showPolicy(policy, true);
-        this.draftSaved(h.version);
-        this.setData({ unpublishShow: false, unpublishText: '' });
-        void wx.showToast({ title: this.data.repeal ? '已废止' : '已撤回', icon: 'success' });
-      } catch (error) {
-        this.setData({ unpublishError: messageOf(error) });
-      } finally {
-        h.busy = false;
-      }
+      void this.oneWrite(async () => {
+        const h = editedRecord(this);
+        try {
+          const policy = await call('policy.unpublish', { id: h.id, version: h.version, reason, ...(this.data.repeal ? { repeal: true } : {}) });
+          this.showPolicy(policy, true);
+          this.draftSaved(h.version);
+          this.setData({ unpublishShow: false, unpublishText: '' });
+          void wx.showToast({ title: this.data.repeal ? '已废止' : '已撤回', icon: 'success' });
+        } catch (error) {
+          this.setData({ unpublishError: messageOf(error) });
+        }
+      });
     },
 
     onViewVersion(e: WechatMiniprogram.BaseEvent) {
-      void wx.navigateTo({ url: `/pages/policy/index?id=${encodeURIComponent(own(this).id)}&version=${dataOf(e, 'version')}` });
+      void wx.navigateTo({ url: `/pages/policy/index?id=${encodeURIComponent(editedRecord(this).id)}&version=${dataOf(e, 'version')}` });
     },
   },
 });

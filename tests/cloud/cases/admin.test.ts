@@ -111,6 +111,15 @@ describe('settings', () => {
     expect(before.vocabulary.roles.find((r) => r.key === 'handler')!.label).toBe('承办人');
     expect(before.vocabulary.queueFilters.map((f) => f.key)).toEqual(['all', 'submitted', 'accepted', 'processing', 'needs_info', 'replied', 'overdue', 'dueSoon', 'awaitingReview', 'flagged', 'cosignAwaiting']);
     expect(before.vocabulary.statuses.find((s) => s.key === 'needs_info')!.label).toBe('待补充');
+    expect(before.vocabulary.decisions).toEqual([
+      { key: 'adopted', label: '采纳' },
+      { key: 'partly', label: '部分采纳' },
+      { key: 'not_adopted', label: '不予采纳' },
+    ]);
+    expect(before.vocabulary.policyStatuses.map((s) => s.key)).toEqual(['draft', 'published', 'expired', 'repealed']);
+    expect(before.formLimits.settings.retentionDays).toEqual({ min: 30, max: 3650 });
+    expect(before.formLimits.policy).toMatchObject({ windowMinDays: 30, windowMinWorkingDays: 7 });
+    expect(before.formLimits.case.contentMin).toBe(10);
     const { version } = await ok(ADMIN, 'admin.settings.get', {});
     await ok(ADMIN, 'admin.settings.update', { version, extensionMaxDays: 15 });
     expect((await ok(DISPATCHER, 'meta.get', {})).caseLimits.extensionMaxDays).toBe(15);

@@ -1,5 +1,9 @@
 import type { Draft, DraftComment, DraftListItem } from '../../../typings/api';
+import { DECISION_LABEL } from '../../../cloudfunctions/api/src/domain/policies/drafts';
 import { commentView, draftCardView, draftDetailView, formatDeadline, orderForCitizens, whereText } from '../../../miniprogram/utils/draft-view';
+
+/** meta.get vocabulary.decisions, in the server's words. */
+const DECISIONS = (['adopted', 'partly', 'not_adopted'] as const).map((key) => ({ key, label: DECISION_LABEL[key] }));
 
 const listItem = (over: Partial<DraftListItem> = {}): DraftListItem => ({
   id: 'd1',
@@ -55,7 +59,7 @@ test('draft cards show the window, its remaining time and the public comments', 
   expect(card.commentText).toBe('3 条公开意见');
   expect(card.open).toBe(true);
   expect(card.ariaLabel).toContain('还剩 12 天');
-  const closed = draftCardView(listItem({ status: 'closed', statusLabel: '', commentCount: 0, windowText: '已截止' }));
+  const closed = draftCardView(listItem({ status: 'closed', statusLabel: '已截止', commentCount: 0, windowText: '已截止' }));
   expect(closed.statusLabel).toBe('已截止');
   expect(closed.commentText).toBe('暂无公开意见');
   expect(closed.ariaLabel).not.toContain('已截止，已截止');
@@ -79,15 +83,15 @@ test('comments say where they point and, for the author, what their state means'
   const pending = commentView(comment({ mine: true, status: 'pending', statusLabel: '待审核', paragraphIndex: 2 }));
   expect(pending).toMatchObject({ statusText: '待审核', where: '针对第 3 段', statusHint: '审核通过后其他人可以看到' });
   expect(pending.ariaLabel).toContain('我的意见，待审核');
-  const hidden = commentView(comment({ mine: true, status: 'hidden' }));
+  const hidden = commentView(comment({ mine: true, status: 'hidden', statusLabel: '未公开' }));
   expect(hidden.statusText).toBe('未公开');
-  const decided = commentView(comment({ decision: 'partly', decisionLabel: '', decisionReason: '已在第五条体现' }));
+  const decided = commentView(comment({ decision: 'partly', decisionLabel: '部分采纳', decisionReason: '已在第五条体现' }));
   expect(decided.decisionLabel).toBe('部分采纳');
   expect(decided.ariaLabel).toContain('处理结果：部分采纳');
 });
 
 test('draft detail: badges per paragraph, my comments in every state, only approved comments of others', () => {
-  const view = draftDetailView(draft());
+  const view = draftDetailView(draft(), DECISIONS);
   expect(view.paragraphs.map((p) => p.badgeText)).toEqual(['', '1 条意见', '']);
   expect(view.paragraphs[1].ariaLabel).toContain('对本段提意见：第 2 段，已有 1 条公开意见');
   expect(view.wholeCount).toBe(2);
@@ -100,7 +104,7 @@ test('draft detail: badges per paragraph, my comments in every state, only appro
 });
 
 test('a closed draft cannot take comments and says the report is coming', () => {
-  const view = draftDetailView(draft({ status: 'closed', statusLabel: '已截止' }));
+  const view = draftDetailView(draft({ status: 'closed', statusLabel: '已截止' }), DECISIONS);
   expect(view.canComment).toBe(false);
   expect(view.closedNote).toContain('采纳情况将在此公布');
   expect(view.paragraphs[0].ariaLabel).not.toContain('点按');
@@ -122,6 +126,7 @@ test('the published report shows counts and each decision group with its reason 
         ],
       },
     }),
+    DECISIONS,
   );
   expect(view.report?.publishedText).toBe('公布于 2027年1月5日');
   expect(view.report?.counts.map((c) => `${c.label}${c.value}`)).toEqual(['收到意见2', '采纳1', '部分采纳0', '不予采纳1']);

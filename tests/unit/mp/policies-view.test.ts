@@ -89,10 +89,10 @@ describe('policy card', () => {
     expect(card.statusType).toBe('danger');
     expect(card.statusLabel).toBe('已废止');
   });
-  test('staff lists always show the status; a missing label falls back to the Chinese name', () => {
-    const card = policyCardView(item({ status: 'draft', statusLabel: '', publishedAt: undefined }), { alwaysShowStatus: true });
+  test('staff lists always show the status, in the server’s words', () => {
+    const card = policyCardView(item({ status: 'draft', statusLabel: '未发布', publishedAt: undefined }), { alwaysShowStatus: true });
     expect(card.showStatus).toBe(true);
-    expect(card.statusLabel).toBe('草稿');
+    expect(card.statusLabel).toBe('未发布');
     expect(card.dateText).toBe('未发布');
   });
   test('search results carry the marked title and snippet', () => {

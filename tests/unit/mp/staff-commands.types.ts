@@ -4,6 +4,7 @@
 import type { CaseView } from '../../../typings/api';
 import type { WriteFields } from '../../../miniprogram/behaviors/case-detail';
 import { defineCommands, STAFF_COMMANDS } from '../../../miniprogram/staff/case/commands';
+import { call } from '../../../miniprogram/services/api';
 
 // A builder that adds a field case.accept does not have.
 defineCommands({
@@ -40,3 +41,17 @@ export const sent: Array<WriteFields<'case.reject'>> = [
 ];
 
 export type Answer = CaseView;
+
+// The other staff pages send through `call`, whose payload is the named action's request: a field the contract lacks,
+// or a status it does not know, fails here as it would on the page (never run: the function is only compiled).
+export function staffPagesSend(): unknown[] {
+  return [
+    call('announcement.list', { status: 'published', limit: 20 }),
+    // @ts-expect-error announcement.list filters by stored status; `expired` is not one
+    call('announcement.list', { status: 'expired', limit: 20 }),
+    // @ts-expect-error guide.withdraw takes a `reason`, not a `note`
+    call('guide.withdraw', { id: 'g1', version: 1, note: '更正' }),
+    // @ts-expect-error policy.publish has no `title`
+    call('policy.publish', { id: 'p1', version: 2, title: '新标题' }),
+  ];
+}

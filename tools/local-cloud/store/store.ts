@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'crypto';
 import { Aggregator, Query } from './mingo';
 import { geoIndexPaths, orderedIndexes, type CollectionSpec, type DatabaseSpec, type IndexSpec } from '../database-spec';
 import { fromStoredText, toStoredText, type Doc } from '../ejson';
+import { projectInclusion } from './inclusion';
 import { conjunctsOf, type Filter } from './conditions';
 import { collectionAlreadyExists, collectionNotExist, DbError, duplicateKey, requestFailed } from './errors';
 import { applyOperators, assertFieldNames, replacement } from './modify';
@@ -789,6 +790,8 @@ export function project(docs: Doc[], projection: Record<string, unknown>): Doc[]
     for (const doc of docs) for (const segments of paths) removePath(doc, segments);
     return docs;
   }
+  const cut = projectInclusion(docs, projection);
+  if (cut) return cut;
   try {
     return new Query({}).find<Doc>(docs, projection).all();
   } catch (e) {

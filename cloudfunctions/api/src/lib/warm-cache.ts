@@ -6,7 +6,7 @@
 const DEFAULT_TTL_MS = 10_000;
 
 /** `CONFIG_CACHE_TTL_MS` (function environment variable) overrides the TTL; 0 turns the cache off. */
-function ttlMs(): number {
+export function ttlMs(): number {
   const raw = process.env.CONFIG_CACHE_TTL_MS;
   const value = raw === undefined || raw === '' ? DEFAULT_TTL_MS : Number(raw);
   return Number.isFinite(value) ? value : DEFAULT_TTL_MS;

@@ -9,6 +9,7 @@ import { addDaily, foldEvents, type DailyDoc } from '../domain/case-figures';
 import { compactDay, isoDay, monthDays, monthIdOf, weekIdOf, type Cover } from '../domain/stats-period';
 import { _, COLLECTIONS, db } from '../lib/db';
 import { txGet, withoutId, type Transaction } from '../lib/transaction';
+import { forget, recall, remember } from './closed-figures';
 
 const emptyDoc = (id: string): DailyDoc => ({ _id: id, day: id, all: {}, depts: {} });
 const copy = (d: DailyDoc): DailyDoc => ({ ...d, all: { ...d.all }, depts: { ...d.depts } });
@@ -19,6 +20,7 @@ async function addInto(tx: Transaction, collection: string, id: string, add: Dai
   const stored = await txGet<DailyDoc>(tx, collection, id);
   const doc = addDaily(stored ? copy(stored) : emptyDoc(id), add);
   await tx.collection(collection).doc(id).set({ data: withoutId(doc) });
+  forget(collection, id);
 }
 
 /** Adds the events' contributions to their day's, week's and month's documents (events of one change share a day). */
@@ -38,6 +40,14 @@ export async function moveDailyFigures(tx: Transaction, events: readonly CaseEve
  */
 export type Fields = 'whole' | { departmentId?: string };
 
+/** How a read goes: cut to `fields`; with `today` ("20261125"), documents of closed periods kept by the instance are used (closed-figures.ts). */
+export interface ReadOptions {
+  fields?: Fields;
+  today?: string;
+}
+
+const cutOf = (fields: Fields): string => (fields === 'whole' ? '*' : (fields.departmentId ?? ''));
+
 function projection(fields: Fields): Record<string, true> | null {
   if (fields === 'whole') return null;
   return fields.departmentId ? { day: true, [`depts.${fields.departmentId}`]: true } : { day: true, all: true };
@@ -55,13 +65,22 @@ function range(collection: string, from: string, to: string, fields: Fields): Pr
   return read(collection, { day: _.gte(from).and(_.lte(to)) }, fields);
 }
 
+/** The ids from `from` to `to` inclusive, `step` days apart. */
+function idsBetween(from: string, to: string, step: number): string[] {
+  const ids: string[] = [];
+  for (let d = isoDay(from); compactDay(d) <= to; d = addDays(d, step)) ids.push(compactDay(d));
+  return ids;
+}
+
 /** The stored days from `from` to `to` inclusive ("20261101"), in order. A period is at most 366 days. */
-export function loadDays(from: string, to: string, fields: Fields = 'whole'): Promise<DailyDoc[]> {
+export function loadDays(from: string, to: string, fields: Fields = 'whole', options: Pick<ReadOptions, 'today'> = {}): Promise<DailyDoc[]> {
+  if (options.today) return some(COLLECTIONS.caseDaily, idsBetween(from, to, 1), { fields, today: options.today });
   return range(COLLECTIONS.caseDaily, from, to, fields);
 }
 
 /** The stored weeks whose Mondays are `from` to `to` inclusive. */
-export function loadWeeks(fromMonday: string, toMonday: string, fields: Fields = 'whole'): Promise<DailyDoc[]> {
+export function loadWeeks(fromMonday: string, toMonday: string, fields: Fields = 'whole', options: Pick<ReadOptions, 'today'> = {}): Promise<DailyDoc[]> {
+  if (options.today) return some(COLLECTIONS.caseWeekly, idsBetween(fromMonday, toMonday, 7), { fields, today: options.today });
   return range(COLLECTIONS.caseWeekly, fromMonday, toMonday, fields);
 }
 
@@ -70,19 +89,25 @@ export function loadMonths(fromFirst: string, toFirst: string, fields: Fields = 
   return range(COLLECTIONS.caseMonthly, fromFirst, toFirst, fields);
 }
 
-function some(collection: string, ids: readonly string[]): Promise<DailyDoc[]> {
-  return ids.length === 0 ? Promise.resolve([]) : read(collection, { day: _.in([...ids]) }, 'whole');
+const byDayAsc = (a: DailyDoc, b: DailyDoc) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0);
+
+async function some(collection: string, ids: readonly string[], { fields = 'whole', today }: ReadOptions): Promise<DailyDoc[]> {
+  if (!today) return ids.length === 0 ? [] : read(collection, { day: _.in([...ids]) }, fields);
+  const { known, unknown } = recall(collection, ids, cutOf(fields), today);
+  const fresh = unknown.length === 0 ? [] : await read(collection, { day: _.in(unknown) }, fields);
+  remember(collection, unknown, fresh, cutOf(fields), today);
+  return known.length === 0 ? fresh : [...known, ...fresh].sort(byDayAsc);
 }
 
-/** The documents of a cover (stats-period.ts `cover`), whole, by kind: their sum is the period's figures. */
-export async function loadCoverDocs(c: Cover): Promise<{ months: DailyDoc[]; weeks: DailyDoc[]; days: DailyDoc[] }> {
-  const [months, weeks, days] = await Promise.all([some(COLLECTIONS.caseMonthly, c.months), some(COLLECTIONS.caseWeekly, c.weeks), some(COLLECTIONS.caseDaily, c.days)]);
+/** The documents of a cover (stats-period.ts `cover`), by kind: their sum is the period's figures. */
+export async function loadCoverDocs(c: Cover, options: ReadOptions = {}): Promise<{ months: DailyDoc[]; weeks: DailyDoc[]; days: DailyDoc[] }> {
+  const [months, weeks, days] = await Promise.all([some(COLLECTIONS.caseMonthly, c.months, options), some(COLLECTIONS.caseWeekly, c.weeks, options), some(COLLECTIONS.caseDaily, c.days, options)]);
   return { months, weeks, days };
 }
 
-/** The documents of a cover, whole, in one list. */
-export async function loadCover(c: Cover): Promise<DailyDoc[]> {
-  const { months, weeks, days } = await loadCoverDocs(c);
+/** The documents of a cover in one list. */
+export async function loadCover(c: Cover, options: ReadOptions = {}): Promise<DailyDoc[]> {
+  const { months, weeks, days } = await loadCoverDocs(c, options);
   return [...months, ...weeks, ...days];
 }
 
@@ -136,9 +161,12 @@ export async function rebuildMonth(firstId: string): Promise<DailyDoc> {
 export async function recomputeDay(id: string): Promise<DailyDoc> {
   const doc = await rebuildDay(id);
   await db.collection(COLLECTIONS.caseDaily).doc(id).set({ data: withoutId(doc) });
+  forget(COLLECTIONS.caseDaily, id);
   const weekId = weekIdOf(id);
   await db.collection(COLLECTIONS.caseWeekly).doc(weekId).set({ data: withoutId(await rebuildWeek(weekId)) });
+  forget(COLLECTIONS.caseWeekly, weekId);
   const monthId = monthIdOf(id);
   await db.collection(COLLECTIONS.caseMonthly).doc(monthId).set({ data: withoutId(await rebuildMonth(monthId)) });
+  forget(COLLECTIONS.caseMonthly, monthId);
   return doc;
 }

@@ -2,9 +2,11 @@ import type { FormLimits, LabelOption, ResponseOf, Vocabulary } from '../../../.
 import { AUDIT_SUBJECT_LABELS } from '../../domain/audit-labels';
 import { QUEUE_FILTER_LABELS, REJECT_REASON_LABELS, ROLE_LABELS, SCORE_LABELS, STATUS_LABELS } from '../../domain/case-labels';
 import { CASE_FORM_LIMITS, CASE_TEXT_LIMITS } from '../../domain/defaults';
+import { ANNOUNCEMENT_STATUS_LABELS } from '../../domain/announcements/announcement';
 import { EXPORT_FORMAT_LABELS, EXPORT_KIND_LABELS, EXPORT_PERIOD_LABELS } from '../../domain/exports';
-import { GUIDE_CATEGORY_LABELS } from '../../domain/guide/item';
-import { DRAFT_WINDOW_LIMITS } from '../../domain/policies/drafts';
+import { GUIDE_CATEGORY_LABELS, GUIDE_STATUS_LABELS } from '../../domain/guide/item';
+import { DECISION_LABEL, DRAFT_STATUS_LABEL, DRAFT_WINDOW_LIMITS } from '../../domain/policies/drafts';
+import { POLICY_STATUS_LABELS } from '../../domain/policies/policy';
 import { SURVEY_KIND_LABELS } from '../../domain/surveys';
 import { defineAction } from '../../lib/action';
 import { empty } from '../../lib/schema';
@@ -30,6 +32,11 @@ const VOCABULARY: Vocabulary = {
   exportKinds: options(EXPORT_KIND_LABELS),
   exportPeriods: options(EXPORT_PERIOD_LABELS),
   exportFormats: options(EXPORT_FORMAT_LABELS),
+  announcementStatuses: options(ANNOUNCEMENT_STATUS_LABELS),
+  guideStatuses: options(GUIDE_STATUS_LABELS),
+  policyStatuses: options(POLICY_STATUS_LABELS),
+  draftStatuses: options(DRAFT_STATUS_LABEL),
+  decisions: options(DECISION_LABEL),
 };
 
 /** Every form's limits, as the schemas enforce them. */

@@ -1,6 +1,6 @@
 // Daily figures summed into the dashboard's figures, with their labels and written-out values (docs/statistics.md).
 import type { DashboardFigure, DashboardFigureKey, DashboardScope, DashboardSeries } from '../../../../../typings/api';
-import { addFigures, rates, ratedCount, workDaysQuantile, type DailyDoc, type DayFigures } from '../../domain/case-figures';
+import { rates, ratedCount, workDaysQuantile, type DailyDoc, type DayFigures } from '../../domain/case-figures';
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 const count = (v: number) => `${v} 件`;
@@ -65,15 +65,35 @@ export function figureList(f: DayFigures): DashboardFigure[] {
   });
 }
 
+// `for...in` rather than addFigures' entry arrays: a dashboard adds a few thousand figures per call.
+function addInto(into: DayFigures, from: DayFigures | undefined): void {
+  if (from) for (const k in from) into[k] = (into[k] ?? 0) + from[k]!;
+}
+
 /** One department's (or, with no id, the agency's) figures summed over the days. */
 export function sumScope(days: readonly DailyDoc[], departmentId?: string): DayFigures {
   const total: DayFigures = {};
-  for (const d of days) addFigures(total, departmentId ? d.depts?.[departmentId] : d.all);
+  for (const d of days) addInto(total, departmentId ? d.depts?.[departmentId] : d.all);
   return total;
 }
 
-export function scopeOf(days: readonly DailyDoc[], name: string, departmentId?: string): DashboardScope {
-  const f = sumScope(days, departmentId);
+/** Every scope's figures summed over the documents in one pass: the agency's (key '') and each department's. */
+export function sumScopes(docs: readonly DailyDoc[]): Map<string, DayFigures> {
+  const sums = new Map<string, DayFigures>();
+  const into = (scope: string) => {
+    let f = sums.get(scope);
+    if (!f) sums.set(scope, (f = {}));
+    return f;
+  };
+  for (const d of docs) {
+    if (d.all) addInto(into(''), d.all);
+    for (const dept in d.depts ?? {}) addInto(into(dept), d.depts[dept]);
+  }
+  return sums;
+}
+
+/** A scope of the dashboard from its summed figures (sumScope, sumScopes). */
+export function scopeOf(f: DayFigures, name: string, departmentId?: string): DashboardScope {
   const scope: DashboardScope = {
     name,
     figures: figureList(f),
@@ -83,15 +103,15 @@ export function scopeOf(days: readonly DailyDoc[], name: string, departmentId?: 
   return scope;
 }
 
-/** A chart's point: its label and the figures it sums (a day, or a week). */
+/** A chart's point: its label and the documents whose sum it charts (a day, a week, the pieces of a month). */
 export interface Part {
   label: string;
-  doc: DailyDoc;
+  docs: readonly DailyDoc[];
 }
 
-/** A series per figure: the figure computed on each part's sum. */
+/** A series per figure: the figure computed on each part's sum, of the one scope charted. */
 export function seriesOf(parts: readonly Part[], departmentId?: string): DashboardSeries[] {
-  const sums = parts.map((p) => ({ label: p.label, f: sumScope([p.doc], departmentId) }));
+  const sums = parts.map((p) => ({ label: p.label, f: sumScope(p.docs, departmentId) }));
   return FIGURE_ORDER.map((key) => {
     const def = FIGURES[key];
     return {

@@ -163,10 +163,10 @@ export function effectiveAnnouncementStatus(doc: Pick<AnnouncementDoc, 'status' 
   return doc.status === 'published' && doc.expiresKey <= now.toISOString() ? 'expired' : doc.status;
 }
 
-const STATUS_LABELS: Record<AnnouncementStatus, string> = { draft: '未发布', published: '已发布', expired: '已过期', withdrawn: '已撤回' };
+export const ANNOUNCEMENT_STATUS_LABELS: Record<AnnouncementStatus, string> = { draft: '未发布', published: '已发布', expired: '已过期', withdrawn: '已撤回' };
 
 export function announcementStatusLabel(status: AnnouncementStatus): string {
-  return STATUS_LABELS[status];
+  return ANNOUNCEMENT_STATUS_LABELS[status];
 }
 
 /** "于2026年11月25日更新": readers are told once the public text has changed since it first appeared. */

@@ -21,7 +21,7 @@ export const GUIDE_CATEGORY_LABELS: Record<GuideCategory, string> = {
 
 export const GUIDE_CATEGORIES = Object.keys(GUIDE_CATEGORY_LABELS) as [GuideCategory, ...GuideCategory[]];
 
-const STATUS_LABELS: Record<GuideStatus, string> = { draft: '未发布', published: '已发布', withdrawn: '已撤回' };
+export const GUIDE_STATUS_LABELS: Record<GuideStatus, string> = { draft: '未发布', published: '已发布', withdrawn: '已撤回' };
 
 export interface GuideVersionEntry {
   version: number;
@@ -193,7 +193,7 @@ export function visitsText(visits: number): string {
 }
 
 export function guideStatusLabel(status: GuideStatus): string {
-  return STATUS_LABELS[status];
+  return GUIDE_STATUS_LABELS[status];
 }
 
 export interface GuideViewExtras {
@@ -208,7 +208,7 @@ export function toGuideItem(doc: GuideDoc, x: GuideViewExtras): GuideItem {
     ...content,
     id: doc._id,
     status: doc.status,
-    statusLabel: STATUS_LABELS[doc.status],
+    statusLabel: GUIDE_STATUS_LABELS[doc.status],
     categoryName: GUIDE_CATEGORY_LABELS[content.categoryId],
     timeLimitText: timeLimitText(content),
     visitsText: visitsText(content.visits),
@@ -237,6 +237,6 @@ export function toGuideListItem(doc: Pick<GuideDoc, '_id' | 'status' | 'content'
     authority: c.authority,
     timeLimitText: timeLimitText(c),
     status: doc.status,
-    statusLabel: STATUS_LABELS[doc.status],
+    statusLabel: GUIDE_STATUS_LABELS[doc.status],
   };
 }

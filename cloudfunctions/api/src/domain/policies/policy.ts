@@ -105,17 +105,12 @@ export function effectiveStatus(doc: Pick<PolicyDoc, 'status' | 'expiresKey'>, n
   return doc.status;
 }
 
+/** The stored statuses as the editors' list filters them (a reader is told more of a published one: statusLabel). */
+export const POLICY_STATUS_LABELS: Record<PolicyStatus, string> = { draft: '未发布', published: '已发布', expired: '已失效', repealed: '已废止' };
+
 export function statusLabel(status: PolicyStatus, content: Pick<PolicyContent, 'effectiveFrom'>, now: Date): string {
-  switch (status) {
-    case 'draft':
-      return '未发布';
-    case 'expired':
-      return '已失效';
-    case 'repealed':
-      return '已废止';
-    case 'published':
-      return content.effectiveFrom && startOfDay(content.effectiveFrom) > now.toISOString() ? '尚未施行' : '现行有效';
-  }
+  if (status !== 'published') return POLICY_STATUS_LABELS[status];
+  return content.effectiveFrom && startOfDay(content.effectiveFrom) > now.toISOString() ? '尚未施行' : '现行有效';
 }
 
 /**
