@@ -40,4 +40,7 @@ test('the plan of the repository names every declared collection', () => {
   const text = describePlan(plan, 'env-1');
   for (const c of plan.collections) expect(text).toContain(`集合 ${c.collection}`);
   expect(text).toContain('云函数 api');
+  for (const name of ['search-tokens:drafts', 'search-tokens:policies', 'search-tokens:guide_items', 'search-tokens:announcements', 'announcement-current']) {
+    expect(text).toContain(`    ${name}：`);
+  }
 });

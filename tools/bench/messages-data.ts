@@ -10,6 +10,8 @@ import { cachedDatabase, type CachedDatabase } from './data-cache';
 export const CITIZEN = 'o_bench_reader';
 export const OWN = 2_000;
 export const ANNOUNCEMENTS = 5_000;
+/** The bench's clock. The expired quarter is stored as the tick's sweep leaves it: out of the citizens' list index. */
+export const NOW = '2026-06-01T02:00:00.000Z';
 
 function loadMessages(total: number): void {
   const batch: Array<Record<string, unknown>> = [];
@@ -32,8 +34,8 @@ function loadAnnouncements(): void {
     const at = new Date(t0 + i * 3_600_000).toISOString();
     const date = at.slice(0, 10);
     const draft = newAnnouncement(`a${i}`, { title: seed.title, departmentId: seed.departmentId, date, paragraphs: seed.paragraphs, ...(i % 4 === 0 ? { expiresAt: date } : {}) }, at);
-    const { fanoutKey: _f, ...doc } = publishAnnouncement(draft, null, at, undefined).doc;
-    batch.push(doc as unknown as Record<string, unknown>);
+    const { fanoutKey: _f, current, ...doc } = publishAnnouncement(draft, null, at, undefined).doc;
+    batch.push({ ...doc, ...(doc.expiresKey > NOW ? { current } : {}) } as unknown as Record<string, unknown>);
     if (batch.length === 1000) localCloud.db.bulkInsert('announcements', batch.splice(0));
   }
   if (batch.length) localCloud.db.bulkInsert('announcements', batch.splice(0));

@@ -3,6 +3,7 @@
 // them (tcb/databasecollectionadd, tcb/updateindex), and each function's timer triggers from its config.json.
 import fs from 'fs';
 import path from 'path';
+import { BACKFILLS } from '../../cloudfunctions/api/src/domain/backfills';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
@@ -28,9 +29,16 @@ export interface FunctionStep {
   openapi: string[];
 }
 
+/** A data back-fill the deployed function's tick runs until done (cloudfunctions/api/src/domain/backfills.ts). */
+export interface BackfillStep {
+  name: string;
+  note: string;
+}
+
 export interface DeployPlan {
   collections: CollectionStep[];
   functions: FunctionStep[];
+  backfills: BackfillStep[];
 }
 
 export function readDatabaseSpec(file = path.join(ROOT, 'database/indexes.json')): DatabaseSpec {
@@ -71,7 +79,7 @@ export function functionSteps(root = path.join(ROOT, 'cloudfunctions')): Functio
 }
 
 export function deployPlan(): DeployPlan {
-  return { collections: collectionSteps(readDatabaseSpec()), functions: functionSteps() };
+  return { collections: collectionSteps(readDatabaseSpec()), functions: functionSteps(), backfills: BACKFILLS.map(({ name, note }) => ({ name, note })) };
 }
 
 export function describePlan(plan: DeployPlan, env: string): string {
@@ -81,6 +89,10 @@ export function describePlan(plan: DeployPlan, env: string): string {
   }
   for (const f of plan.functions) {
     lines.push(`  云函数 ${f.name}：上传并在云端安装依赖；定时触发器 ${f.triggers.map((t) => `${t.name} "${t.config}"`).join('、') || '无'}`);
+  }
+  if (plan.backfills.length) {
+    lines.push('  数据补全（部署后由定时触发器 tick 分批执行，完成的不再执行，重复执行不改变数据）：');
+    for (const b of plan.backfills) lines.push(`    ${b.name}：${b.note}`);
   }
   return lines.join('\n');
 }

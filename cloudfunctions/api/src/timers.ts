@@ -1,9 +1,11 @@
 // Timer triggers from config.json arrive as { Type: 'Timer', TriggerName, Time } with no user identity and SOURCE
 // `wx_trigger`. Only such an invocation may run a job: anyone can send a body shaped like a timer event
 // (docs/adr/0050-timer-events-trusted-by-source.md).
+import { runBackfills } from './jobs/backfills';
 import { runCaseTimers } from './jobs/case-timers';
 import { runExportJobs } from './jobs/exports';
 import { now } from './lib/clock';
+import { sweepExpiredAnnouncements } from './repositories/announcements';
 import { resumeFanouts } from './services/announcement-fanout';
 import { deliverDue } from './services/notifier';
 
@@ -27,11 +29,15 @@ export type TimerJob = () => Promise<Record<string, number>>;
 /** Jobs per trigger; each is batched, idempotent and safe if two runs overlap. Features register theirs here. */
 const JOBS: Record<string, Record<string, TimerJob>> = {
   tick: {
+    // Derived fields older documents lack (search tokens, `current`), until each back-fill is done (docs/adr/0151).
+    backfills: async () => runBackfills(now()),
     // Case deadlines first: what they queue in the outbox goes out in the same tick.
     cases: async () => ({ ...(await runCaseTimers(now())) }),
     notifications: async () => ({ ...(await deliverDue(now())) }),
     // Followers' messages of an announcement whose publication could not write them all.
     announcements: async () => ({ ...(await resumeFanouts()) }),
+    // Expired announcements leave the citizens' list index (docs/adr/0150-current-announcements-index.md).
+    announcementExpiry: async () => ({ expired: await sweepExpiredAnnouncements(now()) }),
   },
   // Every minute, so a large export finishes in minutes, not hours (docs/adr/0120-exports-as-batched-jobs.md).
   exports: {

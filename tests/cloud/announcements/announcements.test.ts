@@ -136,6 +136,30 @@ describe('announcement.list', () => {
     expect((await ok(CITIZEN, 'announcement.list', {})).items).toEqual([]);
   });
 
+  test('the tick takes expired announcements out of the list index; a withdrawal too; a republication with a later expiry brings one back', async () => {
+    const soon = await publishedAnnouncement(EDITOR, { title: '即将过期的通告', date: '2026-03-02', expiresAt: '2026-03-03' });
+    const lasting = await publishedAnnouncement(EDITOR, { title: '长期有效的通告', date: '2026-03-01' });
+    const current = async (id: string) => (await docById<{ current?: boolean }>('announcements', id))?.current;
+    expect([await current(soon.id), await current(lasting.id)]).toEqual([true, true]);
+    at('2026-03-03T16:00:00.000Z');
+    await localCloud.fireTimer(main, 'tick');
+    expect([await current(soon.id), await current(lasting.id)]).toEqual([undefined, true]);
+    expect((await ok(CITIZEN, 'announcement.list', {})).items.map((i) => i.id)).toEqual([lasting.id]);
+    expect(await ok(CITIZEN, 'announcement.get', { id: soon.id })).toMatchObject({ status: 'expired' });
+    const before = await docById<Record<string, unknown>>('announcements', soon.id);
+    await localCloud.fireTimer(main, 'tick');
+    expect(await docById<Record<string, unknown>>('announcements', soon.id)).toEqual(before);
+
+    const edited = await ok(EDITOR, 'announcement.save', announcementInput({ id: soon.id, version: soon.version, title: '即将过期的通告', date: '2026-03-02', expiresAt: '2026-03-31' }));
+    await publish(edited);
+    expect(await current(soon.id)).toBe(true);
+    expect((await ok(CITIZEN, 'announcement.list', {})).items.map((i) => i.id)).toEqual([soon.id, lasting.id]);
+
+    await ok(EDITOR, 'announcement.withdraw', { id: lasting.id, version: lasting.version, reason: '信息有误，撤回' });
+    expect(await current(lasting.id)).toBeUndefined();
+    expect((await ok(CITIZEN, 'announcement.list', {})).items.map((i) => i.id)).toEqual([soon.id]);
+  });
+
   test('search finds by title first, then body, marked, with the same tokens as policies; by department too', async () => {
     const body = await publishedAnnouncement(EDITOR, { title: '关于道路施工的通告', date: '2026-02-20', paragraphs: ['施工期间燃气供应暂停，请居民提前做好准备。'] });
     const title = await publishedAnnouncement(EDITOR, { title: '燃气安全检查入户通知', date: '2026-02-01', departmentId: 'dept-env' });

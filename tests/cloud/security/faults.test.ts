@@ -289,6 +289,8 @@ async function setUpWorld(): Promise<void> {
   await setUpAgency({ settings: { limits, cosignThreshold: 1, cosignsPerDay: 10_000 } });
   await seedStaff(EDITOR, ['editor']);
   await seedStaff(TARGET, ['dispatcher']);
+  // As a deployed environment after its first tick: the data back-fills are done and keep no more progress records.
+  await localCloud.fireTimer(main, 'tick');
 }
 
 // ---- comparing what is stored ---------------------------------------------------------------------------------

@@ -48,10 +48,13 @@ test('an edit of a published announcement waits; publishing it freezes version 2
   expect(v2.doc.versions.map((v) => [v.version, v.note])).toEqual([[1, undefined], [2, '更正标题']]);
   // A revision is not news to followers again.
   expect(v2.doc.fanoutKey).toBeUndefined();
+  // Only a published one is in the citizens' list index (docs/adr/0150-current-announcements-index.md).
+  expect([newAnnouncement('a2', content(), T1).current, v1.doc.current, edited.current, v2.doc.current]).toEqual([undefined, true, true, true]);
   const withdrawn = withdrawAnnouncement(v2.doc, T2, '信息有误');
+  expect(withdrawn).not.toHaveProperty('current');
   const again = publishAnnouncement(withdrawn, v2.snapshot!.content, T2, undefined);
   expect(again.snapshot).toBeNull();
-  expect(again.doc).toMatchObject({ status: 'published', pubVersion: 2 });
+  expect(again.doc).toMatchObject({ status: 'published', pubVersion: 2, current: true });
   expect(again.doc.withdrawReason).toBeUndefined();
 });
 

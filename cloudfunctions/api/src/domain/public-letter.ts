@@ -22,9 +22,14 @@ export function buildLetter(doc: CaseDoc, opts: { redactions: readonly string[];
     repliedAt: doc.reply.at,
     visible: !doc.flagged,
     listKey: `${doc.reply.at}|${doc._id}`,
-    searchTokens: indexTokens(title, content),
+    ...letterTokens({ title, content }),
     publishedAt: opts.now,
   };
   if (doc.departmentId) letter.departmentId = doc.departmentId;
   return letter;
+}
+
+/** The keyword search's tokens of a public letter: its (scrubbed) title and content. */
+export function letterTokens(letter: Pick<LetterDoc, 'title' | 'content'>): { searchTokens: string[] } {
+  return { searchTokens: indexTokens(letter.title, letter.content) };
 }

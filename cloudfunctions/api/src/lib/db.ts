@@ -49,6 +49,8 @@ export const COLLECTIONS = {
   auditEvents: 'audit_events',
   /** Export jobs of cases and statistics (repositories/exports.ts, docs/adr/0120-exports-as-batched-jobs.md). */
   exportJobs: 'export_jobs',
+  /** Progress of the data back-fills, one document per back-fill (jobs/backfills.ts). */
+  backfills: 'backfills',
 } as const;
 
 /** The SDK answers `doc().get()` on a missing document by throwing; repositories want `null`. */

@@ -12,7 +12,7 @@ import { phasedPage, titleThenTextPhases, type Phase, type PhasedPage } from './
 import type { VersionedKind } from './versioned-publish';
 
 /** Token arrays and pending edits are for the index and editors, never for a list. */
-const LIST_OMIT = ['titleTokens', 'searchTokens', 'pending'];
+const LIST_OMIT = ['titleTokens', 'searchTokens', 'pending', 'current'];
 
 export type AnnouncementRow = AnnouncementDoc & Record<string, unknown>;
 
@@ -47,9 +47,24 @@ export function announcementPage(phases: Phase[], limit: number, cursor: string 
   return phasedPage<AnnouncementRow>({ collection: COLLECTIONS.announcements, phases, limit, cursor, omit: LIST_OMIT });
 }
 
-/** What citizens see in lists: published, and still current at `now`. */
+/**
+ * What citizens see in lists: published and still current at `now`. `current` (domain/announcements/announcement.ts)
+ * leads the index, so the expired ones are not read; expiresKey covers those expired since the last sweep.
+ */
 export function currentAnnouncements(now: Date, departmentId?: string): Record<string, unknown> {
-  return { status: 'published', expiresKey: _.gt(now.toISOString()), ...(departmentId ? { departmentId } : {}) };
+  return { current: true, expiresKey: _.gt(now.toISOString()), ...(departmentId ? { departmentId } : {}) };
+}
+
+/**
+ * Takes `current` off the announcements expired by `now`, in one update: a republication that moved the expiry
+ * forward in between is not matched, and a second run finds nothing. Returns how many were changed.
+ */
+export async function sweepExpiredAnnouncements(now: Date): Promise<number> {
+  const { stats } = await db
+    .collection(COLLECTIONS.announcements)
+    .where({ current: true, expiresKey: _.lte(now.toISOString()) })
+    .update({ data: { current: _.remove() } });
+  return stats.updated;
 }
 
 /** The module's keyword search: title hits, then text-only hits (repositories/phased-page.ts). */

@@ -37,6 +37,12 @@ export interface AnnouncementDoc extends AnnouncementContent {
   listKey: string;
   /** The instant it stops being current (00:00 Shanghai after 有效期至), or FOREVER. */
   expiresKey: string;
+  /**
+   * Set while published and not yet seen expired: citizens' lists range over (current, listKey), so expired ones are
+   * never read. Removed on withdrawal and by the tick's expiry sweep (jobs/announcement-expiry.ts); the lists still
+   * compare expiresKey with now for the minutes between an expiry and the next sweep.
+   */
+  current?: true;
   publishedAt?: Instant;
   firstPublishedAt?: Instant;
   pubVersion: number;
@@ -86,6 +92,11 @@ export function isAnnouncementFileID(fileID: string): boolean {
   return !!m && m[1]!.startsWith('announcements/') && !m[1]!.includes('..');
 }
 
+/** Title and full-text tokens of the keyword search, as a policy's (domain/search-tokens.ts). */
+export function announcementTokens(face: Pick<AnnouncementContent, 'title' | 'paragraphs'>): { titleTokens: string[]; searchTokens: string[] } {
+  return { titleTokens: indexTokens(face.title), searchTokens: indexTokens(face.title, ...face.paragraphs) };
+}
+
 function withFace(doc: Omit<AnnouncementDoc, keyof AnnouncementContent> & Partial<AnnouncementContent>, content: AnnouncementContent): AnnouncementDoc {
   const { title: _t, departmentId: _d, date: _da, paragraphs: _p, attachments: _a, expiresAt: _e, ...rest } = doc;
   const face = announcementContent(content);
@@ -93,8 +104,7 @@ function withFace(doc: Omit<AnnouncementDoc, keyof AnnouncementContent> & Partia
   return {
     ...rest,
     ...face,
-    titleTokens: indexTokens(face.title),
-    searchTokens: indexTokens(face.title, ...face.paragraphs),
+    ...announcementTokens(face),
     listKey: `${face.date}|${first}|${rest._id}`,
     expiresKey: face.expiresAt ? startOfDay(addDays(face.expiresAt, 1)) : FOREVER,
   };
@@ -130,7 +140,7 @@ export function publishAnnouncement(
   const content = workingCopy(doc);
   const { pendingNote, withdrawReason: _w, ...rest } = doc;
   note = note ?? pendingNote;
-  let next: AnnouncementDoc = { ...rest, status: 'published', pending: null, version: doc.version + 1, updatedAt: nowIso };
+  let next: AnnouncementDoc = { ...rest, status: 'published', current: true, pending: null, version: doc.version + 1, updatedAt: nowIso };
   let snapshot: AnnouncementVersionDoc | null = null;
   if (!lastPublished || !same(content, lastPublished)) {
     const n = doc.pubVersion + 1;
@@ -145,7 +155,8 @@ export function publishAnnouncement(
 }
 
 export function withdrawAnnouncement(doc: AnnouncementDoc, nowIso: string, reason: string): AnnouncementDoc {
-  return { ...doc, status: 'withdrawn', withdrawReason: reason, version: doc.version + 1, updatedAt: nowIso };
+  const { current: _c, ...rest } = doc;
+  return { ...rest, status: 'withdrawn', withdrawReason: reason, version: doc.version + 1, updatedAt: nowIso };
 }
 
 export function effectiveAnnouncementStatus(doc: Pick<AnnouncementDoc, 'status' | 'expiresKey'>, now: Date): AnnouncementStatus {
