@@ -2,6 +2,7 @@
 // bodies and foreign content types answer a clear 4xx and write nothing anywhere; uploads with an identity stay under
 // that identity's folder; temp URLs are signed and expire (issue 14 item 3, issue 9 item 9).
 import fs from 'fs';
+import os from 'os';
 import path from 'path';
 import { startGateway, MAX_UPLOAD_BYTES, type Gateway } from '../../tools/local-cloud/gateway';
 import { localCloud } from '../../tools/local-cloud';
@@ -27,13 +28,17 @@ describe('storage gateway', () => {
   let storageDir: string;
   let outside: string;
   beforeEach(async () => {
-    gw = await startGateway({ port: 0, cloud: { filename: ':memory:', strict: { threshold: 0 } } });
+    // What lies around the folder, where a traversal would land: a folder of this test's own, so that files other
+    // test files write at the same time (jest workers share the system's temporary folder) are not counted.
+    outside = fs.mkdtempSync(path.join(os.tmpdir(), 'storage-gateway-'));
+    const dir = path.join(outside, 'storage');
+    fs.mkdirSync(dir);
+    gw = await startGateway({ port: 0, cloud: { filename: ':memory:', strict: { threshold: 0 }, storageDir: dir } });
     storageDir = localCloud.storage.dir;
-    // What lies around the folder: a traversal would land here.
-    outside = path.dirname(storageDir);
   });
   afterEach(async () => {
     await gw.close();
+    fs.rmSync(outside, { recursive: true, force: true });
   });
 
   const TRAVERSALS = [
