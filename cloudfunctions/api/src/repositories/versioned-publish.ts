@@ -1,4 +1,4 @@
-// Publishing and withdrawing a versioned document (a policy, a service-guide item, an announcement) is one
+// Saving, publishing and withdrawing a versioned document (a policy, a service-guide item, an announcement) is one
 // transaction with the same steps whatever the document: read it, answer a retry with what already holds, turn a
 // stale version away (CONFLICT), check the state, write the document (and the new version's snapshot) and record the
 // audit event with it. Each module passes what differs: its collection, its state rules and its event's details.
@@ -14,6 +14,8 @@ interface Versioned {
   version: number;
   /** The published version's number, 0 before the first publication. */
   pubVersion: number;
+  /** Edits of a published document waiting for the next publication. */
+  pending?: unknown;
 }
 
 /** The document's kind: what the audit trail calls it, its name in a NOT_FOUND, and how it is read and written. */
@@ -98,5 +100,57 @@ export function withdrawVersioned<D extends Versioned>(steps: WithdrawSteps<D>, 
       data: { version: outcome.doc.version, ...steps.eventData?.(existing) },
     });
     return outcome.doc;
+  });
+}
+
+export interface SaveSteps<D extends Versioned> extends VersionedKind<D> {
+  /** A new document (a draft) under `id`. */
+  create(id: string): D;
+  /** How the created document is named in the audit trail (its title). */
+  nameOf(doc: D): string;
+  /** Why a change note is refused for this document (it has never been published), or null when it is taken. */
+  noteRefusal(doc: D): string | null;
+  /** The document with the new working words. */
+  edit(doc: D, nowIso: string, note: string | undefined): D;
+}
+
+export interface SaveRequest {
+  /** The document edited; absent to create one. */
+  id?: string;
+  version?: number;
+  note?: string;
+  /** The id a new document is created under, and whether it is the caller's request key (a retry answers the first). */
+  createAs: { id: string; keyed: boolean };
+}
+
+/** Creates a document or changes its working words; an edit carries the version it was based on. */
+export function saveVersioned<D extends Versioned>(steps: SaveSteps<D>, request: SaveRequest, caller: Caller, now: Date): Promise<D> {
+  const nowIso = now.toISOString();
+  const actor = auditActor(caller);
+  return runTransaction(async (tx) => {
+    if (request.id === undefined) {
+      const first = request.createAs.keyed ? await steps.read(tx, request.createAs.id) : null;
+      if (first) return first;
+      const created = steps.create(request.createAs.id);
+      await steps.write(tx, created);
+      await recordEvent(tx, { subject: steps.subject, subjectId: created._id, kind: 'created', at: nowIso, actor, note: steps.nameOf(created) });
+      return created;
+    }
+    const existing = await steps.read(tx, request.id);
+    if (!existing) throw errors.notFound(steps.label);
+    if (existing.version !== request.version) throw errors.conflict();
+    const refusal = request.note ? steps.noteRefusal(existing) : null;
+    if (refusal) throw errors.invalid(`提交的内容有误：${refusal}`, { note: refusal });
+    const next = steps.edit(existing, nowIso, request.note);
+    await steps.write(tx, next);
+    await recordEvent(tx, {
+      subject: steps.subject,
+      subjectId: request.id,
+      kind: 'edited',
+      at: nowIso,
+      actor,
+      data: { version: next.version, pending: !!next.pending, ...(request.note ? { note: request.note } : {}) },
+    });
+    return next;
   });
 }

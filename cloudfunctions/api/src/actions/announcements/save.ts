@@ -1,10 +1,9 @@
 // announcement.save: an editor creates an announcement or changes its working words.
-import { announcementContent, checkAnnouncementDates, editAnnouncement, isAnnouncementFileID, newAnnouncement, type AnnouncementContent, type AnnouncementDoc } from '../../domain/announcements/announcement';
+import { announcementContent, checkAnnouncementDates, editAnnouncement, isAnnouncementFileID, newAnnouncement, type AnnouncementContent } from '../../domain/announcements/announcement';
 import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
-import { runTransaction } from '../../lib/transaction';
-import { announcementInTx, putAnnouncementInTx } from '../../repositories/announcements';
-import { auditActor, recordEvent } from '../../repositories/audit';
+import { ANNOUNCEMENTS } from '../../repositories/announcements';
+import { saveVersioned } from '../../repositories/versioned-publish';
 import { loadCatalogMaps } from '../../repositories/catalog';
 import { fileUrls } from '../../repositories/policy-files';
 import { idForRequest, newId } from '../policies/ids';
@@ -41,27 +40,19 @@ export const announcementSave = defineAction<'announcement.save'>({
     if (Object.keys(dateFields).length) invalid(dateFields);
     if (id !== undefined && version === undefined) invalid({ version: '修改通知公告时需要提供版本号，请刷新后重试' });
     await checkReferences(content);
-    const nowIso = now.toISOString();
-    const actor = auditActor(caller);
-    const doc = await runTransaction(async (tx): Promise<AnnouncementDoc> => {
-      if (id === undefined) {
-        const newIdValue = clientRequestId ? idForRequest('announcement', caller.openid!, clientRequestId) : newId();
-        const first = clientRequestId ? await announcementInTx(tx, newIdValue) : null;
-        if (first) return first;
-        const created = newAnnouncement(newIdValue, content, nowIso);
-        await putAnnouncementInTx(tx, created);
-        await recordEvent(tx, { subject: 'announcement', subjectId: created._id, kind: 'created', at: nowIso, actor, note: created.title });
-        return created;
-      }
-      const existing = await announcementInTx(tx, id);
-      if (!existing) throw errors.notFound('通知公告');
-      if (existing.version !== version) throw errors.conflict();
-      if (note && existing.status !== 'published') invalid({ note: '更新说明用于修改已发布的通知公告；未发布的请直接保存' });
-      const next = editAnnouncement(existing, content, nowIso, note);
-      await putAnnouncementInTx(tx, next);
-      await recordEvent(tx, { subject: 'announcement', subjectId: id, kind: 'edited', at: nowIso, actor, data: { version: next.version, pending: !!next.pending, ...(note ? { note } : {}) } });
-      return next;
-    });
+    const createAs = { id: clientRequestId ? idForRequest('announcement', caller.openid!, clientRequestId) : newId(), keyed: !!clientRequestId };
+    const doc = await saveVersioned(
+      {
+        ...ANNOUNCEMENTS,
+        create: (newIdValue) => newAnnouncement(newIdValue, content, now.toISOString()),
+        nameOf: (created) => created.title,
+        noteRefusal: (existing) => (existing.status === 'published' ? null : '更新说明用于修改已发布的通知公告；未发布的请直接保存'),
+        edit: (existing, nowIso, changeNote) => editAnnouncement(existing, content, nowIso, changeNote),
+      },
+      { id, version, note, createAs },
+      caller,
+      now,
+    );
     return announcementView(doc, caller, now);
   },
 });

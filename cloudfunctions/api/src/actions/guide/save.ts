@@ -1,10 +1,9 @@
-import { applyGuideEdit, guideContentOf, newGuideDoc, type GuideContent, type GuideDoc } from '../../domain/guide/item';
+import { applyGuideEdit, guideContentOf, newGuideDoc, type GuideContent } from '../../domain/guide/item';
 import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
-import { runTransaction } from '../../lib/transaction';
-import { auditActor, recordEvent } from '../../repositories/audit';
 import { listCategories } from '../../repositories/catalog';
-import { guideInTx, putGuideInTx } from '../../repositories/guide';
+import { GUIDE_ITEMS } from '../../repositories/guide';
+import { saveVersioned } from '../../repositories/versioned-publish';
 import { findPolicies } from '../../repositories/policies';
 import { idForRequest, newId } from '../policies/ids';
 import { guideSaveSchema } from './schemas';
@@ -35,34 +34,19 @@ export const guideSave = defineAction<'guide.save'>({
     const content = guideContentOf(rest);
     if (id !== undefined && version === undefined) invalid({ version: '修改事项时需要提供版本号，请刷新后重试' });
     await checkReferences(content);
-    const nowIso = now.toISOString();
-    const actor = auditActor(caller);
-    const doc = await runTransaction(async (tx): Promise<GuideDoc> => {
-      if (id === undefined) {
-        const newIdValue = clientRequestId ? idForRequest('guide', caller.openid!, clientRequestId) : newId();
-        const first = clientRequestId ? await guideInTx(tx, newIdValue) : null;
-        if (first) return first;
-        const created = newGuideDoc(newIdValue, content, nowIso);
-        await putGuideInTx(tx, created);
-        await recordEvent(tx, { subject: 'guide', subjectId: created._id, kind: 'created', at: nowIso, actor, note: created.name });
-        return created;
-      }
-      const existing = await guideInTx(tx, id);
-      if (!existing) throw errors.notFound('事项');
-      if (existing.version !== version) throw errors.conflict();
-      if (note && existing.pubVersion === 0) invalid({ note: '修订说明用于修改已发布的事项；尚未发布的事项请直接保存' });
-      const next = applyGuideEdit(existing, content, nowIso, note);
-      await putGuideInTx(tx, next);
-      await recordEvent(tx, {
-        subject: 'guide',
-        subjectId: id,
-        kind: 'edited',
-        at: nowIso,
-        actor,
-        data: { version: next.version, pending: !!next.pending, ...(note ? { note } : {}) },
-      });
-      return next;
-    });
+    const createAs = { id: clientRequestId ? idForRequest('guide', caller.openid!, clientRequestId) : newId(), keyed: !!clientRequestId };
+    const doc = await saveVersioned(
+      {
+        ...GUIDE_ITEMS,
+        create: (newIdValue) => newGuideDoc(newIdValue, content, now.toISOString()),
+        nameOf: (created) => created.name,
+        noteRefusal: (existing) => (existing.pubVersion === 0 ? '修订说明用于修改已发布的事项；尚未发布的事项请直接保存' : null),
+        edit: (existing, nowIso, changeNote) => applyGuideEdit(existing, content, nowIso, changeNote),
+      },
+      { id, version, note, createAs },
+      caller,
+      now,
+    );
     return guideView(doc, caller);
   },
 });

@@ -1,12 +1,11 @@
 import { acceptsChangeNote, applyEdit, newPolicy } from '../../domain/policies/lifecycle';
-import { checkPolicyDates, contentOf, isPolicyFileID, type PolicyContent, type PolicyDoc } from '../../domain/policies/policy';
+import { checkPolicyDates, contentOf, isPolicyFileID, type PolicyContent } from '../../domain/policies/policy';
 import { defineAction } from '../../lib/action';
 import { errors } from '../../lib/errors';
-import { runTransaction } from '../../lib/transaction';
 import { listCategories } from '../../repositories/catalog';
-import { findPolicies, policyInTx, putPolicyInTx } from '../../repositories/policies';
+import { findPolicies, POLICIES } from '../../repositories/policies';
 import { fileUrls } from '../../repositories/policy-files';
-import { auditActor, recordEvent } from '../../repositories/audit';
+import { saveVersioned } from '../../repositories/versioned-publish';
 import { idForRequest, newId } from './ids';
 import { policySaveSchema } from './schemas';
 import { policyView } from './view';
@@ -46,36 +45,19 @@ export const policySave = defineAction<'policy.save'>({
     if (Object.keys(dateFields).length) invalid(dateFields);
     if (id !== undefined && version === undefined) invalid({ version: '修改政策时需要提供版本号，请刷新后重试' });
     await checkReferences(content, id);
-    const nowIso = now.toISOString();
-    const actor = auditActor(caller);
-    const doc = await runTransaction(async (tx): Promise<PolicyDoc> => {
-      if (id === undefined) {
-        const newIdValue = clientRequestId ? idForRequest('policy', caller.openid!, clientRequestId) : newId();
-        if (clientRequestId) {
-          const first = await policyInTx(tx, newIdValue);
-          if (first) return first;
-        }
-        const created = newPolicy(newIdValue, content, nowIso);
-        await putPolicyInTx(tx, created);
-        await recordEvent(tx, { subject: 'policy', subjectId: created._id, kind: 'created', at: nowIso, actor, note: created.title });
-        return created;
-      }
-      const existing = await policyInTx(tx, id);
-      if (!existing) throw errors.notFound('政策');
-      if (existing.version !== version) throw errors.conflict();
-      if (note && !acceptsChangeNote(existing)) invalid({ note: '修订说明用于修改已发布的政策；尚未发布的政策请直接保存' });
-      const next = applyEdit(existing, content, nowIso, note);
-      await putPolicyInTx(tx, next);
-      await recordEvent(tx, {
-        subject: 'policy',
-        subjectId: id,
-        kind: 'edited',
-        at: nowIso,
-        actor,
-        data: { version: next.version, pending: !!next.pending, ...(note ? { note } : {}) },
-      });
-      return next;
-    });
+    const createAs = { id: clientRequestId ? idForRequest('policy', caller.openid!, clientRequestId) : newId(), keyed: !!clientRequestId };
+    const doc = await saveVersioned(
+      {
+        ...POLICIES,
+        create: (newIdValue) => newPolicy(newIdValue, content, now.toISOString()),
+        nameOf: (created) => created.title,
+        noteRefusal: (existing) => (acceptsChangeNote(existing) ? null : '修订说明用于修改已发布的政策；尚未发布的政策请直接保存'),
+        edit: (existing, nowIso, changeNote) => applyEdit(existing, content, nowIso, changeNote),
+      },
+      { id, version, note, createAs },
+      caller,
+      now,
+    );
     return policyView(doc, caller, now);
   },
 });
