@@ -1,4 +1,5 @@
-// One jest run, four projects. Type checking is `npm run typecheck`'s job; ts-jest only transpiles (isolatedModules).
+// One jest config, four projects. Type checking is `npm run typecheck`'s job; the tests' TypeScript is only stripped
+// of its types, by esbuild (tools/jest/esbuild-transform.js).
 const path = require('path');
 
 const sdkFacade = path.join(__dirname, 'tools/local-cloud/sdk.ts');
@@ -6,7 +7,8 @@ const sdkFacade = path.join(__dirname, 'tools/local-cloud/sdk.ts');
 // Tests reset and rewrite the database between cases: the function's warm-instance configuration cache would serve
 // the previous test's settings. tests/cloud/warm-cache.test.ts turns it on where it is the subject.
 process.env.CONFIG_CACHE_TTL_MS ??= '0';
-const tsNode = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.node.json' }];
+
+const typescript = path.join(__dirname, 'tools/jest/esbuild-transform.js');
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -19,13 +21,13 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
-      transform: { '^.+\\.ts$': tsNode },
+      transform: { '^.+\\.ts$': typescript },
     },
     {
       displayName: 'cloud',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/cloud/**/*.test.ts', '<rootDir>/tests/local-cloud/**/*.test.ts'],
-      transform: { '^.+\\.ts$': tsNode },
+      transform: { '^.+\\.ts$': typescript },
       // The real wx-server-sdk, its database seam pinned to the local cloud (tools/local-cloud/sdk.ts).
       moduleNameMapper: { '^wx-server-sdk$': sdkFacade },
       setupFilesAfterEnv: ['<rootDir>/tests/setup/cloud.ts'],
@@ -37,7 +39,7 @@ module.exports = {
       testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
       testMatch: ['<rootDir>/tests/miniprogram/**/*.test.ts'],
       moduleFileExtensions: ['ts', 'js', 'json'],
-      transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.mptest.json' }] },
+      transform: { '^.+\\.ts$': typescript },
       moduleNameMapper: { '^wx-server-sdk$': sdkFacade },
       setupFiles: ['<rootDir>/tests/setup/mp-globals.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/setup/mp-after-env.ts'],
@@ -46,7 +48,7 @@ module.exports = {
       displayName: 'e2e',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
-      transform: { '^.+\\.ts$': tsNode },
+      transform: { '^.+\\.ts$': typescript },
       moduleNameMapper: { '^wx-server-sdk$': sdkFacade },
       // One Chromium and one seeded local cloud for the whole run; each file connects and copies (ADR 0112).
       globalSetup: '<rootDir>/tests/setup/e2e-global-setup.ts',

@@ -11,7 +11,8 @@ import { exitOf, startCli } from '../helpers/cloud-process';
 import { setUpAgency, submission } from './cases/helpers';
 
 const CLIENTS = 8;
-const LOAD_MS = 1500;
+/** The kill comes once this many submissions were acknowledged (others in flight): mid-load on a fast or a starved machine. */
+const KILL_AFTER = 3 * CLIENTS;
 
 interface Sent {
   openid: string;
@@ -25,14 +26,13 @@ async function submitOver(url: string, s: Sent): Promise<string | null> {
   return json.result?.ok ? json.result.data!.id : null;
 }
 
-/** CLIENTS citizens submitting back to back until `stop`; what was sent, and the case ids acknowledged. */
-async function writeLoad(url: string, stop: Promise<void>): Promise<{ sent: Sent[]; acknowledged: Map<string, string>; cut: number; refused: number }> {
+/** CLIENTS citizens submitting back to back until KILL_AFTER are acknowledged, then `kill`; what was sent, and the case ids acknowledged. */
+async function writeLoad(url: string, kill: () => void): Promise<{ sent: Sent[]; acknowledged: Map<string, string>; cut: number; refused: number }> {
   let cut = 0;
   let refused = 0;
   const sent: Sent[] = [];
   const acknowledged = new Map<string, string>();
   let stopped = false;
-  void stop.then(() => (stopped = true));
   await Promise.all(
     Array.from({ length: CLIENTS }, async (_, c) => {
       for (let k = 0; !stopped; k++) {
@@ -43,6 +43,10 @@ async function writeLoad(url: string, stop: Promise<void>): Promise<{ sent: Sent
           const id = await submitOver(url, s);
           if (id) acknowledged.set(clientRequestId, id);
           else refused++;
+          if (acknowledged.size >= KILL_AFTER && !stopped) {
+            stopped = true;
+            kill();
+          }
         } catch {
           cut++;
           return; // the connection died with the process: this request's outcome is unknown
@@ -74,13 +78,7 @@ test('kill -9 during concurrent submissions: acknowledged writes survive, nothin
 
     const first = await startCli(['--data', dir, '--port', '0']);
     const killed = exitOf(first.child);
-    const stop = new Promise<void>((resolve) =>
-      setTimeout(() => {
-        first.child.kill('SIGKILL');
-        resolve();
-      }, LOAD_MS),
-    );
-    const { sent, acknowledged, cut, refused } = await writeLoad(first.url, stop);
+    const { sent, acknowledged, cut, refused } = await writeLoad(first.url, () => first.child.kill('SIGKILL'));
     expect((await killed).signal).toBe('SIGKILL');
     expect(acknowledged.size).toBeGreaterThan(CLIENTS);
 
@@ -122,7 +120,7 @@ test('kill -9 during concurrent submissions: acknowledged writes survive, nothin
       const own = [...counters].filter(([id]) => id.startsWith(`submit_${openid}_`)).reduce((n, [, v]) => n + v, 0);
       expect({ openid, counted: own }).toEqual({ openid, counted: cases.filter((x) => x.openid === openid).length });
     }
-    console.log(`durability: ${sent.length} submissions sent by ${CLIENTS} clients in ${LOAD_MS} ms, ${acknowledged.size} acknowledged before SIGKILL (${cut} cut off in flight, ${refused} refused), all present; ${retried} retried after restart, ${cases.length} cases, 0 half-written`);
+    console.log(`durability: ${sent.length} submissions sent by ${CLIENTS} clients, SIGKILL after ${acknowledged.size} acknowledged (${cut} cut off in flight, ${refused} refused), all present; ${retried} retried after restart, ${cases.length} cases, 0 half-written`);
   } finally {
     localCloud.configure({ filename: ':memory:', strict: { threshold: 0 } });
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,27 @@
+// What `npm test` runs (tools/test/index.ts), and how it is packed onto the machine's cores (docs/adr/0158).
+export interface Job {
+  name: string;
+  command: string[];
+  /** 0 keeps the job's normal priority; higher yields the CPU to it (nice(1)). */
+  nice: number;
+}
+
+const bin = (name: string) => `node_modules/.bin/${name}`;
+
+export const JOBS = {
+  lint: { name: 'lint', command: ['npm', 'run', '--silent', 'lint'], nice: 10 },
+  typecheck: { name: 'typecheck', command: ['npm', 'run', '--silent', 'typecheck'], nice: 10 },
+  build: { name: 'build', command: ['npm', 'run', '--silent', 'build'], nice: 0 },
+  // Unit, cloud and miniprogram are CPU-bound: below e2e, whose waits on Chromium they fill.
+  jest: { name: 'jest', command: [bin('jest'), '--selectProjects', 'unit', 'cloud', 'miniprogram', '--maxWorkers=2'], nice: 5 },
+  e2e: { name: 'e2e', command: [bin('jest'), '--selectProjects', 'e2e', '--maxWorkers=2'], nice: 0 },
+} satisfies Record<string, Job>;
+
+/**
+ * `before` runs first, alone (the tests need the build); then each lane runs its jobs in order, all lanes at once.
+ * Serial: everything in one lane, at normal priority, in the order of the old `&&` chain.
+ */
+export function jobsOf(serial: boolean): { before: Job[]; lanes: Job[][] } {
+  if (serial) return { before: [JOBS.lint, JOBS.typecheck, JOBS.build, JOBS.jest, JOBS.e2e].map((j) => ({ ...j, nice: 0 })), lanes: [] };
+  return { before: [JOBS.build], lanes: [[JOBS.e2e], [JOBS.jest], [JOBS.lint, JOBS.typecheck]] };
+}
