@@ -41,7 +41,7 @@ module.exports = {
       moduleFileExtensions: ['ts', 'js', 'json'],
       transform: { '^.+\\.ts$': typescript },
       moduleNameMapper: { '^wx-server-sdk$': sdkFacade },
-      setupFiles: ['<rootDir>/tests/setup/mp-globals.ts'],
+      setupFiles: ['<rootDir>/tests/setup/mp-globals.ts', '<rootDir>/tests/setup/wcc-cache.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/setup/mp-after-env.ts'],
     },
     {
