@@ -11,6 +11,7 @@ export default tseslint.config(
       'cloudfunctions/*/index.js',
       'coverage/**',
       '.local-cloud/**',
+      '.cache/**',
       '.preview/**',
       'screenshots/**',
       'typings/wx-server-sdk/**',
