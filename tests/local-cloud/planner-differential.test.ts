@@ -419,7 +419,7 @@ describe('an $or of token sets (search branches) vs plain mingo', () => {
   test('small limits: every plan is reached, zero mismatches', () => {
     let mismatches: string[] = [];
     const seen = planOutcomes(() => {
-      mismatches = runSearches(SEED + 8, { rarePosting: 5, unionWalk: 60, unionSample: 8 });
+      mismatches = runSearches(SEED + 8, { rarePosting: 5, unionQuickWalk: 20, unionWalk: 60, unionSample: 8 });
     });
     expect(mismatches.slice(0, 5)).toEqual([]);
     expect([...seen].sort()).toEqual(

@@ -68,13 +68,15 @@ const STATEMENT_CACHE_LIMIT = 500;
 export interface PlanLimits {
   /** A multikey posting list (or an $or's id set) at most this long drives the query instead of an index-ordered scan. */
   rarePosting: number;
+  /** The index steps an $or's id set is computed in without first sampling the ordered scan (choosePlan). */
+  unionQuickWalk: number;
   /** The most index steps an $or's id set may take (branchIds); beyond, the ordered scan checks its rows. */
   unionWalk: number;
   /** The rows of the ordered scan sampled to see whether an $or's matches are common (sampleHits). */
   unionSample: number;
 }
 
-export const PLAN_LIMITS: PlanLimits = { rarePosting: 300, unionWalk: 12_000, unionSample: 256 };
+export const PLAN_LIMITS: PlanLimits = { rarePosting: 300, unionQuickWalk: 2000, unionWalk: 12_000, unionSample: 256 };
 /** SQLite's default cap on the terms of a compound SELECT is 500: far beyond any search's branches. */
 const MAX_UNION_BRANCHES = 100;
 
@@ -589,14 +591,14 @@ export class Store {
 
   /**
    * The ids the branches allow, each branch walked from its shortest list and checked against its others one id at a
-   * time; null when that walk would take more than `unionWalk` steps (PlanLimits). The lists are counted in growing steps until
-   * one ends: the shortest is then known, the others no further than needed.
+   * time; null when that walk would take more than `budget` steps. The lists are counted in growing steps until one
+   * ends: the shortest is then known, the others no further than needed.
    */
-  private branchIds(c: CollectionRuntime, branches: Posting[][], sizeUpTo: PostingSizes): string[] | null {
+  private branchIds(c: CollectionRuntime, branches: Posting[][], sizeUpTo: PostingSizes, budget: number): string[] | null {
     let walk = 0;
     const ordered: Posting[][] = [];
     for (const postings of branches) {
-      const share = Math.floor((this.limits.unionWalk - walk) / postings.length) + 1;
+      const share = Math.floor((budget - walk) / postings.length) + 1;
       let sized: Array<{ p: Posting; n: number }> = [];
       for (let cap = 64; ; cap *= 4) {
         const upTo = Math.min(cap, share);
@@ -605,7 +607,7 @@ export class Store {
       }
       sized.sort((x, y) => x.n - y.n);
       walk += sized[0]!.n * postings.length;
-      if (walk > this.limits.unionWalk) return null;
+      if (walk > budget) return null;
       ordered.push(sized.map(({ p }) => p));
     }
     if (ordered.length > MAX_UNION_BRANCHES) return null;
@@ -643,8 +645,12 @@ export class Store {
     for (const union of [...plan.unions].sort((a, b) => b.clause - a.clause)) {
       const branches = this.liveBranches(union, plan.postings, sizeUpTo);
       const check = (id: string) => this.branchCheck(c, branches, id);
-      const common = branches.length > 0 && ordered && this.sampleHits(c, plan, union, check) >= wanted;
-      const ids = branches.length === 0 ? [] : common ? null : this.branchIds(c, branches, sizeUpTo);
+      // A short walk is taken at once; a longer one only when a sample of the ordered scan shows matches are rare.
+      const ids =
+        branches.length === 0
+          ? []
+          : (this.branchIds(c, branches, sizeUpTo, this.limits.unionQuickWalk) ??
+            (ordered && this.sampleHits(c, plan, union, check) >= wanted ? null : this.branchIds(c, branches, sizeUpTo, this.limits.unionWalk)));
       // Without an order to stop early in, checking every row would cost more than the $or's own SQL.
       if (!ids && !ordered) continue;
       // Unary + keeps SQLite from reading the rows by _id and sorting them: the set is checked as the scan goes.
