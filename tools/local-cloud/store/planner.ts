@@ -38,6 +38,24 @@ export interface Plan {
   postings: Posting[];
   /** the posting list chosen to drive the query (store.choosePlan) */
   driver?: Posting;
+  /** top-level `$or`s whose every branch requires postings: each can be answered as an id set (store.choosePlan) */
+  unions: PostingUnion[];
+  /** the ids, from a union's id set, chosen to drive the query (store.choosePlan) */
+  driverIds?: string[];
+}
+
+/**
+ * An `$or` whose every branch requires multikey equalities (a search's `_.all(tokens)` per synonym branch): every match
+ * is in the union over the branches of the intersection of their posting lists. Like MongoDB's index union for `$or`,
+ * that id set can be computed from the side table alone and replace the `$or`'s SQL, which otherwise reads every
+ * posting list in full for each row it tests.
+ */
+export interface PostingUnion {
+  branches: Posting[][];
+  /** the position of the `$or`'s SQL in `Plan.where`, and of its parameters in `Plan.params` */
+  clause: number;
+  paramStart: number;
+  paramCount: number;
 }
 
 export interface Posting {
@@ -51,6 +69,7 @@ interface Part {
   exact: boolean;
   indexed: boolean;
   postings?: Posting[];
+  unions?: PostingUnion[];
 }
 
 const RANGE_SQL: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
@@ -179,7 +198,7 @@ function planField(ctx: PlannerContext, path: string, op: string, arg: unknown):
 }
 
 function planConjunction(ctx: PlannerContext, filter: Filter): Part {
-  const part: Part = { sql: [], params: [], exact: true, indexed: false, postings: [] };
+  const part: Part = { sql: [], params: [], exact: true, indexed: false, postings: [], unions: [] };
   const add = (p: Part): void => {
     part.sql.push(...p.sql);
     part.params.push(...p.params);
@@ -195,7 +214,12 @@ function planConjunction(ctx: PlannerContext, filter: Filter): Part {
     } else if (c.kind === 'or') {
       const branches = c.branches.map((b) => planConjunction(ctx, b));
       if (branches.length > 0 && branches.every((b) => b.sql.length > 0)) {
-        // A branch's postings are not required of every match: they do not propagate out of an $or.
+        // A branch's postings are not required of every match: they do not propagate out of an $or, but together
+        // they bound it.
+        if (branches.every((b) => (b.postings?.length ?? 0) > 0)) {
+          const paramCount = branches.reduce((n, b) => n + b.params.length, 0);
+          part.unions!.push({ branches: branches.map((b) => b.postings!), clause: part.sql.length, paramStart: part.params.length, paramCount });
+        }
         add({
           sql: [`(${branches.map((b) => `(${b.sql.join(' AND ')})`).join(' OR ')})`],
           params: branches.flatMap((b) => b.params),
@@ -230,7 +254,7 @@ export function effectiveSort(sort: SortSpec | undefined): SortSpec | null {
 export function planQuery(ctx: PlannerContext, filter: Filter | undefined, sort?: SortSpec): Plan {
   const where = planConjunction(ctx, filter ?? {});
   const effective = effectiveSort(sort);
-  const base = { where: where.sql, params: where.params, exact: where.exact, postings: where.postings ?? [] };
+  const base = { where: where.sql, params: where.params, exact: where.exact, postings: where.postings ?? [], unions: where.unions ?? [] };
   if (!effective) return { ...base, usedIndex: where.indexed, order: 'ORDER BY rowid', sortPushed: true, sort: null };
   const terms: string[] = [];
   for (const [path, dir] of effective) {

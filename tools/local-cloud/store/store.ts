@@ -9,13 +9,15 @@ import { projectInclusion } from './inclusion';
 import { conjunctsOf, type Filter } from './conditions';
 import { collectionAlreadyExists, collectionNotExist, DbError, duplicateKey, requestFailed } from './errors';
 import { applyOperators, assertFieldNames, replacement } from './modify';
-import { T_ARRAY, classOf, inspectPath, isPushablePath, valueExpr } from './paths';
+import { T_ARRAY, classOf, inspectPath, isPushablePath, valueExpr, type SqlKey } from './paths';
 import { byDistance, geoIndexPath, nearClauseOf, parseGeoNearStage, setPath, type NearClause } from './geo';
-import { planQuery, type PathState, type Plan, type PlannerContext, type Posting, type SortSpec } from './planner';
+import { planQuery, type PathState, type Plan, type PlannerContext, type Posting, type PostingUnion, type SortSpec } from './planner';
 import { BOUNDED_COLLECTION_LIMIT, isServed, unindexedQueryMessage } from './strict';
 
 type Statement = Database.Statement<unknown[], unknown>;
 type Row = { _id: string | number; v: number; doc: string };
+/** The sizes of posting lists for one query, each counted no further than `cap`. */
+type PostingSizes = (postings: Posting[], cap: number) => number[];
 
 export interface StoreOptions {
   filename: string;
@@ -26,6 +28,7 @@ export interface StoreOptions {
   dbName: string;
   /** SQLite's page cache in MB (SQLite's default: 2) */
   cacheSizeMb?: number;
+  planLimits?: PlanLimits;
 }
 
 export interface FindQuery {
@@ -61,8 +64,21 @@ interface CollectionRuntime {
 }
 
 const STATEMENT_CACHE_LIMIT = 500;
-/** A multikey posting list at most this long drives the query instead of an index-ordered scan. */
-const RARE_POSTING_LIMIT = 300;
+/** Where the planner's choices turn (choosePlan); tests make them small to reach every plan with a few hundred rows. */
+export interface PlanLimits {
+  /** A multikey posting list (or an $or's id set) at most this long drives the query instead of an index-ordered scan. */
+  rarePosting: number;
+  /** The index steps an $or's id set is computed in without first sampling the ordered scan (choosePlan). */
+  unionQuickWalk: number;
+  /** The most index steps an $or's id set may take (branchIds); beyond, the ordered scan checks its rows. */
+  unionWalk: number;
+  /** The rows of the ordered scan sampled to see whether an $or's matches are common (sampleHits). */
+  unionSample: number;
+}
+
+export const PLAN_LIMITS: PlanLimits = { rarePosting: 300, unionQuickWalk: 2000, unionWalk: 12_000, unionSample: 256 };
+/** SQLite's default cap on the terms of a compound SELECT is 500: far beyond any search's branches. */
+const MAX_UNION_BRANCHES = 100;
 
 function hashOf(text: string, length: number): string {
   return createHash('sha1').update(text).digest('hex').slice(0, length);
@@ -117,9 +133,11 @@ export class Store {
   private readonly statements = new Map<string, Statement>();
   private lastVersion = 0;
   private counters: QueryStats = { queries: 0, indexedQueries: 0, scans: 0 };
+  private readonly limits: PlanLimits;
 
   constructor(private readonly opts: StoreOptions) {
     this.db = new Database(opts.filename);
+    this.limits = opts.planLimits ?? PLAN_LIMITS;
     if (opts.filename !== ':memory:' && opts.filename !== '') {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
@@ -515,11 +533,12 @@ export class Store {
   private candidates(c: CollectionRuntime, plan: Plan, mode: 'stream' | 'all', sqlPage?: { skip: number; limit: number }): Iterable<string> {
     const where = plan.where.length > 0 ? `WHERE ${plan.where.join(' AND ')}` : '';
     // CROSS JOIN makes SQLite loop over the driver's ids first, whatever index could serve the ORDER BY.
-    const from = plan.driver
-      ? `(SELECT id FROM "${c.mkTable}" WHERE path = ? AND k = ?) AS driver CROSS JOIN "${c.table}" ON "${c.table}"."_id" = driver.id`
-      : `"${c.table}"`;
+    const driver = plan.driverIds
+      ? { sql: 'SELECT value AS id FROM json_each(?)', params: [JSON.stringify(plan.driverIds)] }
+      : plan.driver && { sql: `SELECT id FROM "${c.mkTable}" WHERE path = ? AND k = ?`, params: [plan.driver.path, plan.driver.key] };
+    const from = driver ? `(${driver.sql}) AS driver CROSS JOIN "${c.table}" ON "${c.table}"."_id" = driver.id` : `"${c.table}"`;
     let sql = `SELECT doc FROM ${from} ${where} ${plan.order}`;
-    const params: unknown[] = [...(plan.driver ? [plan.driver.path, plan.driver.key] : []), ...plan.params];
+    const params: unknown[] = [...(driver ? driver.params : []), ...plan.params];
     if (sqlPage) {
       sql += ' LIMIT ? OFFSET ?';
       params.push(Number.isFinite(sqlPage.limit) ? sqlPage.limit : -1, sqlPage.skip);
@@ -529,29 +548,148 @@ export class Store {
   }
 
   /**
+   * How many ids each posting list holds, counted no further than `cap` (a list's `cap`-th entry found, it is not read
+   * on): all of them in one statement, since a search asks for a dozen lists at a time.
+   */
+  private postingSizesUpTo(c: CollectionRuntime, postings: Posting[], cap: number): number[] {
+    const list = (alias: string) => `SELECT 1 FROM "${c.mkTable}" ${alias} WHERE ${alias}.path = j.value ->> 0 AND ${alias}.k = j.value ->> 1`;
+    const sql = `SELECT CASE WHEN EXISTS (${list('a')} LIMIT 1 OFFSET ?) THEN ? ELSE (SELECT count(*) FROM (${list('b')})) END FROM json_each(?) AS j ORDER BY j.key`;
+    return this.column(sql).all(cap - 1, cap, JSON.stringify(postings.map((p) => [p.path, p.key]))) as number[];
+  }
+
+  /** Posting sizes for one query, each list counted once and no further than the largest cap asked. */
+  private postingSizes(c: CollectionRuntime): PostingSizes {
+    const counted = new Map<string, { n: number; cap: number }>();
+    const keyOf = (p: Posting) => `${p.path}\u0000${typeof p.key}\u0000${String(p.key)}`;
+    return (postings, cap) => {
+      const ask = postings.filter((p, i) => {
+        const known = counted.get(keyOf(p));
+        return !(known && (known.n < known.cap || known.cap >= cap)) && postings.findIndex((q) => keyOf(q) === keyOf(p)) === i;
+      });
+      if (ask.length > 0) this.postingSizesUpTo(c, ask, cap).forEach((n, i) => counted.set(keyOf(ask[i]!), { n, cap }));
+      return postings.map((p) => Math.min(counted.get(keyOf(p))!.n, cap));
+    };
+  }
+
+  /**
+   * The branches of an `$or` of posting intersections (planner.ts, PostingUnion) that can match, each with the postings
+   * every match requires: a branch holding an empty list matches nothing (a synonym branch often holds a pair no
+   * document has, found at one index step).
+   */
+  private liveBranches(union: PostingUnion, required: Posting[], sizeUpTo: PostingSizes): Posting[][] {
+    const branches = union.branches.map((branch) => [...branch, ...required].filter((p, i, all) => all.findIndex((q) => q.path === p.path && q.key === p.key) === i));
+    sizeUpTo(branches.flat(), 1);
+    return branches.filter((postings) => sizeUpTo(postings, 1).every((n) => n > 0));
+  }
+
+  /** `EXISTS` of one posting for the row whose id is `id`: one step of the side table's index. */
+  private holds(c: CollectionRuntime, id: string): string {
+    return `EXISTS (SELECT 1 FROM "${c.mkTable}" o WHERE o.path = ? AND o.k = ? AND o.id = ${id})`;
+  }
+
+  /** The branches as a check of one row at a time, each branch's postings in the order given. */
+  private branchCheck(c: CollectionRuntime, branches: Posting[][], id: string): { sql: string; params: SqlKey[] } {
+    return {
+      sql: `(${branches.map((ps) => `(${ps.map(() => this.holds(c, id)).join(' AND ')})`).join(' OR ')})`,
+      params: branches.flatMap((ps) => ps.flatMap((p) => [p.path, p.key])),
+    };
+  }
+
+  /**
+   * The ids the branches allow, each branch walked from its shortest list and checked against its others one id at a
+   * time; null when that walk would take more than `budget` steps. The lists are counted in growing steps until one
+   * ends: the shortest is then known, the others no further than needed.
+   */
+  private branchIds(c: CollectionRuntime, branches: Posting[][], sizeUpTo: PostingSizes, budget: number): string[] | null {
+    let walk = 0;
+    const ordered: Posting[][] = [];
+    for (const postings of branches) {
+      const share = Math.floor((budget - walk) / postings.length) + 1;
+      let sized: Array<{ p: Posting; n: number }> = [];
+      for (let cap = 64; ; cap *= 4) {
+        const upTo = Math.min(cap, share);
+        sized = sizeUpTo(postings, upTo).map((n, i) => ({ p: postings[i]!, n }));
+        if (sized.some(({ n }) => n < upTo) || upTo === share) break;
+      }
+      sized.sort((x, y) => x.n - y.n);
+      walk += sized[0]!.n * postings.length;
+      if (walk > budget) return null;
+      ordered.push(sized.map(({ p }) => p));
+    }
+    if (ordered.length > MAX_UNION_BRANCHES) return null;
+    const walks = ordered.map((ps) => `SELECT d.id FROM "${c.mkTable}" d WHERE d.path = ? AND d.k = ?${ps.slice(1).map(() => ` AND ${this.holds(c, 'd.id')}`).join('')}`);
+    return this.column(walks.join(' UNION ')).all(...ordered.flatMap((ps) => ps.flatMap((p) => [p.path, p.key]))) as string[];
+  }
+
+  /**
+   * How many of the first `unionSample` rows of the ordered scan (the plan without the `$or` at `clause`) the
+   * branches accept: when they are enough for the page, matches are common and the scan finds them sooner than any walk
+   * of the posting lists.
+   */
+  private sampleHits(c: CollectionRuntime, plan: Plan, union: PostingUnion, check: (id: string) => { sql: string; params: SqlKey[] }): number {
+    const where = plan.where.map((w, i) => (i === union.clause ? '1' : w));
+    const params = [...plan.params.slice(0, union.paramStart), ...plan.params.slice(union.paramStart + union.paramCount)];
+    const row = check('s."_id"');
+    const sql = `SELECT count(*) FROM (SELECT "_id" FROM "${c.table}" WHERE ${where.join(' AND ')} ${plan.order} LIMIT ?) AS s WHERE ${row.sql}`;
+    return this.column(sql).get(...params, this.limits.unionSample, ...row.params) as number;
+  }
+
+  /**
    * An index-ordered scan re-checks rows until the page is full: fine when matches are common, a walk of the whole
    * index when they are rare. Like MongoDB's plan choice, a short posting list on a multikey equality then drives the
-   * query instead: SQLite sorts its few rows and the page streams as before.
+   * query instead: SQLite sorts its few rows and the page streams as before. An `$or` of posting intersections (a
+   * search's synonym branches) is first answered from the side table as an id set, which replaces its SQL (ADR 0152):
+   * a short set drives the query like a short posting list, a longer one is what the ordered scan checks rows against.
    */
-  private choosePlan(c: CollectionRuntime, plan: Plan): Plan {
-    if (!plan.sortPushed || plan.postings.length === 0 || !plan.sort) return plan;
-    const cap = RARE_POSTING_LIMIT + 1;
+  private choosePlan(c: CollectionRuntime, plan: Plan, wanted: number): Plan {
+    const sizeUpTo = this.postingSizes(c);
+    let where = plan.where;
+    let params = plan.params;
+    let driverIds: string[] | null = null;
+    const ordered = plan.sortPushed && plan.sort !== null && Number.isFinite(wanted);
+    // From the last $or back, so the positions of the earlier ones stay true as clauses are replaced.
+    for (const union of [...plan.unions].sort((a, b) => b.clause - a.clause)) {
+      const branches = this.liveBranches(union, plan.postings, sizeUpTo);
+      const check = (id: string) => this.branchCheck(c, branches, id);
+      // A short walk is taken at once; a longer one only when a sample of the ordered scan shows matches are rare.
+      const ids =
+        branches.length === 0
+          ? []
+          : (this.branchIds(c, branches, sizeUpTo, this.limits.unionQuickWalk) ??
+            (ordered && this.sampleHits(c, plan, union, check) >= wanted ? null : this.branchIds(c, branches, sizeUpTo, this.limits.unionWalk)));
+      // Without an order to stop early in, checking every row would cost more than the $or's own SQL.
+      if (!ids && !ordered) continue;
+      // Unary + keeps SQLite from reading the rows by _id and sorting them: the set is checked as the scan goes.
+      const clause = ids ? { sql: '+"_id" IN (SELECT value FROM json_each(?))', params: [JSON.stringify(ids)] } : check(`"${c.table}"."_id"`);
+      where = [...where.slice(0, union.clause), clause.sql, ...where.slice(union.clause + 1)];
+      params = [...params.slice(0, union.paramStart), ...clause.params, ...params.slice(union.paramStart + union.paramCount)];
+      if (ids && (!driverIds || ids.length < driverIds.length)) driverIds = ids;
+    }
+    const chosen: Plan = where === plan.where ? plan : { ...plan, where, params, usedIndex: true };
+    if (!plan.sortPushed || !plan.sort) return chosen;
+    if (driverIds && driverIds.length <= this.limits.rarePosting) return { ...chosen, driverIds };
+    if (plan.postings.length === 0) return chosen;
+    const cap = this.limits.rarePosting + 1;
     let driver: Posting | null = null;
     let smallest = cap;
-    for (const p of plan.postings) {
-      const size = this.column(`SELECT count(*) FROM (SELECT 1 FROM "${c.mkTable}" WHERE path = ? AND k = ? LIMIT ?)`).get(p.path, p.key, cap) as number;
-      if (size < smallest) {
-        smallest = size;
+    const sizes = sizeUpTo(plan.postings, cap);
+    for (const [i, p] of plan.postings.entries()) {
+      const n = sizes[i]!;
+      if (n < smallest) {
+        smallest = n;
         driver = p;
       }
     }
-    return driver ? { ...plan, driver } : plan;
+    return driver ? { ...chosen, driver } : chosen;
   }
 
   private matching(c: CollectionRuntime, filter: Filter | undefined, sort: SortSpec | undefined, skip: number, limit: number): Doc[] {
-    const plan = this.choosePlan(c, planQuery(c.planner, filter, sort));
+    const plan = this.choosePlan(c, planQuery(c.planner, filter, sort), skip + limit);
     this.recordQuery(plan.usedIndex);
-    const query = plan.exact ? null : new Query(filter ?? {});
+    // Compiled at the first candidate: most of a search's queries find none (a kind without the words), and a filter of
+    // many synonym branches takes longer to compile than the SQL that answers it.
+    let compiled: Query | undefined;
+    const query = plan.exact ? null : { test: (doc: Doc) => (compiled ??= new Query(filter ?? {})).test(doc) };
     const out: Doc[] = [];
     if (plan.sortPushed) {
       // SQL order is the answer's order: stream, re-check, stop as soon as the page is full.
