@@ -4,7 +4,7 @@
 // finished one is skipped. A patch is written only if the document's version is still the one read: an editor's save
 // in between already wrote the derived fields itself (docs/adr/0151-data-backfills-by-timer.md).
 import { BACKFILLS, type Backfill } from '../domain/backfills';
-import { _, COLLECTIONS, db, findById } from '../lib/db';
+import { _, COLLECTIONS, db } from '../lib/db';
 
 const BATCH = 100;
 /** Well within the function's 20 s timeout, beside the tick's other jobs. */
@@ -27,8 +27,7 @@ async function patchOne(b: Backfill, doc: Record<string, unknown>, nowIso: strin
 }
 
 /** One back-fill until done or the deadline; returns how many documents it changed in this run. */
-async function runOne(b: Backfill, now: Date, deadline: number): Promise<number> {
-  const saved = await findById<Progress>(COLLECTIONS.backfills, b.name);
+async function runOne(b: Backfill, saved: Progress | undefined, now: Date, deadline: number): Promise<number> {
   if (saved?.done) return 0;
   const progress: Progress = saved ?? { _id: b.name, after: '', done: false, changed: 0 };
   let changed = 0;
@@ -48,10 +47,18 @@ async function runOne(b: Backfill, now: Date, deadline: number): Promise<number>
   return changed;
 }
 
+/** Every back-fill's progress in one read: once all are done (most ticks after a deploy), that read is the job's only cost. */
+async function progressOf(): Promise<Map<string, Progress>> {
+  const names = BACKFILLS.map((b) => b.name);
+  const { data } = await db.collection(COLLECTIONS.backfills).where({ _id: _.in(names) }).limit(names.length).get();
+  return new Map((data as Progress[]).map((p) => [p._id, p]));
+}
+
 /** Timer job: every unfinished back-fill, in the order listed. Counts per back-fill of the documents changed. */
 export async function runBackfills(now: Date, budgetMs = BUDGET_MS): Promise<Record<string, number>> {
   const deadline = Date.now() + budgetMs;
+  const saved = await progressOf();
   const out: Record<string, number> = {};
-  for (const b of BACKFILLS) out[b.name] = await runOne(b, now, deadline);
+  for (const b of BACKFILLS) out[b.name] = await runOne(b, saved.get(b.name), now, deadline);
   return out;
 }
