@@ -80,6 +80,8 @@ export interface PreviewHandle {
   problems: Problems;
   /** Opens the mini program again (same local cloud and browser tab), e.g. as another identity or at another page. */
   goto(opts: OpenOptions): Promise<void>;
+  /** Opens a page inside the running mini program as wx.reLaunch does: same identity, no reload of the preview. */
+  reLaunch(route: string, query?: Record<string, string>): Promise<void>;
   /** Resolves when no cloud call has been in flight for `quietMs` (the page has its data). */
   waitForIdle(quietMs?: number, timeoutMs?: number): Promise<void>;
   /** The current mini program page's data (a JSON copy). */
@@ -94,7 +96,7 @@ export interface PreviewHandle {
 }
 
 interface MpHandle {
-  __mp: { pageData(): unknown; route(): string | null; idle(quietMs?: number): boolean };
+  __mp: { pageData(): unknown; route(): string | null; idle(quietMs?: number): boolean; router: { reLaunch(url: string): Promise<void> } };
 }
 
 let current: { stack: Stack; context: BrowserContext } | null = null;
@@ -160,6 +162,11 @@ export async function openPreview(opts: OpenOptions = {}): Promise<PreviewHandle
         await page.goto(stack.preview.appUrl({ identity, ...(o.page ? { page: o.page } : {}), ...(o.query ? { query: o.query } : {}), ...(o.fontSize ? { fontSize: o.fontSize } : {}) }));
       }
       await waitForBoot();
+    },
+    reLaunch: async (route, query = {}) => {
+      app = await appFrame();
+      const qs = new URLSearchParams(query).toString();
+      await app.evaluate((url) => (window as unknown as MpHandle).__mp.router.reLaunch(url), qs ? `/${route}?${qs}` : `/${route}`);
     },
     waitForIdle: async (quietMs = 300, timeoutMs = 15_000) => {
       const started = Date.now();

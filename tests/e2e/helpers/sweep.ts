@@ -40,11 +40,32 @@ interface MpWindow {
 /** The storage key of care mode (miniprogram/utils/care.ts). */
 export const CARE_KEY = 'careMode';
 
+/** How long the page must stay at rest (no cloud call, no finite animation) before it is measured. */
+const REST_MS = 80;
+
 async function settle(frame: Frame): Promise<void> {
   await frame.waitForFunction(() => document.body?.hasAttribute('data-mp-ready') || document.body?.hasAttribute('data-mp-error'), undefined, { timeout: 30_000 });
-  await frame.waitForFunction(() => (window as unknown as MpWindow).__mp?.idle(150) === true, undefined, { timeout: 30_000, polling: 50 });
-  // Vant's transitions (popups, toasts) finish before the measurement.
-  await new Promise((r) => setTimeout(r, 150));
+  // At rest, rather than a fixed pause: no cloud call in flight or ended within REST_MS, and no finite animation
+  // running (Vant's popups, toasts and fades), the whole REST_MS long. A spinner's endless rotation does not count.
+  await frame.evaluate(
+    (restMs) =>
+      new Promise<void>((resolve, reject) => {
+        const started = performance.now();
+        let quietSince = started;
+        const busy = () =>
+          !(window as unknown as MpWindow).__mp.idle(restMs) ||
+          document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);
+        const check = () => {
+          const now = performance.now();
+          if (busy()) quietSince = now;
+          else if (now - quietSince >= restMs) return resolve();
+          if (now - started > 30_000) return reject(new Error('the page never came to rest within 30 s'));
+          setTimeout(check, 16);
+        };
+        check();
+      }),
+    REST_MS,
+  );
 }
 
 /** A hash of the page's element structure: tags, roles and aria attributes, text or not; repeated siblings once. */
