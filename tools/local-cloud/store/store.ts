@@ -64,6 +64,9 @@ interface CollectionRuntime {
 }
 
 const STATEMENT_CACHE_LIMIT = 500;
+/** What may not survive a trip through SQLite's JSON text unchanged (NUL, surrogate halves): bound as it is instead. */
+// eslint-disable-next-line no-control-regex -- NUL is the point
+const PLAIN_TEXT_UNSAFE = /[\u0000\uD800-\uDFFF]/;
 /** Where the planner's choices turn (choosePlan); tests make them small to reach every plan with a few hundred rows. */
 export interface PlanLimits {
   /** A multikey posting list (or an $or's id set) at most this long drives the query instead of an index-ordered scan. */
@@ -295,6 +298,16 @@ export class Store {
     return c ? this.rowCount(c) : 0;
   }
 
+  /**
+   * Every document of the collection as stored (its JSON text), in _id order, not decoded: a fingerprint of what is
+   * stored (tests/helpers/digest.ts) needs the bytes, and decoding every document only to encode it again was most of
+   * its cost.
+   */
+  storedTexts(name: string): string[] {
+    const c = this.collections.get(name);
+    return c ? (this.column(`SELECT doc FROM "${c.table}" ORDER BY "_id"`).all() as string[]) : [];
+  }
+
   private collection(name: string): CollectionRuntime {
     const c = this.collections.get(name);
     if (!c) throw collectionNotExist(name);
@@ -394,6 +407,20 @@ export class Store {
     }
   }
 
+  /**
+   * The side table's rows of one document's path. A search token array is hundreds of strings: one statement reads
+   * them from a JSON array (text stays text), instead of one call into SQLite per row. Numbers are bound one by one,
+   * as JSON would store an integral double as an INTEGER.
+   */
+  private insertKeys(c: CollectionRuntime, path: string, keys: SqlKey[], id: string | number): void {
+    if (keys.length > 1 && keys.every((k) => typeof k === 'string' && !PLAIN_TEXT_UNSAFE.test(k))) {
+      this.stmt(`INSERT INTO "${c.mkTable}" (path, k, id) SELECT ?, value, ? FROM json_each(?)`).run(path, id, JSON.stringify(keys));
+      return;
+    }
+    const insert = this.stmt(`INSERT INTO "${c.mkTable}" (path, k, id) VALUES (?, ?, ?)`);
+    for (const k of keys) insert.run(path, k, id);
+  }
+
   private hasMultikey(c: CollectionRuntime): boolean {
     return c.tracked.some((t) => t.state.multikey);
   }
@@ -416,8 +443,7 @@ export class Store {
       if (!t.state.multikey && seen.classes & T_ARRAY) {
         this.becomeMultikey(c, t); // includes this document, already written
       } else if (t.state.multikey) {
-        const insert = this.stmt(`INSERT INTO "${c.mkTable}" (path, k, id) VALUES (?, ?, ?)`);
-        for (const k of new Set(seen.keys)) insert.run(t.path, k, id);
+        this.insertKeys(c, t.path, [...new Set(seen.keys)], id);
       }
       if (changed) this.persistPath(c, t);
     }
