@@ -1,6 +1,7 @@
 // npm test (tools/test): packing the jobs onto the cores must not drop or add a check, and the tests must come after
 // the build they need.
 import { JOBS, jobsOf } from '../../tools/test/jobs';
+import { busyTicks, machineBusySeconds } from '../../tools/test/machine-cpu';
 
 const names = (plan: ReturnType<typeof jobsOf>) => [...plan.before, ...plan.lanes.flat()].map((j) => j.name).sort();
 
@@ -23,4 +24,22 @@ test('e2e keeps its priority and streams; the CPU-bound jobs yield to it', () =>
   expect(packed.lanes[0]![0]!.nice).toBe(0);
   for (const job of packed.lanes.slice(1).flat()) expect(job.nice).toBeGreaterThan(0);
   expect(jobsOf(true).before.every((j) => j.nice === 0)).toBe(true);
+});
+
+test('machine CPU counts the busy columns of /proc/stat (user, nice, system, irq, softirq, steal), not idle or iowait', () => {
+  const stat = ['cpu  100 20 30 5000 70 4 6 2 0 0', 'cpu0 50 10 15 2500 35 2 3 1 0 0', 'intr 12345'].join('\n');
+  expect(busyTicks(stat)).toBe(100 + 20 + 30 + 4 + 6 + 2);
+  // An older kernel without the steal column still adds up.
+  expect(busyTicks('cpu  1 2 3 4 5 6 7\n')).toBe(1 + 2 + 3 + 6 + 7);
+  expect(() => busyTicks('cpu0 1 2 3\n')).toThrow('no aggregate');
+});
+
+test('machine CPU is read on this machine and grows as work is done', async () => {
+  const before = await machineBusySeconds();
+  let x = 0;
+  for (const end = Date.now() + 300; Date.now() < end; ) x += Math.sqrt(x + 1);
+  const after = await machineBusySeconds();
+  expect(x).toBeGreaterThan(0);
+  expect(before).not.toBeNull();
+  expect(after! - before!).toBeGreaterThan(0.1);
 });

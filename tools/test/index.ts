@@ -8,6 +8,7 @@ import os from 'os';
 import path from 'path';
 import { isMain } from '../lib/is-main';
 import { jobsOf, type Job } from './jobs';
+import { machineBusySeconds } from './machine-cpu';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -58,14 +59,16 @@ function stopAll(): void {
   }
 }
 
-function report(outcomes: Outcome[], wall: number): string {
+function report(outcomes: Outcome[], wall: number, cpu: number | null): string {
   const lines = outcomes.map((o) => `  ${o.code === 0 ? 'ok  ' : 'FAIL'}  ${o.job.name.padEnd(10)} ${o.seconds.toFixed(1).padStart(6)} s${o.job.nice ? `  (nice ${o.job.nice})` : ''}`);
-  return ['npm test: where the time went', ...lines, `  total wall ${wall.toFixed(1)} s`].join('\n');
+  const machine = cpu === null ? '' : `, machine CPU ${cpu.toFixed(0)} s (every process, Chromium included; ${(cpu / wall).toFixed(2)} cores busy)`;
+  return ['npm test: where the time went', ...lines, `  total wall ${wall.toFixed(1)} s${machine}`].join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {
   const serial = argv.includes('--serial');
   const started = Date.now();
+  const cpuAtStart = await machineBusySeconds();
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-test-'));
   process.on('SIGINT', () => {
     stopAll();
@@ -85,7 +88,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   fs.rmSync(logDir, { recursive: true, force: true });
   const failed = outcomes.filter((o) => o.code !== 0);
-  console.log(`\n${report(outcomes, (Date.now() - started) / 1000)}`);
+  const cpuAtEnd = await machineBusySeconds();
+  const cpu = cpuAtStart === null || cpuAtEnd === null ? null : cpuAtEnd - cpuAtStart;
+  console.log(`\n${report(outcomes, (Date.now() - started) / 1000, cpu)}`);
   if (failed.length > 0) console.log(`\nnpm test FAILED: ${failed.map((o) => o.job.name).join(', ')}`);
   return failed.length > 0 ? 1 : 0;
 }
