@@ -8,7 +8,7 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page, type Request } from 'playwright-core';
 import { localCloud } from '../../../tools/local-cloud';
 import { launchChromium } from '../../../tools/preview/browser';
 import { buildPreview } from '../../../tools/preview/build';
@@ -118,7 +118,23 @@ export async function openPreview(opts: OpenOptions = {}): Promise<PreviewHandle
     if (msg.type() === 'error') problems.consoleErrors.push(`${msg.text()} @ ${msg.location().url}:${msg.location().lineNumber}`);
   });
   page.on('pageerror', (error) => problems.pageErrors.push(error.stack ?? error.message));
-  page.on('requestfailed', (req) => problems.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText}`));
+  // A request the browser aborted because its document was left (a test reopening the mini program while the page
+  // still loads) is not the product's failure: WeChat does not reload a page under its calls. Which aborts those are is
+  // known only once the navigation has committed, so they are judged when the problems are read.
+  const navigations = new Map<Frame, number>();
+  const startedIn = new WeakMap<Request, number>();
+  let aborted: Request[] = [];
+  page.on('framenavigated', (f) => navigations.set(f, (navigations.get(f) ?? 0) + 1));
+  page.on('request', (req) => startedIn.set(req, navigations.get(req.frame()) ?? 0));
+  const describeFailure = (req: Request) => `${req.method()} ${req.url()}: ${req.failure()?.errorText}`;
+  page.on('requestfailed', (req) => {
+    if (req.failure()?.errorText === 'net::ERR_ABORTED') aborted.push(req);
+    else problems.failedRequests.push(describeFailure(req));
+  });
+  const judgeAborted = () => {
+    for (const req of aborted) if ((navigations.get(req.frame()) ?? 0) === startedIn.get(req)) problems.failedRequests.push(describeFailure(req));
+    aborted = [];
+  };
   page.on('response', (res) => {
     if (res.status() >= 400) problems.failedRequests.push(`${res.request().method()} ${res.url()}: HTTP ${res.status()}`);
   });
@@ -204,6 +220,7 @@ export async function openPreview(opts: OpenOptions = {}): Promise<PreviewHandle
       throw new Error(`page data never matched; last: ${JSON.stringify(last)}`);
     },
     expectNoProblems: () => {
+      judgeAborted();
       const all = [...problems.consoleErrors.map((e) => `console.error: ${e}`), ...problems.pageErrors.map((e) => `page error: ${e}`), ...problems.failedRequests.map((e) => `request: ${e}`)];
       problems.consoleErrors.length = 0;
       problems.pageErrors.length = 0;
