@@ -59,36 +59,43 @@ test('a sync or factory API throws', async () => {
 });
 
 test('a request aborted on its own is reported; one aborted because the test reopened the mini program is not', async () => {
-  const api = `${preview.gatewayUrl}/functions/api`;
-  // Calls to the function are held here for 5 s, so that each is still in flight when it is aborted.
-  let held = 0;
-  await preview.page.route(api, async (route) => {
-    held++;
-    await new Promise((r) => setTimeout(r, 5000));
-    await route.continue().catch(() => undefined);
-  });
-  const heldCall = async (n: number) => {
-    while (held < n) await new Promise((r) => setTimeout(r, 20));
+  // This test's own calls (marked ?probe=) are held until the end, so each is still in flight when it is aborted.
+  const probe = (n: number) => `${preview.gatewayUrl}/functions/api?probe=${n}`;
+  const held = new Set<string>();
+  let release = () => {};
+  const released = new Promise<void>((r) => (release = r));
+  const probes = (url: URL) => url.searchParams.has('probe');
+  await preview.page.route(
+    probes,
+    async (route) => {
+      held.add(route.request().url());
+      await released;
+      await route.continue().catch(() => undefined);
+    },
+  );
+  const whenHeld = async (url: string) => {
+    while (!held.has(url)) await new Promise((r) => setTimeout(r, 20));
   };
 
   // The page aborts its own call: its failure, reported.
-  let failed = preview.page.waitForEvent('requestfailed');
+  let failed = preview.page.waitForEvent('requestfailed', (req) => req.url() === probe(1));
   await preview.app.evaluate((url) => {
     const c = new AbortController();
     void fetch(url, { method: 'POST', body: '{}', signal: c.signal }).catch(() => undefined);
     (window as unknown as { abortCall: () => void }).abortCall = () => c.abort();
-  }, api);
-  await heldCall(1);
+  }, probe(1));
+  await whenHeld(probe(1));
   await preview.app.evaluate(() => (window as unknown as { abortCall: () => void }).abortCall());
   await failed;
-  expect(() => preview.expectNoProblems()).toThrow(/functions\/api: net::ERR_ABORTED/);
+  expect(() => preview.expectNoProblems()).toThrow(/functions\/api\?probe=1: net::ERR_ABORTED/);
 
   // A call still in flight when the test opens the mini program again: the left document's call, not reported.
-  failed = preview.page.waitForEvent('requestfailed');
-  await preview.app.evaluate((url) => void fetch(url, { method: 'POST', body: '{}' }).catch(() => undefined), api);
-  await heldCall(2);
-  await preview.page.unroute(api);
+  failed = preview.page.waitForEvent('requestfailed', (req) => req.url() === probe(2));
+  await preview.app.evaluate((url) => void fetch(url, { method: 'POST', body: '{}' }).catch(() => undefined), probe(2));
+  await whenHeld(probe(2));
   await preview.goto({ page: 'pages/mine/index' });
   await failed;
+  release();
+  await preview.page.unroute(probes);
   preview.expectNoProblems();
 });
