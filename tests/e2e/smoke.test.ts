@@ -4,7 +4,7 @@
 // once per identity; its other pages open inside the running mini program (wx.reLaunch), as a user reaches them,
 // which costs a page render instead of a reload of the whole preview.
 import { appRoutes, smokeIdentityFor } from '../../tools/preview/pages';
-import { closeBrowser, openPreview, type PreviewHandle } from './helpers/preview';
+import { closeBrowser, DEFAULT_IDENTITY, openPreview, type PreviewHandle } from './helpers/preview';
 
 jest.setTimeout(60_000);
 
@@ -12,8 +12,7 @@ const routes = appRoutes();
 // Grouped by identity, so that each identity boots the preview once.
 const visits = routes.map((r) => [r.route, smokeIdentityFor(r)] as const).sort((a, b) => a[1].localeCompare(b[1]));
 let preview: PreviewHandle;
-// openPreview() boots as citizenA.
-let bootedAs = 'citizenA';
+let bootedAs = DEFAULT_IDENTITY;
 
 beforeAll(async () => {
   preview = await openPreview();

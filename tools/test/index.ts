@@ -1,7 +1,7 @@
-// npm test: every check of the project on a 2-core machine, packed so that no core idles (docs/adr/0158). The e2e
-// project spends much of its time waiting on Chromium; the CPU-bound work (lint, type checking, the unit, cloud and
-// miniprogram projects) runs beside it at a lower priority and fills those waits instead of queuing behind them.
-// `--serial` runs the same commands one after another, in the order they had before, for comparison.
+// npm test: every check of the project on a 2-core machine (docs/adr/0158). After the build, three lanes run at once:
+// e2e at normal priority, the CPU-bound unit, cloud and miniprogram projects and lint + type check niced below it.
+// Every lane is CPU-bound (measured afterwards, ADR 0158), so this packs no waits; it keeps e2e, the slowest lane,
+// ahead and prints one table. `--serial` runs the same commands one after another, in the order they had before.
 import { spawn } from 'child_process';
 import fs from 'fs';
 import os from 'os';

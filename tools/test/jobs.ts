@@ -12,7 +12,7 @@ export const JOBS = {
   lint: { name: 'lint', command: ['npm', 'run', '--silent', 'lint'], nice: 10 },
   typecheck: { name: 'typecheck', command: ['npm', 'run', '--silent', 'typecheck'], nice: 10 },
   build: { name: 'build', command: ['npm', 'run', '--silent', 'build'], nice: 0 },
-  // Unit, cloud and miniprogram are CPU-bound: below e2e, whose waits on Chromium they fill.
+  // Below e2e, the slowest lane, so that it is not the one left running at the end (ADR 0158).
   jest: { name: 'jest', command: [bin('jest'), '--selectProjects', 'unit', 'cloud', 'miniprogram', '--maxWorkers=2'], nice: 5 },
   e2e: { name: 'e2e', command: [bin('jest'), '--selectProjects', 'e2e', '--maxWorkers=2'], nice: 0 },
 } satisfies Record<string, Job>;

@@ -1,6 +1,7 @@
 // The whole machine's busy CPU time, read from /proc/stat (Linux). `npm test` prints it beside the wall time: it is the
 // one figure that counts Chromium, whose processes (a browser server started by jest's e2e global setup) are not
 // reaped through the test process's tree, so `time` and /usr/bin/time leave them out (docs/performance.md).
+import { readFile } from 'fs/promises';
 
 /** USER_HZ: the unit of /proc/stat on every Linux that Node runs on. */
 const TICKS_PER_SECOND = 100;
@@ -15,7 +16,6 @@ export function busyTicks(statText: string): number {
 
 /** Seconds of busy CPU since boot, summed over cores; null where /proc/stat cannot be read. */
 export async function machineBusySeconds(): Promise<number | null> {
-  const { readFile } = await import('fs/promises');
   try {
     return busyTicks(await readFile('/proc/stat', 'utf8')) / TICKS_PER_SECOND;
   } catch {

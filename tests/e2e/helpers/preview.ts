@@ -12,10 +12,14 @@ import { chromium, type Browser, type BrowserContext, type Frame, type Page, typ
 import { localCloud } from '../../../tools/local-cloud';
 import { launchChromium } from '../../../tools/preview/browser';
 import { buildPreview } from '../../../tools/preview/build';
+import { urlOf } from '../../../tools/preview/samples';
 import { startStack, type Stack } from '../../../tools/preview/stack';
 import type { Manifest } from '../../../tools/preview/shared/manifest';
 import { BROWSER_WS_ENV, SEEDED_TEMPLATE_ENV } from '../../setup/e2e-shared';
 import { timed } from './phase-times';
+
+/** Who the preview is opened as when a test does not say. */
+export const DEFAULT_IDENTITY = 'citizenA';
 
 let browser: Promise<Browser> | null = null;
 let crashDir: string | null = null;
@@ -57,7 +61,7 @@ export interface Problems {
 }
 
 export interface OpenOptions {
-  /** A demo identity key (tools/seed/identities.ts); default citizenA. */
+  /** A demo identity key (tools/seed/identities.ts); default DEFAULT_IDENTITY. */
   identity?: string;
   /** A route, e.g. "pages/mine/index" or "__preview__/e2e-form/index"; default the entry page. */
   page?: string;
@@ -168,7 +172,7 @@ export async function openPreview(opts: OpenOptions = {}): Promise<PreviewHandle
     problems,
     goto: async (o) => {
       shell = Boolean(o.shell);
-      const identity = o.identity ?? 'citizenA';
+      const identity = o.identity ?? DEFAULT_IDENTITY;
       if (shell) {
         const params = new URLSearchParams({ as: identity });
         if (o.page) params.set('page', o.page);
@@ -181,8 +185,7 @@ export async function openPreview(opts: OpenOptions = {}): Promise<PreviewHandle
     },
     reLaunch: async (route, query = {}) => {
       app = await appFrame();
-      const qs = new URLSearchParams(query).toString();
-      await app.evaluate((url) => (window as unknown as MpHandle).__mp.router.reLaunch(url), qs ? `/${route}?${qs}` : `/${route}`);
+      await app.evaluate((url) => (window as unknown as MpHandle).__mp.router.reLaunch(url), urlOf(route, query));
     },
     waitForIdle: async (quietMs = 300, timeoutMs = 15_000) => {
       const started = Date.now();
