@@ -1,6 +1,6 @@
 // Which demo identities a page is for: main-package pages are for every WeChat user; the staff subpackage is for
-// staff (its admin pages and the audit trail for the admin). The smoke tests open each page as its first identity; the screenshots
-// take every one.
+// staff (its admin pages and the audit trail for the admin). The accessibility sweep (tests/e2e/accessibility.test.ts) and
+// the screenshots take every one.
 import { appRoutes, type AppRoute } from './build/app-config';
 import { DEMO_IDENTITIES } from '../seed/identities';
 
@@ -24,13 +24,6 @@ export function identitiesFor(route: AppRoute): string[] {
     return DEMO_IDENTITIES.filter((i) => i.roles.length > 0).map((i) => i.key);
   }
   return DEMO_IDENTITIES.map((i) => i.key);
-}
-
-/** The identity a smoke test opens a page as: a citizen for citizen pages, the supervisor (sees every case) for staff pages. */
-export function smokeIdentityFor(route: AppRoute): string {
-  const candidates = identitiesFor(route);
-  if (route.subpackage === 'staff' && candidates.includes('supervisor')) return 'supervisor';
-  return candidates[0]!;
 }
 
 export { appRoutes };

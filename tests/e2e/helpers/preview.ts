@@ -94,6 +94,8 @@ export interface PreviewHandle {
   route(): Promise<string | null>;
   /** Waits until the current page's data satisfies `predicate` (evaluated here, on a copy). */
   waitForData<T = Record<string, unknown>>(predicate: (data: T) => boolean, timeoutMs?: number): Promise<T>;
+  /** Every console error, page error and failed request so far, one line each; then forgets them. */
+  takeProblems(): string[];
   /** Throws, listing them, if any console error, page error or failed request happened; then forgets them. */
   expectNoProblems(): void;
   close(): Promise<void>;
@@ -105,18 +107,14 @@ interface MpHandle {
 
 let current: { stack: Stack; context: BrowserContext } | null = null;
 
-/** Starts a fresh local cloud + gateway + preview in this worker and opens the mini program in Chromium. */
-export async function openPreview(opts: OpenOptions = {}): Promise<PreviewHandle> {
-  if (current) throw new Error('openPreview: close() the previous preview first (the local cloud is one per process)');
-  const [built, b] = await Promise.all([timed('build preview', () => buildPreview()), launchBrowser()]);
-  const dataDir = freshDataDir();
-  const stack = await timed('start stack and seed', () => startStack({ dataDir, gatewayPort: 0, previewPort: 0, strictThreshold: 0 })).catch((error: unknown) => {
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-    throw error;
-  });
-  const context = await timed('new context', () => b.newContext({ viewport: opts.shell ? { width: 1280, height: 900 } : { width: 375, height: 812 }, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }));
-  current = { stack, context };
-  const page = await context.newPage();
+export interface ProblemWatch {
+  problems: Problems;
+  /** Every problem so far, one line each ("console.error: …", "page error: …", "request: …"); then forgets them. */
+  take(): string[];
+}
+
+/** Records a tab's console errors, page errors and failed requests (the preview's own tab, or another one a test opens). */
+export function watchProblems(page: Page): ProblemWatch {
   const problems: Problems = { consoleErrors: [], pageErrors: [], failedRequests: [] };
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.consoleErrors.push(`${msg.text()} @ ${msg.location().url}:${msg.location().lineNumber}`);
@@ -135,13 +133,37 @@ export async function openPreview(opts: OpenOptions = {}): Promise<PreviewHandle
     if (req.failure()?.errorText === 'net::ERR_ABORTED') aborted.push(req);
     else problems.failedRequests.push(describeFailure(req));
   });
-  const judgeAborted = () => {
-    for (const req of aborted) if ((navigations.get(req.frame()) ?? 0) === startedIn.get(req)) problems.failedRequests.push(describeFailure(req));
-    aborted = [];
-  };
   page.on('response', (res) => {
     if (res.status() >= 400) problems.failedRequests.push(`${res.request().method()} ${res.url()}: HTTP ${res.status()}`);
   });
+  return {
+    problems,
+    take: () => {
+      for (const req of aborted) if ((navigations.get(req.frame()) ?? 0) === startedIn.get(req)) problems.failedRequests.push(describeFailure(req));
+      aborted = [];
+      const all = [...problems.consoleErrors.map((e) => `console.error: ${e}`), ...problems.pageErrors.map((e) => `page error: ${e}`), ...problems.failedRequests.map((e) => `request: ${e}`)];
+      problems.consoleErrors.length = 0;
+      problems.pageErrors.length = 0;
+      problems.failedRequests.length = 0;
+      return all;
+    },
+  };
+}
+
+/** Starts a fresh local cloud + gateway + preview in this worker and opens the mini program in Chromium. */
+export async function openPreview(opts: OpenOptions = {}): Promise<PreviewHandle> {
+  if (current) throw new Error('openPreview: close() the previous preview first (the local cloud is one per process)');
+  const [built, b] = await Promise.all([timed('build preview', () => buildPreview()), launchBrowser()]);
+  const dataDir = freshDataDir();
+  const stack = await timed('start stack and seed', () => startStack({ dataDir, gatewayPort: 0, previewPort: 0, strictThreshold: 0 })).catch((error: unknown) => {
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
+  const context = await timed('new context', () => b.newContext({ viewport: opts.shell ? { width: 1280, height: 900 } : { width: 375, height: 812 }, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }));
+  current = { stack, context };
+  const page = await context.newPage();
+  const watch = watchProblems(page);
+  const problems = watch.problems;
 
   let shell = false;
   const appFrame = async (): Promise<Frame> => {
@@ -222,12 +244,9 @@ export async function openPreview(opts: OpenOptions = {}): Promise<PreviewHandle
       }
       throw new Error(`page data never matched; last: ${JSON.stringify(last)}`);
     },
+    takeProblems: () => watch.take(),
     expectNoProblems: () => {
-      judgeAborted();
-      const all = [...problems.consoleErrors.map((e) => `console.error: ${e}`), ...problems.pageErrors.map((e) => `page error: ${e}`), ...problems.failedRequests.map((e) => `request: ${e}`)];
-      problems.consoleErrors.length = 0;
-      problems.pageErrors.length = 0;
-      problems.failedRequests.length = 0;
+      const all = watch.take();
       if (all.length) throw new Error(`the preview reported problems:\n${all.join('\n')}`);
     },
     close: async () => {

@@ -54,7 +54,7 @@ function declarationsOf(wxss: string, cls: string): string {
 const INTERACTIVE = /\s(bindtap|bind:tap|catchtap|bind:click|open-type)=/;
 
 // A link card is named by its visible text (WCAG 2.5.3: the name must contain what is shown, which a shorter
-// aria-label breaks); tests/e2e/helpers/accessibility-suite.ts checks that such controls do have text.
+// aria-label breaks); tests/e2e/accessibility.test.ts checks that such controls do have text.
 const NAMED_BY_CONTENT = /\saria-role="link"/;
 
 test.each(OURS)('%s: every tappable element has an aria-label', (dir) => {

@@ -1,5 +1,5 @@
 // Reads app.json as WeChat does: main-package pages, subpackage pages (root + page), tab bar, window, global
-// components. The smoke tests and screenshots use pageRoutes() so every page added to app.json is covered.
+// components. The accessibility sweep and the screenshots use pageRoutes() so every page added to app.json is covered.
 import fs from 'fs';
 import path from 'path';
 import type { TabBarConfig, WindowConfig } from '../shared/manifest';
