@@ -8,6 +8,7 @@ import path from 'path';
 import { promisify } from 'util';
 import type { BrowserServer } from 'playwright-core';
 import { launchChromiumServer } from '../../tools/preview/browser';
+import { SOURCE_MAPS_ENV } from '../../tools/preview/build';
 import { BROWSER_WS_ENV, SEEDED_TEMPLATE_ENV } from './e2e-shared';
 
 export interface E2eGlobals {
@@ -21,6 +22,9 @@ const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 export const E2E_GLOBALS = Symbol.for('minsheng.e2e.globals');
 
 export default async function globalSetup(): Promise<void> {
+  // Every boot of the preview would parse 1.4 MB of inline source maps that no test reads; the seeding child and the
+  // workers inherit this (PREVIEW_SOURCE_MAPS=1 keeps them, to debug a test in DevTools).
+  process.env[SOURCE_MAPS_ENV] ??= '0';
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-e2e-run-'));
   const template = path.join(workDir, 'seeded');
   const crashDir = path.join(workDir, 'crash-dumps');

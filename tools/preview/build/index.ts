@@ -113,7 +113,7 @@ function styleMap(sources: SourceFile[], manifest: Manifest): Record<string, str
   return out;
 }
 
-async function bundleBrowser(entry: string): Promise<string> {
+async function bundleBrowser(entry: string, maps: boolean): Promise<string> {
   const result = await esbuild.build({
     entryPoints: [entry],
     bundle: true,
@@ -121,19 +121,19 @@ async function bundleBrowser(entry: string): Promise<string> {
     format: 'iife',
     platform: 'browser',
     target: 'chrome110',
-    sourcemap: 'inline',
+    sourcemap: maps ? 'inline' : false,
     logLevel: 'silent',
     charset: 'utf8',
   });
   return result.outputFiles[0]!.text;
 }
 
-async function buildInto(dir: string, key: string, sources: SourceFile[]): Promise<Manifest> {
+async function buildInto(dir: string, key: string, sources: SourceFile[], maps: boolean): Promise<Manifest> {
   const wxml = compileWxml(sources);
   const manifest = makeManifest(key, sources, wxml);
-  const files: Record<string, string> = { ...styleMap(sources, manifest), ...(await compileScripts(sources)) };
+  const files: Record<string, string> = { ...styleMap(sources, manifest), ...(await compileScripts(sources, maps)) };
   for (const s of sources) if (s.virtual.endsWith('.json')) files[s.virtual] = fs.readFileSync(s.absolute, 'utf8');
-  const [runtime, consoleUi] = await Promise.all([bundleBrowser(RUNTIME_ENTRY), bundleBrowser(CONSOLE_ENTRY)]);
+  const [runtime, consoleUi] = await Promise.all([bundleBrowser(RUNTIME_ENTRY, maps), bundleBrowser(CONSOLE_ENTRY, maps)]);
   fs.writeFileSync(path.join(dir, 'simulate.js'), patchedSimulate());
   fs.writeFileSync(path.join(dir, 'files.js'), `window.__FILE_MAP__ = ${JSON.stringify(files)};\n`);
   fs.writeFileSync(path.join(dir, 'gwx.js'), `window.__mpGwx = (function () {\n${wxml.code}\n})();\n`);
@@ -169,13 +169,23 @@ function prune(keep: string): void {
 
 let inFlight: { key: string; promise: Promise<BuiltPreview> } | null = null;
 
+/**
+ * PREVIEW_SOURCE_MAPS=0 builds the preview without inline source maps (1.4 MB of its 5.9 MB of scripts). They serve a
+ * developer in DevTools; a browser test pays to load them on every boot (docs/performance.md, "The test loop"), so the
+ * e2e global setup turns them off. Either build is cached under its own key.
+ */
+export const SOURCE_MAPS_ENV = 'PREVIEW_SOURCE_MAPS';
+
+const sourceMapsWanted = (): boolean => process.env[SOURCE_MAPS_ENV] !== '0';
+
 /** The build for the current sources: from this process's memory, from .preview/, or made now (about 2 s). */
 export function buildPreview(opts: { force?: boolean } = {}): Promise<BuiltPreview> {
   if (!fs.existsSync(path.join(MP_ROOT, 'miniprogram_npm/@vant/weapp'))) {
     return Promise.reject(new Error('miniprogram/miniprogram_npm is missing: run `npm run build` first'));
   }
   const sources = collectSources();
-  const key = buildKey(sources);
+  const maps = sourceMapsWanted();
+  const key = buildKey(sources, maps ? '' : 'no source maps');
   if (!opts.force && inFlight?.key === key) return inFlight.promise;
   const promise = (async () => {
     const dir = path.join(BUILDS, key);
@@ -189,7 +199,7 @@ export function buildPreview(opts: { force?: boolean } = {}): Promise<BuiltPrevi
     // Several jest workers may build at once: each writes its own folder and renames it into place.
     const tmp = fs.mkdtempSync(path.join(BUILDS, `.tmp-${key}-`));
     try {
-      const manifest = await buildInto(tmp, key, sources);
+      const manifest = await buildInto(tmp, key, sources, maps);
       if (opts.force) fs.rmSync(dir, { recursive: true, force: true });
       if (!fs.existsSync(manifestFile)) {
         try {

@@ -1,7 +1,7 @@
 // The mini program's code for the browser, one CommonJS module per source file (not one bundle per page): WeChat runs
 // every page in one JS context with a shared module cache, so a service module is a singleton there; it stays one
 // here, because the runtime's require caches modules by path exactly like the base library.
-//   .ts under miniprogram/  -> esbuild transform (types stripped, ESM -> CJS), inline source map
+//   .ts under miniprogram/  -> esbuild transform (types stripped, ESM -> CJS), inline source map unless turned off
 //   .js (Vant's lib, ours)  -> as is (Vant's lib is already CommonJS)
 //   fixtures (.ts)          -> esbuild build of the one file; imports of mini program files stay requires, rewritten to
 //                              the path they have in the virtual tree
@@ -28,7 +28,7 @@ function virtualOf(absolute: string): string | null {
 
 const stripExt = (p: string) => p.replace(/\.(ts|js)$/, '');
 
-async function compileFixture(source: SourceFile): Promise<string> {
+async function compileFixture(source: SourceFile, maps: boolean): Promise<string> {
   const result = await esbuild.build({
     entryPoints: [source.absolute],
     bundle: true,
@@ -36,7 +36,7 @@ async function compileFixture(source: SourceFile): Promise<string> {
     format: 'cjs',
     platform: 'neutral',
     target: TARGET,
-    sourcemap: 'inline',
+    sourcemap: maps ? 'inline' : false,
     logLevel: 'silent',
     plugins: [
       {
@@ -61,13 +61,13 @@ async function compileFixture(source: SourceFile): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-async function transformTs(s: SourceFile): Promise<string> {
+async function transformTs(s: SourceFile, maps: boolean): Promise<string> {
   try {
     const result = await esbuild.transform(fs.readFileSync(s.absolute, 'utf8'), {
       loader: 'ts',
       format: 'cjs',
       target: TARGET,
-      sourcemap: 'inline',
+      sourcemap: maps ? 'inline' : false,
       sourcefile: `mp:///${s.virtual}`,
       logLevel: 'silent',
     });
@@ -77,14 +77,14 @@ async function transformTs(s: SourceFile): Promise<string> {
   }
 }
 
-export async function compileScripts(sources: SourceFile[]): Promise<Record<string, string>> {
+export async function compileScripts(sources: SourceFile[], maps: boolean): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   const tsBases = new Set(sources.filter((s) => s.virtual.endsWith('.ts')).map((s) => stripExt(s.virtual)));
   await Promise.all(
     sources.map(async (s) => {
       const base = stripExt(s.virtual);
       if (s.virtual.endsWith('.ts')) {
-        const code = s.fixture ? await compileFixture(s) : await transformTs(s);
+        const code = s.fixture ? await compileFixture(s, maps) : await transformTs(s, maps);
         out[`${base}.js`] = asModule(code, s.virtual);
       } else if (s.virtual.endsWith('.js') && !tsBases.has(base)) {
         out[s.virtual] = asModule(fs.readFileSync(s.absolute, 'utf8'), s.virtual);

@@ -40,8 +40,10 @@ export function collectSources(): SourceFile[] {
 const TOOL_DIRS = ['tools/preview/build', 'tools/preview/runtime', 'tools/preview/console', 'tools/preview/shared', 'tools/mp-shims'];
 const TOOL_FILES = ['node_modules/miniprogram-simulate/build.js', 'node_modules/@vant/icons/src/encode-woff2.less', 'tools/preview/paths.ts'];
 
-export function buildKey(sources: SourceFile[]): string {
+/** A hash of every input of the build, and of `variant` (how it is built: with or without source maps). */
+export function buildKey(sources: SourceFile[], variant = ''): string {
   const hash = crypto.createHash('sha1');
+  hash.update(`${variant}\n`);
   const add = (label: string, file: string) => {
     const stat = fs.statSync(file);
     hash.update(`${label}\0${stat.size}\0${stat.mtimeMs}\n`);
