@@ -46,7 +46,8 @@ module.exports = {
     },
     {
       displayName: 'e2e',
-      testEnvironment: 'node',
+      // Node's environment plus one browser context per worker, kept across its files (docs/adr/0160).
+      testEnvironment: '<rootDir>/tests/setup/e2e-environment.ts',
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
       transform: { '^.+\\.ts$': typescript },
       moduleNameMapper: { '^wx-server-sdk$': sdkFacade },

@@ -1,6 +1,6 @@
-// Once per jest run that includes e2e files (ADR 0112): one Chromium for every e2e file (each file connects to it
-// and opens its own browser contexts) and one seeded local cloud that each preview copies, so a file pays neither
-// a browser launch nor the seeding. tests/setup/e2e-global-teardown.ts closes and removes them.
+// Once per jest run that includes e2e files (ADR 0112): one Chromium for every e2e file (the e2e test environment
+// keeps one context of it per worker: docs/adr/0160) and one seeded local cloud that each preview copies, so a file
+// pays neither a browser launch nor the seeding. tests/setup/e2e-global-teardown.ts closes and removes them.
 import { execFile } from 'child_process';
 import fs from 'fs';
 import os from 'os';
@@ -31,7 +31,9 @@ export default async function globalSetup(): Promise<void> {
   fs.mkdirSync(crashDir);
   try {
     const [launched, seeded] = await Promise.allSettled([
-      launchChromiumServer([`--crash-dumps-dir=${crashDir}`]),
+      // One renderer per site: a worker's pages (its files' previews on their own ports, the sweep's second tab) share
+      // the renderer that has parsed and compiled the preview before (docs/adr/0160).
+      launchChromiumServer([`--crash-dumps-dir=${crashDir}`, '--process-per-site']),
       promisify(execFile)(process.execPath, [TSX, path.join(__dirname, 'e2e-seed-template.ts'), template], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }),
     ]);
     if (seeded.status === 'rejected') {

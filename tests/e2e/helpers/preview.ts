@@ -2,9 +2,9 @@
 // the demo agency, its gateway and the preview server in this jest worker, opens the page as a demo identity, and
 // records every console error, page error and failed request (tests fail on any).
 // Under jest the e2e global setup (tests/setup/e2e-global-setup.ts, ADR 0112) launched one Chromium for the run and
-// seeded one local cloud: a file connects to that browser (closeBrowser() in afterAll disconnects), and each preview
-// starts on its own copy of the seeded data. Without them (another runner) a file launches its own browser and seeds
-// in memory. The preview build is compiled once and cached under .preview/.
+// seeded one local cloud: the e2e test environment keeps one context of that browser per worker (ADR 0160), where a
+// file opens its pages, and each preview starts on its own copy of the seeded data. Without them (another runner) a
+// file launches its own browser and seeds in memory. The preview build is compiled once and cached under .preview/.
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -15,6 +15,7 @@ import { buildPreview } from '../../../tools/preview/build';
 import { urlOf } from '../../../tools/preview/samples';
 import { startStack, type Stack } from '../../../tools/preview/stack';
 import type { Manifest } from '../../../tools/preview/shared/manifest';
+import { PHONE_VIEWPORT, WORKER_BROWSER, type WorkerBrowser } from '../../setup/e2e-environment';
 import { BROWSER_WS_ENV, SEEDED_TEMPLATE_ENV } from '../../setup/e2e-shared';
 import { timed } from './phase-times';
 
@@ -34,6 +35,12 @@ export function launchBrowser(): Promise<Browser> {
   crashDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-e2e-'));
   browser ??= timed('launch chromium', () => launchChromium([`--crash-dumps-dir=${crashDir}`]));
   return browser;
+}
+
+/** This worker's browser context, kept across its files by the e2e test environment, or null (another runner). */
+async function workerBrowser(): Promise<WorkerBrowser | null> {
+  const shared = (globalThis as unknown as Record<string, Promise<WorkerBrowser> | undefined>)[WORKER_BROWSER];
+  return shared ? shared : null;
 }
 
 /** Closes this file's browser, or disconnects from the shared one (closing the contexts this file opened). */
@@ -153,15 +160,20 @@ export function watchProblems(page: Page): ProblemWatch {
 /** Starts a fresh local cloud + gateway + preview in this worker and opens the mini program in Chromium. */
 export async function openPreview(opts: OpenOptions = {}): Promise<PreviewHandle> {
   if (current) throw new Error('openPreview: close() the previous preview first (the local cloud is one per process)');
-  const [built, b] = await Promise.all([timed('build preview', () => buildPreview()), launchBrowser()]);
+  const [built, worker] = await Promise.all([timed('build preview', () => buildPreview()), workerBrowser()]);
   const dataDir = freshDataDir();
   const stack = await timed('start stack and seed', () => startStack({ dataDir, gatewayPort: 0, previewPort: 0, strictThreshold: 0 })).catch((error: unknown) => {
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     throw error;
   });
-  const context = await timed('new context', () => b.newContext({ viewport: opts.shell ? { width: 1280, height: 900 } : { width: 375, height: 812 }, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }));
+  const viewport = opts.shell ? { width: 1280, height: 900 } : PHONE_VIEWPORT;
+  // The worker's context when the run shares one (its renderer has booted the preview before: tests/setup/e2e-environment.ts).
+  const context = worker
+    ? worker.context
+    : await timed('new context', async () => (await launchBrowser()).newContext({ viewport, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }));
   current = { stack, context };
   const page = await context.newPage();
+  if (worker) await page.setViewportSize(viewport);
   const watch = watchProblems(page);
   const problems = watch.problems;
 
@@ -251,7 +263,7 @@ export async function openPreview(opts: OpenOptions = {}): Promise<PreviewHandle
     },
     close: async () => {
       current = null;
-      await timed('close context', () => context.close());
+      await timed('close context', () => (worker ? worker.keep(page) : context.close()));
       await timed('close stack', () => stack.close());
       if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },

@@ -1,0 +1,52 @@
+// The e2e files' test environment: Node's, plus one browser context per jest worker that outlives its test files
+// (docs/adr/0160-one-browser-context-per-e2e-worker.md). A file's first boot of the preview in a new context parsed and
+// compiled its 4.5 MB of scripts from nothing (4–5 s of CPU); in a context whose renderer has booted it before, about
+// 2 s. Jest loads this module once per worker, so its state is the worker's; a file reaches it through its global.
+// Files stay apart: each has its own local cloud and preview server on its own port (its own origin, so its own
+// storage), opens its own pages and closes them; the page it ends on is kept, blank, to keep the renderer warm.
+import { TestEnvironment } from 'jest-environment-node';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { BROWSER_WS_ENV } from './e2e-shared';
+
+export interface WorkerBrowser {
+  browser: Browser;
+  /** Touch, zh-CN, Asia/Shanghai and a phone's viewport, as every preview is opened; a page may set its own size. */
+  context: BrowserContext;
+  /** Keeps `page` open on a blank document (its origin's storage cleared) and closes the one kept before it. */
+  keep(page: Page): Promise<void>;
+}
+
+/** The property of a test file's global that holds this worker's browser (a promise), when the run shares one. */
+export const WORKER_BROWSER = '__minshengWorkerBrowser';
+
+export const PHONE_VIEWPORT = { width: 375, height: 812 };
+
+let shared: Promise<WorkerBrowser> | null = null;
+
+async function connect(endpoint: string): Promise<WorkerBrowser> {
+  const browser = await chromium.connect(endpoint);
+  const context = await browser.newContext({ viewport: PHONE_VIEWPORT, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  let kept: Page | null = null;
+  return {
+    browser,
+    context,
+    keep: async (page) => {
+      // A later file's server may get this port again: nothing of this file's storage may be waiting for it there.
+      await page.evaluate(() => localStorage.clear()).catch(() => undefined);
+      await page.goto('about:blank');
+      const before = kept;
+      kept = page;
+      if (before && before !== page) await before.close();
+    },
+  };
+}
+
+export default class E2eEnvironment extends TestEnvironment {
+  override async setup(): Promise<void> {
+    await super.setup();
+    const endpoint = process.env[BROWSER_WS_ENV];
+    if (!endpoint) return;
+    shared ??= connect(endpoint);
+    (this.global as unknown as Record<string, unknown>)[WORKER_BROWSER] = shared;
+  }
+}
