@@ -1,6 +1,6 @@
 // npm test (tools/test): packing the jobs onto the cores must not drop or add a check, and the tests must come after
 // the build they need.
-import { JOBS, jobsOf } from '../../tools/test/jobs';
+import { JOBS, jobEnv, jobsOf, NODE_OPTIONS_FOR_JOBS } from '../../tools/test/jobs';
 import { busyTicks, machineBusySeconds } from '../../tools/test/machine-cpu';
 
 const names = (plan: ReturnType<typeof jobsOf>) => [...plan.before, ...plan.lanes.flat()].map((j) => j.name).sort();
@@ -42,4 +42,10 @@ test('machine CPU is read on this machine and grows as work is done', async () =
   expect(x).toBeGreaterThan(0);
   expect(before).not.toBeNull();
   expect(after! - before!).toBeGreaterThan(0.1);
+});
+
+test('every job runs with the larger young generation, after NODE_OPTIONS the caller set, without colours by default', () => {
+  expect(jobEnv({ PATH: '/bin' })).toEqual({ PATH: '/bin', FORCE_COLOR: '0', NODE_OPTIONS: NODE_OPTIONS_FOR_JOBS });
+  expect(jobEnv({ NODE_OPTIONS: '--inspect', FORCE_COLOR: '1' })).toEqual({ NODE_OPTIONS: `--inspect ${NODE_OPTIONS_FOR_JOBS}`, FORCE_COLOR: '1' });
+  expect(NODE_OPTIONS_FOR_JOBS).toMatch(/^--max-semi-space-size=\d+$/);
 });

@@ -7,7 +7,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { isMain } from '../lib/is-main';
-import { jobsOf, type Job } from './jobs';
+import { jobEnv, jobsOf, type Job } from './jobs';
 import { machineBusySeconds } from './machine-cpu';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -26,7 +26,7 @@ function run(job: Job, logDir: string, stream: boolean): Promise<Outcome> {
   const out = log ? fs.openSync(log, 'w') : 'inherit';
   // `nice` is inherited by the job's children: jest's workers run at the job's priority too.
   const [cmd, args] = job.nice > 0 ? ['nice', ['-n', String(job.nice), ...job.command]] : [job.command[0]!, job.command.slice(1)];
-  const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', out, out], env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' } });
+  const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', out, out], env: jobEnv(process.env) });
   running.add(child.pid!);
   return new Promise((resolve) => {
     child.on('close', (code, signal) => {

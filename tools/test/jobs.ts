@@ -25,3 +25,15 @@ export function jobsOf(serial: boolean): { before: Job[]; lanes: Job[][] } {
   if (serial) return { before: [JOBS.lint, JOBS.typecheck, JOBS.build, JOBS.jest, JOBS.e2e].map((j) => ({ ...j, nice: 0 })), lanes: [] };
   return { before: [JOBS.build], lanes: [[JOBS.e2e], [JOBS.jest], [JOBS.lint, JOBS.typecheck]] };
 }
+
+/**
+ * Node's young generation at 32 MB a semi-space (16 MB by default): jest's workers, the type check and ESLint allocate
+ * fast and briefly, and fewer scavenges cost less CPU. Measured alone on the quiet machine (docs/performance.md, "The
+ * test loop"): jest unit + cloud + miniprogram 208 -> 196 s of CPU, the type check 44 -> 41 s.
+ */
+export const NODE_OPTIONS_FOR_JOBS = '--max-semi-space-size=32';
+
+/** The environment a job runs in: this one, plus NODE_OPTIONS_FOR_JOBS after any NODE_OPTIONS already set. */
+export function jobEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, FORCE_COLOR: env.FORCE_COLOR ?? '0', NODE_OPTIONS: [env.NODE_OPTIONS, NODE_OPTIONS_FOR_JOBS].filter(Boolean).join(' ') };
+}
