@@ -5,12 +5,11 @@
 // Files stay apart: each has its own local cloud and preview server on its own port (its own origin, so its own
 // storage), opens its own pages and closes them; the page it ends on is kept, blank, to keep the renderer warm.
 import { TestEnvironment } from 'jest-environment-node';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { BROWSER_WS_ENV } from './e2e-shared';
 
 export interface WorkerBrowser {
-  browser: Browser;
-  /** Touch, zh-CN, Asia/Shanghai and a phone's viewport, as every preview is opened; a page may set its own size. */
+  /** CONTEXT_OPTIONS and a phone's viewport, as every preview is opened; a page may set its own size. */
   context: BrowserContext;
   /** Keeps `page` open on a blank document (its origin's storage cleared) and closes the one kept before it. */
   keep(page: Page): Promise<void>;
@@ -21,14 +20,16 @@ export const WORKER_BROWSER = '__minshengWorkerBrowser';
 
 export const PHONE_VIEWPORT = { width: 375, height: 812 };
 
+/** How every preview's browser context is made: a touch screen in China. */
+export const CONTEXT_OPTIONS = { hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
+
 let shared: Promise<WorkerBrowser> | null = null;
 
 async function connect(endpoint: string): Promise<WorkerBrowser> {
   const browser = await chromium.connect(endpoint);
-  const context = await browser.newContext({ viewport: PHONE_VIEWPORT, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({ viewport: PHONE_VIEWPORT, ...CONTEXT_OPTIONS });
   let kept: Page | null = null;
   return {
-    browser,
     context,
     keep: async (page) => {
       // A later file's server may get this port again: nothing of this file's storage may be waiting for it there.

@@ -15,7 +15,7 @@ import { buildPreview } from '../../../tools/preview/build';
 import { urlOf } from '../../../tools/preview/samples';
 import { startStack, type Stack } from '../../../tools/preview/stack';
 import type { Manifest } from '../../../tools/preview/shared/manifest';
-import { PHONE_VIEWPORT, WORKER_BROWSER, type WorkerBrowser } from '../../setup/e2e-environment';
+import { CONTEXT_OPTIONS, PHONE_VIEWPORT, WORKER_BROWSER, type WorkerBrowser } from '../../setup/e2e-environment';
 import { BROWSER_WS_ENV, SEEDED_TEMPLATE_ENV } from '../../setup/e2e-shared';
 import { timed } from './phase-times';
 
@@ -38,12 +38,11 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** This worker's browser context, kept across its files by the e2e test environment, or null (another runner). */
-async function workerBrowser(): Promise<WorkerBrowser | null> {
-  const shared = (globalThis as unknown as Record<string, Promise<WorkerBrowser> | undefined>)[WORKER_BROWSER];
-  return shared ? shared : null;
+function workerBrowser(): Promise<WorkerBrowser | null> {
+  return (globalThis as unknown as Record<string, Promise<WorkerBrowser> | undefined>)[WORKER_BROWSER] ?? Promise.resolve(null);
 }
 
-/** Closes this file's browser, or disconnects from the shared one (closing the contexts this file opened). */
+/** Closes the browser this file launched or connected to itself (outside the e2e environment); the worker's stays. */
 export async function closeBrowser(): Promise<void> {
   const b = browser;
   browser = null;
@@ -170,7 +169,7 @@ export async function openPreview(opts: OpenOptions = {}): Promise<PreviewHandle
   // The worker's context when the run shares one (its renderer has booted the preview before: tests/setup/e2e-environment.ts).
   const context = worker
     ? worker.context
-    : await timed('new context', async () => (await launchBrowser()).newContext({ viewport, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }));
+    : await timed('new context', async () => (await launchBrowser()).newContext({ viewport, ...CONTEXT_OPTIONS }));
   current = { stack, context };
   const page = await context.newPage();
   if (worker) await page.setViewportSize(viewport);

@@ -134,7 +134,7 @@ async function openedProblems(frame: Frame, route: string): Promise<string[]> {
   return problems;
 }
 
-export async function sweep(preview: PreviewHandle, modes: readonly Mode[], log: (line: string) => void = () => {}): Promise<PageVisit[]> {
+export async function sweep(preview: PreviewHandle, modes: readonly Mode[]): Promise<PageVisit[]> {
   const routes = appRoutes();
   const identities = [...new Set(routes.flatMap((r) => identitiesFor(r)))];
   const scanned = new Map<string, { axe: AxeRule[]; identity: string }>();
@@ -168,14 +168,13 @@ export async function sweep(preview: PreviewHandle, modes: readonly Mode[], log:
         scanned.set(key, result);
       }
       measured.push({ route, identity, mode, query, audit, axe: result.axe, axeFrom: result.identity, missingLabels: await missingLabels(frame, route, labelled), measuredAs: identity, problems });
-      log(`${mode} ${identity} ${route}`);
     };
     const setMode = (mode: Mode) => frame.evaluate(({ key, on }) => (window as unknown as MpWindow).wx.setStorageSync(key, on), { key: CARE_KEY, on: mode === 'care' });
 
     // The first mode decides what is new: every page is opened in it, and measured if no one saw it so before.
     await setMode(firstMode);
     const firstSeen: Array<{ route: string; query: Record<string, string> }> = [];
-    const seenAs = new Map<string, string>();
+    const repeated: Array<{ route: string; query: Record<string, string>; earlier: string }> = [];
     for (const { route } of own) {
       const query = await queryFor(route, identity);
       const problems = await open(route, query);
@@ -186,7 +185,7 @@ export async function sweep(preview: PreviewHandle, modes: readonly Mode[], log:
         firstSeen.push({ route, query });
         await measure(route, firstMode, query, problems);
       } else {
-        seenAs.set(route, earlier);
+        repeated.push({ route, query, earlier });
         repeats.push({ route, identity, mode: firstMode, query, measuredAs: earlier, problems });
       }
     }
@@ -194,7 +193,7 @@ export async function sweep(preview: PreviewHandle, modes: readonly Mode[], log:
     for (const mode of laterModes) {
       await setMode(mode);
       for (const { route, query } of firstSeen) await measure(route, mode, query, await open(route, query));
-      for (const [route, earlier] of seenAs) repeats.push({ route, identity, mode, query: await queryFor(route, identity), measuredAs: earlier, problems: [] });
+      for (const { route, query, earlier } of repeated) repeats.push({ route, identity, mode, query, measuredAs: earlier, problems: [] });
     }
   };
 
