@@ -12,7 +12,7 @@ export const JOBS = {
   lint: { name: 'lint', command: ['npm', 'run', '--silent', 'lint'], nice: 10 },
   typecheck: { name: 'typecheck', command: ['npm', 'run', '--silent', 'typecheck'], nice: 10 },
   build: { name: 'build', command: ['npm', 'run', '--silent', 'build'], nice: 0 },
-  // Below e2e, the slowest lane, so that it is not the one left running at the end (ADR 0158).
+  // Below e2e, whose files in band end about when this lane does: the browser tests are not left running alone (ADR 0158, 0161).
   jest: { name: 'jest', command: [bin('jest'), '--selectProjects', 'unit', 'cloud', 'miniprogram', '--maxWorkers=2'], nice: 5 },
   // In band: beside the other lanes one worker costs less CPU than two, whose tabs take turns in one renderer (ADR 0161).
   e2e: { name: 'e2e', command: [bin('jest'), '--selectProjects', 'e2e', '--runInBand'], nice: 0 },
