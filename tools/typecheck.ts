@@ -12,7 +12,7 @@ const ROOT = path.resolve(__dirname, '..');
 export const PROJECTS = ['tsconfig.json', 'tsconfig.node.json', 'tsconfig.mptest.json', 'tools/preview/tsconfig.json', 'tools/preview/fixtures/tsconfig.json'];
 
 /** TypeScript 7's command line, installed under the alias `typescript-native` (its `tsc` would shadow 5.9's). */
-export function nativeTsc(): string {
+function nativeTsc(): string {
   return path.join(ROOT, 'node_modules', 'typescript-native', 'bin', 'tsc');
 }
 
