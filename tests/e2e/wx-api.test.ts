@@ -255,10 +255,18 @@ test('chooseMedia returns temp files that upload to the local cloud, and come ba
   }, temp.fileList[0]!.tempFileURL);
   expect(downloaded).toMatchObject({ errMsg: 'downloadFile:ok', statusCode: 200, tempFilePath: expect.stringMatching(/^wxfile:\/\/tmp_\w+\.png$/), image: { width: 1, height: 1, type: 'png' } });
 
-  // openDocument opens the file in a new browser tab.
+  // openDocument opens the file in a new browser tab. A browser with a PDF viewer shows the blob: there; one without
+  // (the headless shell the tests run, ADR 0163) hands it to the opener as a download. Either way it is the document's blob:.
   const popup = page.waitForEvent('popup');
+  const downloads: string[] = [];
+  const onDownload = (d: { url(): string }) => downloads.push(d.url());
+  page.on('download', onDownload);
   await call((w, path) => w.wx.openDocument({ filePath: path, fileType: 'pdf' }), (downloaded as { tempFilePath: string }).tempFilePath);
-  expect((await popup).url()).toMatch(/^blob:/);
+  const tab = await popup;
+  const opened = () => [tab.url(), ...downloads].find((url) => url.startsWith('blob:'));
+  for (const started = Date.now(); !opened() && Date.now() - started < 10_000; ) await new Promise((r) => setTimeout(r, 50));
+  page.off('download', onDownload);
+  expect(opened()).toMatch(/^blob:/);
 });
 
 test('device and app info: the phone the preview draws, and the font size chosen in the console', async () => {
