@@ -5,8 +5,8 @@
 // Files stay apart: each has its own local cloud and preview server on its own port (its own origin, so its own
 // storage), opens its own pages and closes them; the page it ends on is kept, blank, to keep the renderer warm.
 import { TestEnvironment } from 'jest-environment-node';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { BROWSER_WS_ENV } from './e2e-shared';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { BROWSER_WS_ENV, e2eGlobals } from './e2e-shared';
 
 export interface WorkerBrowser {
   /** CONTEXT_OPTIONS and a phone's viewport, as every preview is opened; a page may set its own size. */
@@ -25,8 +25,7 @@ export const CONTEXT_OPTIONS = { hasTouch: true, locale: 'zh-CN', timezoneId: 'A
 
 let shared: Promise<WorkerBrowser> | null = null;
 
-async function connect(endpoint: string): Promise<WorkerBrowser> {
-  const browser = await chromium.connect(endpoint);
+async function contextOf(browser: Browser): Promise<WorkerBrowser> {
   const context = await browser.newContext({ viewport: PHONE_VIEWPORT, ...CONTEXT_OPTIONS });
   let kept: Page | null = null;
   return {
@@ -45,9 +44,12 @@ async function connect(endpoint: string): Promise<WorkerBrowser> {
 export default class E2eEnvironment extends TestEnvironment {
   override async setup(): Promise<void> {
     await super.setup();
+    // In band the global setup's browser is in this process; a worker process connects to its server (ADR 0164).
+    const inProcess = e2eGlobals()?.browser;
     const endpoint = process.env[BROWSER_WS_ENV];
-    if (!endpoint) return;
-    shared ??= connect(endpoint);
+    if (inProcess) shared ??= contextOf(inProcess);
+    else if (endpoint) shared ??= chromium.connect(endpoint).then(contextOf);
+    else return;
     (this.global as unknown as Record<string, unknown>)[WORKER_BROWSER] = shared;
   }
 }

@@ -6,22 +6,28 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { promisify } from 'util';
-import type { BrowserServer } from 'playwright-core';
-import { launchChromiumServer } from '../../tools/preview/browser';
+import { launchChromium, launchChromiumServer } from '../../tools/preview/browser';
 import { SOURCE_MAPS_ENV } from '../../tools/preview/build';
-import { BROWSER_WS_ENV, SEEDED_TEMPLATE_ENV } from './e2e-shared';
-
-export interface E2eGlobals {
-  server: BrowserServer;
-  workDir: string;
-}
+import { BROWSER_WS_ENV, E2E_GLOBALS, SEEDED_TEMPLATE_ENV, type E2eGlobals } from './e2e-shared';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 
-export const E2E_GLOBALS = Symbol.for('minsheng.e2e.globals');
+type Launched = Pick<E2eGlobals, 'server' | 'browser'>;
 
-export default async function globalSetup(): Promise<void> {
+/** The browser itself in band, a browser server for the workers otherwise. */
+async function launch(inBand: boolean, args: string[]): Promise<Launched> {
+  return inBand ? { server: null, browser: await launchChromium(args) } : { server: await launchChromiumServer(args), browser: null };
+}
+
+export async function closeLaunched(launched: Launched): Promise<void> {
+  await (launched.server ?? launched.browser)?.close();
+}
+
+export default async function globalSetup(globalConfig: { maxWorkers: number }): Promise<void> {
+  // In band the files run in this very process: they use the browser directly, not through a WebSocket to a server
+  // here (ADR 0164). In workers, each connects to the server.
+  const inBand = globalConfig.maxWorkers <= 1;
   // Every boot of the preview would parse 1.4 MB of inline source maps that no test reads; the seeding child and the
   // workers inherit this (PREVIEW_SOURCE_MAPS=1 keeps them, to debug a test in DevTools).
   process.env[SOURCE_MAPS_ENV] ??= '0';
@@ -33,17 +39,17 @@ export default async function globalSetup(): Promise<void> {
     const [launched, seeded] = await Promise.allSettled([
       // One renderer per site: a worker's pages (its files' previews on their own ports, the sweep's second tab) share
       // the renderer that has parsed and compiled the preview before (docs/adr/0160).
-      launchChromiumServer([`--crash-dumps-dir=${crashDir}`, '--process-per-site']),
+      launch(inBand, [`--crash-dumps-dir=${crashDir}`, '--process-per-site']),
       promisify(execFile)(process.execPath, [TSX, path.join(__dirname, 'e2e-seed-template.ts'), template], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }),
     ]);
     if (seeded.status === 'rejected') {
-      if (launched.status === 'fulfilled') await launched.value.close();
+      if (launched.status === 'fulfilled') await closeLaunched(launched.value);
       throw new Error(`e2e global setup: building the preview and seeding the local cloud failed: ${(seeded.reason as Error).message}`, { cause: seeded.reason });
     }
     if (launched.status === 'rejected') throw launched.reason;
-    const server = launched.value;
-    (globalThis as Record<symbol, E2eGlobals>)[E2E_GLOBALS] = { server, workDir };
-    process.env[BROWSER_WS_ENV] = server.wsEndpoint();
+    const globals: E2eGlobals = { ...launched.value, workDir };
+    (globalThis as Record<symbol, E2eGlobals>)[E2E_GLOBALS] = globals;
+    if (globals.server) process.env[BROWSER_WS_ENV] = globals.server.wsEndpoint();
     process.env[SEEDED_TEMPLATE_ENV] = template;
   } catch (error) {
     fs.rmSync(workDir, { recursive: true, force: true });
