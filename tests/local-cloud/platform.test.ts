@@ -56,6 +56,21 @@ describe('getWXContext and invoke', () => {
     expect(localCloud.runWithContext({ OPENID: 'o_sync' }, () => cloud.getWXContext().OPENID)).toBe('o_sync');
   });
 
+  test('closing the local cloud lets go of the identities: a chain still running sees none; a new invocation does', async () => {
+    // Node 20 pays a hook per promise for every storage left enabled, and each jest file loads its own (ADR 0165).
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const late = localCloud.runWithContext({ OPENID: 'o_late' }, async () => {
+      const before = cloud.getWXContext().OPENID;
+      await gate;
+      return { before, after: cloud.getWXContext().OPENID };
+    });
+    localCloud.close();
+    release();
+    expect(await late).toEqual({ before: 'o_late', after: undefined });
+    expect(await localCloud.invoke(async () => cloud.getWXContext().OPENID, {}, { OPENID: 'o_next' })).toBe('o_next');
+  });
+
   test('invoke passes event.userInfo and a cloud-shaped context, and answers JSON like the platform', async () => {
     const seen = await localCloud.invoke(
       (event: Record<string, unknown>, context: Record<string, unknown>) => ({ event, context, when: new Date(0) }),

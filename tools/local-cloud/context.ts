@@ -23,6 +23,16 @@ export function runWithContext<R>(ctx: WxContextInput, fn: () => R): R {
   return storage.run(Object.freeze({ ...ctx }), fn);
 }
 
+/**
+ * Forgets every context until the next runWithContext; closing the local cloud calls it. Node 20 runs a hook per
+ * enabled storage for every promise made anywhere in the process, and under jest each test file loads its own copy of
+ * this module: storages never disabled piled up, and a worker's later files paid several times over for every promise
+ * (docs/adr/0165).
+ */
+export function releaseContext(): void {
+  storage.disable();
+}
+
 export function currentContext(): Readonly<WxContextInput> | undefined {
   return storage.getStore();
 }

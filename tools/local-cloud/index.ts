@@ -5,7 +5,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { Clock } from './clock';
-import { currentContext, runWithContext as runInContext, wxContextFor, type WxContext, type WxContextInput } from './context';
+import { currentContext, releaseContext, runWithContext as runInContext, wxContextFor, type WxContext, type WxContextInput } from './context';
 import { loadDatabaseSpec, normalizeDatabaseSpec, type CollectionSpec, type DatabaseSpec, type IndexSpec } from './database-spec';
 import type { Doc } from './ejson';
 import { Executor, type ActionParams } from './executor';
@@ -203,6 +203,7 @@ class LocalCloudImpl implements LocalCloud {
     rt.transactions.clear();
     rt.store.close();
     if (rt.ownedStorageDir) fs.rmSync(rt.ownedStorageDir, { recursive: true, force: true });
+    releaseContext();
   }
 
   get options(): ResolvedOptions {
