@@ -22,6 +22,9 @@ function pixels(png: Buffer): Uint8Array {
   return out;
 }
 
+// Drawn once for the file: the drawing is the build's, and the same for every test.
+const ICONS = tabIcons();
+
 const coverage = (rgba: Uint8Array) => {
   let alpha = 0;
   for (let i = 3; i < rgba.length; i += 4) alpha += rgba[i]!;
@@ -29,7 +32,7 @@ const coverage = (rgba: Uint8Array) => {
 };
 
 test('the committed icons are the build\'s drawing: 81x81 PNGs, small, sound', () => {
-  const icons = tabIcons();
+  const icons = ICONS;
   expect(icons).toHaveLength(6);
   for (const { file, png } of icons) {
     const committed = fs.readFileSync(path.join(MP, file));
@@ -40,7 +43,7 @@ test('the committed icons are the build\'s drawing: 81x81 PNGs, small, sound', (
 });
 
 test('each tab: an outline in the grey, a filled figure in the red; the figure sits inside the square', () => {
-  const byFile = new Map(tabIcons().map((i) => [i.file, pixels(i.png)]));
+  const byFile = new Map(ICONS.map((i) => [i.file, pixels(i.png)]));
   for (const name of ['home', 'policy', 'mine']) {
     const normal = byFile.get(`images/tabbar/${name}.png`)!;
     const selected = byFile.get(`images/tabbar/${name}-selected.png`)!;
