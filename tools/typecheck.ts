@@ -12,9 +12,7 @@ const ROOT = path.resolve(__dirname, '..');
 export const PROJECTS = ['tsconfig.json', 'tsconfig.node.json', 'tsconfig.mptest.json', 'tools/preview/tsconfig.json', 'tools/preview/fixtures/tsconfig.json'];
 
 /** TypeScript 7's command line, installed under the alias `typescript-native` (its `tsc` would shadow 5.9's). */
-function nativeTsc(): string {
-  return path.join(ROOT, 'node_modules', 'typescript-native', 'bin', 'tsc');
-}
+const NATIVE_TSC = path.join(ROOT, 'node_modules', 'typescript-native', 'bin', 'tsc');
 
 export interface Failure {
   project: string;
@@ -29,7 +27,7 @@ export interface Failure {
 export function typecheck(projects: string[] = PROJECTS, pretty = false): Failure[] {
   const failed: Failure[] = [];
   for (const project of projects) {
-    const args = [nativeTsc(), '-p', path.resolve(ROOT, project), '--noEmit', '--singleThreaded', '--pretty', String(pretty)];
+    const args = [NATIVE_TSC, '-p', path.resolve(ROOT, project), '--noEmit', '--singleThreaded', '--pretty', String(pretty)];
     const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
     if (run.status !== 0) failed.push({ project, output: `${run.stdout}${run.stderr}${run.error ? String(run.error) : ''}`.trimEnd() });
   }

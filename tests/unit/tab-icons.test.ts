@@ -32,9 +32,8 @@ const coverage = (rgba: Uint8Array) => {
 };
 
 test('the committed icons are the build\'s drawing: 81x81 PNGs, small, sound', () => {
-  const icons = ICONS;
-  expect(icons).toHaveLength(6);
-  for (const { file, png } of icons) {
+  expect(ICONS).toHaveLength(6);
+  for (const { file, png } of ICONS) {
     const committed = fs.readFileSync(path.join(MP, file));
     expect([file, committed.equals(png)]).toEqual([file, true]);
     expect(readPngHeader(committed)).toEqual({ width: 81, height: 81, valid: true });

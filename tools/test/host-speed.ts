@@ -1,7 +1,7 @@
 // The host's speed, to compare figures of `npm test` taken at different times (docs/performance.md, "The test loop"):
 // the CPU seconds of a fixed, allocation-heavy Node workload, like jest's and tsc's. Lower is faster. The same VM
 // measured 2.19 s and 3.22 s on one day: a run's CPU divided by this is comparable, its CPU alone is not.
-// Usage: node tools/test/host-speed.js
+// Usage: npx tsx tools/test/host-speed.ts
 const started = process.cpuUsage();
 let map = new Map();
 for (let i = 0; i < 3e6; i++) {
