@@ -161,7 +161,7 @@ export async function openPreview(opts: OpenOptions = {}): Promise<PreviewHandle
   if (current) throw new Error('openPreview: close() the previous preview first (the local cloud is one per process)');
   const [built, worker] = await Promise.all([timed('build preview', () => buildPreview()), workerBrowser()]);
   const dataDir = freshDataDir();
-  const stack = await timed('start stack and seed', () => startStack({ dataDir, gatewayPort: 0, previewPort: 0, strictThreshold: 0 })).catch((error: unknown) => {
+  const stack = await timed('start stack and seed', () => startStack({ dataDir, gatewayPort: 0, previewPort: worker?.previewPort ?? 0, strictThreshold: 0 })).catch((error: unknown) => {
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     throw error;
   });
@@ -171,7 +171,8 @@ export async function openPreview(opts: OpenOptions = {}): Promise<PreviewHandle
     ? worker.context
     : await timed('new context', async () => (await launchBrowser()).newContext({ viewport, ...CONTEXT_OPTIONS }));
   current = { stack, context };
-  const page = await context.newPage();
+  if (worker) worker.previewPort = Number(new URL(stack.preview.url).port);
+  const page = worker ? await worker.takePage() : await context.newPage();
   if (worker) await page.setViewportSize(viewport);
   const watch = watchProblems(page);
   const problems = watch.problems;

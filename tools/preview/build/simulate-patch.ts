@@ -70,6 +70,19 @@ const PATCHES: Patch[] = [
       "exparserNode.setAttribute(name, value)\n    } else if (window.__mpAria && /^aria(-|[A-Z])/.test(name)) {\n      window.__mpAria(exparserNode, name, value)\n    } else if (isComponentNode && name === 'animation') {",
     count: 1,
   },
+  {
+    why: "WXSS: simulate minifies every component's stylesheet with csso at every page load, about a tenth of a boot's CPU; the browser reads the unminified text the same (ADR 0166)",
+    find: '  // 压缩\n  return csso.minify(wxss, {restructure: false}).css',
+    replace: '  return wxss',
+    count: 1,
+  },
+  {
+    why: 'WXSS: a page load compiles each component it uses again (a Vant button once per page); the compiled text depends only on the stylesheet and its tag prefix (ADR 0166)',
+    find: 'function compile(wxss, options = {}) {\n  if (options.less) {',
+    replace:
+      'const compiledWxss = new Map()\nfunction compile(wxss, options = {}) {\n  if (options.less) return compileWxss(wxss, options)\n  const key = `${options.prefix}\\u0000${wxss}`\n  if (!compiledWxss.has(key)) compiledWxss.set(key, compileWxss(wxss, options))\n  return compiledWxss.get(key)\n}\nfunction compileWxss(wxss, options) {\n  if (options.less) {',
+    count: 1,
+  },
 ];
 
 export function patchedSimulate(): string {
