@@ -8,7 +8,7 @@
 // file's did when it is free (the same origin), and a file's storage, routes and listeners go with it.
 import { TestEnvironment } from 'jest-environment-node';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { BROWSER_WS_ENV, e2eGlobals } from './e2e-shared';
+import { BROWSER_WS_ENV, CONTEXT_OPTIONS, e2eGlobals, PHONE_VIEWPORT, WORKER_BROWSER } from './e2e-shared';
 
 export interface WorkerBrowser {
   /** CONTEXT_OPTIONS and a phone's viewport, as every preview is opened; a page may set its own size. */
@@ -24,13 +24,6 @@ export interface WorkerBrowser {
   keep(page: Page): Promise<void>;
 }
 
-/** The property of a test file's global that holds this worker's browser (a promise), when the run shares one. */
-export const WORKER_BROWSER = '__minshengWorkerBrowser';
-
-export const PHONE_VIEWPORT = { width: 375, height: 812 };
-
-/** How every preview's browser context is made: a touch screen in China. */
-export const CONTEXT_OPTIONS = { hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
 
 /** The page events a file listens to (tests/e2e/helpers/preview.ts and the tests); Playwright's own 'close' and 'crash' stay. */
 const FILE_EVENTS = ['console', 'pageerror', 'framenavigated', 'request', 'requestfailed', 'requestfinished', 'response', 'download', 'dialog', 'popup', 'filechooser', 'load', 'domcontentloaded'] as const;

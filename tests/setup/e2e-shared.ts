@@ -1,5 +1,6 @@
 // What the e2e global setup (tests/setup/e2e-global-setup.ts) hands every e2e test file, through the environment
-// (jest starts its workers after the global setup, so they inherit it): ADR 0112.
+// (jest starts its workers after the global setup, so they inherit it): ADR 0112. Also what the test environment and
+// the files' helpers share: a file imports this module in its own module registry, so it loads no playwright-core.
 import type { Browser, BrowserServer } from 'playwright-core';
 
 /** The WebSocket endpoint of the one Chromium of this jest run (`chromium.connect`). */
@@ -15,6 +16,14 @@ export interface E2eGlobals {
   browser: Browser | null;
   workDir: string;
 }
+
+/** The property of a test file's global that holds this worker's browser (a promise), when the run shares one. */
+export const WORKER_BROWSER = '__minshengWorkerBrowser';
+
+export const PHONE_VIEWPORT = { width: 375, height: 812 };
+
+/** How every preview's browser context is made: a touch screen in China. */
+export const CONTEXT_OPTIONS = { hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
 
 export const E2E_GLOBALS = Symbol.for('minsheng.e2e.globals');
 

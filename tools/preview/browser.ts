@@ -1,6 +1,6 @@
 // Debian's Chromium driven by playwright-core, as the e2e tests and the screenshots use it (never a downloaded browser).
 import fs from 'fs';
-import { chromium, type Browser, type BrowserServer, type Frame } from 'playwright-core';
+import type { Browser, BrowserServer, Frame } from 'playwright-core';
 
 /** Debian's two builds of the same Chromium: the headless shell (package chromium-headless-shell) and the full browser. */
 export const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
@@ -22,14 +22,19 @@ function launchOptions(extraArgs: string[]) {
   return { executablePath: CHROMIUM, headless: true, args: [...LAUNCH_ARGS, ...extraArgs] };
 }
 
+// playwright-core is loaded when a browser is launched, not with this module: an e2e test file imports this module
+// in its own module registry, where loading playwright-core again costs about a quarter of a second of CPU, and under jest's e2e
+// environment the file never launches a browser itself.
+const playwright = () => import('playwright-core');
+
 /** Headless Chromium with a fresh profile (Playwright's launch() makes a temporary user-data-dir). */
-export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch(launchOptions(extraArgs));
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return (await playwright()).chromium.launch(launchOptions(extraArgs));
 }
 
 /** The same Chromium behind a WebSocket endpoint, for other processes to `chromium.connect()` (the e2e global setup). */
-export function launchChromiumServer(extraArgs: string[] = []): Promise<BrowserServer> {
-  return chromium.launchServer(launchOptions(extraArgs));
+export async function launchChromiumServer(extraArgs: string[] = []): Promise<BrowserServer> {
+  return (await playwright()).chromium.launchServer(launchOptions(extraArgs));
 }
 
 interface MpWindow {

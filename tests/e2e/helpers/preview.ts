@@ -8,15 +8,15 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { chromium, type Browser, type BrowserContext, type Frame, type Page, type Request } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page, Request } from 'playwright-core';
 import { localCloud } from '../../../tools/local-cloud';
 import { launchChromium } from '../../../tools/preview/browser';
 import { buildPreview } from '../../../tools/preview/build';
 import { urlOf } from '../../../tools/preview/samples';
 import { startStack, type Stack } from '../../../tools/preview/stack';
 import type { Manifest } from '../../../tools/preview/shared/manifest';
-import { CONTEXT_OPTIONS, PHONE_VIEWPORT, WORKER_BROWSER, type WorkerBrowser } from '../../setup/e2e-environment';
-import { BROWSER_WS_ENV, SEEDED_TEMPLATE_ENV } from '../../setup/e2e-shared';
+import type { WorkerBrowser } from '../../setup/e2e-environment';
+import { BROWSER_WS_ENV, CONTEXT_OPTIONS, PHONE_VIEWPORT, SEEDED_TEMPLATE_ENV, WORKER_BROWSER } from '../../setup/e2e-shared';
 import { timed } from './phase-times';
 
 /** Who the preview is opened as when a test does not say. */
@@ -29,7 +29,8 @@ let crashDir: string | null = null;
 export function launchBrowser(): Promise<Browser> {
   const shared = process.env[BROWSER_WS_ENV];
   if (shared) {
-    browser ??= timed('connect chromium', () => chromium.connect(shared));
+    // Loaded here, not with the module: under jest's e2e environment a file never connects itself (tools/preview/browser.ts).
+    browser ??= timed('connect chromium', async () => (await import('playwright-core')).chromium.connect(shared));
     return browser;
   }
   crashDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-e2e-'));
