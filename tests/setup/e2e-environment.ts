@@ -18,12 +18,11 @@ export interface WorkerBrowser {
   /** The port the previous file's preview server listened on (0 before the first): listening there keeps the origin. */
   previewPort: number;
   /**
-   * Leaves `page` blank for the next file: its listeners and routes removed, its origin's storage cleared. A page other
-   * than the kept one (a file's extra tab) is closed.
+   * Leaves `page` blank for the next file (its listeners and routes removed, its origin's storage cleared) and closes
+   * the tab kept before it, if no file took that one. Checked by tests/e2e/harness.test.ts.
    */
   keep(page: Page): Promise<void>;
 }
-
 
 /** The page events a file listens to (tests/e2e/helpers/preview.ts and the tests); Playwright's own 'close' and 'crash' stay. */
 const FILE_EVENTS = ['console', 'pageerror', 'framenavigated', 'request', 'requestfailed', 'requestfinished', 'response', 'download', 'dialog', 'popup', 'filechooser', 'load', 'domcontentloaded'] as const;

@@ -22,9 +22,9 @@ function launchOptions(extraArgs: string[]) {
   return { executablePath: CHROMIUM, headless: true, args: [...LAUNCH_ARGS, ...extraArgs] };
 }
 
-// playwright-core is loaded when a browser is launched, not with this module: an e2e test file imports this module
-// in its own module registry, where loading playwright-core again costs about a quarter of a second of CPU, and under jest's e2e
-// environment the file never launches a browser itself.
+// playwright-core is loaded when a browser is launched, not with this module: an e2e test file imports this module in
+// its own module registry, where loading playwright-core again costs about a quarter of a second of CPU, and under
+// jest's e2e environment the file never launches a browser itself.
 const playwright = () => import('playwright-core');
 
 /** Headless Chromium with a fresh profile (Playwright's launch() makes a temporary user-data-dir). */
