@@ -15,20 +15,23 @@ test('the next preview gets the same tab and origin, without the earlier listene
   await first.app.evaluate(() => (window as unknown as StorageWindow).wx.setStorageSync('left-behind', 'yes'));
   await first.page.route('**/never-requested', (route) => route.abort());
   const firstPort = new URL(first.previewUrl).port;
+  expect(first.takeProblems()).toEqual([]);
   await first.close();
 
   const second = await openPreview({ page: 'pages/privacy/index' });
   try {
     expect(second.page).toBe(first.page);
     expect(new URL(second.previewUrl).port).toBe(firstPort);
-    // Only the second preview's own problem watcher listens.
-    expect(second.page.listenerCount('console')).toBe(1);
-    expect(second.page.listenerCount('response')).toBe(1);
+    // Only the second preview's problem watcher hears the tab now.
+    await second.app.evaluate(() => console.error('heard by the second preview'));
+    for (let waited = 0; second.problems.consoleErrors.length === 0 && waited < 5_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    expect(second.takeProblems()).toEqual([expect.stringContaining('heard by the second preview')]);
+    expect(first.problems.consoleErrors).toEqual([]);
     expect(await second.app.evaluate(() => (window as unknown as StorageWindow).wx.getStorageSync('left-behind'))).toBe('');
     // The earlier route is gone: the request reaches the server (a 404), instead of being aborted.
     const status = await second.app.evaluate(() => fetch('/never-requested').then((r) => r.status, () => -1));
     expect(status).toBe(404);
-    second.takeProblems();
+    expect(second.takeProblems().filter((p) => p.startsWith('request: '))).toEqual([expect.stringContaining('/never-requested: HTTP 404')]);
   } finally {
     await second.close();
   }
