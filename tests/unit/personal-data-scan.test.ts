@@ -15,6 +15,11 @@ test("a download link's query (expiry, signature) is not scanned, its path is", 
   expect(personalDataLeaks({ url: 'http://127.0.0.1:3000/files/13912345678.pdf?t=1&sign=00' }, none)).toEqual(['phone: 13912345678 at $.url']);
 });
 
+test("a record's random hex id is not scanned for phone shapes; a phone inside other text still is", () => {
+  expect(personalDataLeaks({ id: '508f06e3f0755580e775d61da195869c', items: [{ id: 'd09620640512e775d61da195869c508f' }] }, none)).toEqual([]);
+  expect(personalDataLeaks({ id: 'ref-d09620640512e' }, none)).toEqual(['phone: 09620640512 at $.id']);
+});
+
 test('numbers the agency publishes are not leaks', () => {
   expect(personalDataLeaks('办公电话 0534-2620000', { ...none, published: ['0534-2620000'] })).toEqual([]);
 });
