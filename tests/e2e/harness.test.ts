@@ -1,6 +1,7 @@
 // The e2e harness passes a worker's tab from one preview to the next (ADR 0166): the next preview boots in the same
 // tab, from the same origin, so V8 reuses the scripts it compiled; nothing of the earlier preview may reach it.
 import { closeBrowser, openPreview } from './helpers/preview';
+import { pollUntil } from './helpers/ui';
 
 jest.setTimeout(60_000);
 
@@ -24,7 +25,7 @@ test('the next preview gets the same tab and origin, without the earlier listene
     expect(new URL(second.previewUrl).port).toBe(firstPort);
     // Only the second preview's problem watcher hears the tab now.
     await second.app.evaluate(() => console.error('heard by the second preview'));
-    for (let waited = 0; second.problems.consoleErrors.length === 0 && waited < 5_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    await pollUntil(() => second.problems.consoleErrors.length > 0);
     expect(second.takeProblems()).toEqual([expect.stringContaining('heard by the second preview')]);
     expect(first.problems.consoleErrors).toEqual([]);
     expect(await second.app.evaluate(() => (window as unknown as StorageWindow).wx.getStorageSync('left-behind'))).toBe('');

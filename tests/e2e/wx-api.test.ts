@@ -2,6 +2,7 @@
 // lifecycles, the native UI (modal, action sheet, toast, subscribe prompt, privacy prompt), storage, media through
 // the local cloud's storage, documents, device info.
 import { closeBrowser, openPreview, type PreviewHandle } from './helpers/preview';
+import { pollUntil } from './helpers/ui';
 
 jest.setTimeout(60_000);
 
@@ -264,7 +265,7 @@ test('chooseMedia returns temp files that upload to the local cloud, and come ba
   await call((w, path) => w.wx.openDocument({ filePath: path, fileType: 'pdf' }), (downloaded as { tempFilePath: string }).tempFilePath);
   const tab = await popup;
   const opened = () => [tab.url(), ...downloads].find((url) => url.startsWith('blob:'));
-  for (const started = Date.now(); !opened() && Date.now() - started < 10_000; ) await new Promise((r) => setTimeout(r, 50));
+  await pollUntil(() => opened() !== undefined);
   page.off('download', onDownload);
   expect(opened()).toMatch(/^blob:/);
 });

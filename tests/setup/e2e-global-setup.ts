@@ -37,8 +37,8 @@ export default async function globalSetup(globalConfig: { maxWorkers: number }):
   fs.mkdirSync(crashDir);
   try {
     const [launched, seeded] = await Promise.allSettled([
-      // One renderer per site: a worker's pages (its files' previews on their own ports, the sweep's second tab) share
-      // the renderer that has parsed and compiled the preview before (docs/adr/0160).
+      // One renderer per site: a worker's pages (the tab its files pass on, the sweep's second tab) share the renderer
+      // that has parsed and compiled the preview before (docs/adr/0160, 0166).
       launch(inBand, [`--crash-dumps-dir=${crashDir}`, '--process-per-site']),
       promisify(execFile)(process.execPath, [TSX, path.join(__dirname, 'e2e-seed-template.ts'), template], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }),
     ]);

@@ -28,6 +28,11 @@ export async function useSubscribeTemplate(preview: PreviewHandle, admin: string
   });
 }
 
+/** Checks `ready` in Node every 50 ms until it holds or `timeoutMs` has passed; the caller asserts what it waited for. */
+export async function pollUntil(ready: () => boolean, timeoutMs = 10_000): Promise<void> {
+  for (const started = Date.now(); !ready() && Date.now() - started < timeoutMs; ) await new Promise((r) => setTimeout(r, 50));
+}
+
 export async function waitForRoute(preview: PreviewHandle, route: string): Promise<void> {
   const started = Date.now();
   while ((await preview.route()) !== route) {
