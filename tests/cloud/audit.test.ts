@@ -1,5 +1,7 @@
 // One audit trail: every admin and editor change appears in admin.audit.list with who (role and OPENID) and when,
 // filtered by subject, actor and period, a page at a time (the local cloud is strict about indexes).
+import { listAudit, recordEvent } from '../../cloudfunctions/api/src/repositories/audit';
+import { localCloud } from '../../tools/local-cloud';
 import type { RequestOf } from '../../typings/api';
 import { callAs, callRaw, ok } from '../helpers/cloud';
 import { ADMIN, at, CITIZEN, DISPATCHER, HANDLER, setUpAgency } from './cases/helpers';
@@ -77,6 +79,17 @@ describe('admin.audit.list', () => {
     expect(await callAs(DISPATCHER, 'admin.audit.list', {})).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
     expect(await callAs(CITIZEN, 'admin.audit.list', {})).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
     expect(await callRaw(ADMIN, { action: 'admin.audit.list', payload: { subject: 'case' } })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+  });
+
+  test('changes made at the same instant are listed newest first, in the order they were made', async () => {
+    // Forty events in a tight loop share their millisecond, as two changes of one action can: only the id orders them.
+    const at = '2026-11-25T03:00:00.000Z';
+    const made = Array.from({ length: 40 }, (_, i) => `第${i}次`);
+    await localCloud.invoke(async () => {
+      for (const note of made) await recordEvent(null, { subject: 'department', subjectId: 'dept-x', kind: 'saved', at, actor: { role: 'admin', openid: ADMIN }, note });
+    }, {});
+    const listed = await localCloud.invoke(() => listAudit({ subject: 'department', limit: 100 }), {});
+    expect(listed.map((e) => e.note)).toEqual([...made].reverse());
   });
 
   test('a refused change records nothing', async () => {

@@ -65,8 +65,19 @@ export function auditActor(caller: Caller, preferred: readonly Role[] = ['editor
   return { role, openid: caller.openid };
 }
 
+let lastMs = 0;
+let sameMs = 0;
+
+/**
+ * Rising within one instance: the trail is newest first by `${at}|${_id}`, and two changes can share `at` (one
+ * millisecond, or a frozen clock), so the id must order them as they were made. The random tail keeps ids of two
+ * instances apart.
+ */
 function newId(): string {
-  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+  const ms = Date.now();
+  sameMs = ms === lastMs ? sameMs + 1 : 0;
+  lastMs = ms;
+  return `${ms.toString(36).padStart(9, '0')}${sameMs.toString(36).padStart(4, '0')}${Math.random().toString(36).slice(2, 10)}`;
 }
 
 /** Appends one event; inside `tx` when the change it records is transactional (it then commits or rolls back with it). */
