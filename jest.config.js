@@ -9,6 +9,13 @@ const sdkFacade = path.join(__dirname, 'tools/local-cloud/sdk.ts');
 process.env.CONFIG_CACHE_TTL_MS ??= '0';
 
 const typescript = path.join(__dirname, 'tools/jest/esbuild-transform.js');
+// Where the tests' own code does the work (unit, cloud: the local cloud, mingo, zod, the SDK), the packages' JavaScript
+// is transformed too, unchanged but for the local-globals wrapper both transforms add: in jest's vm context a global
+// read costs ~30 times one in a plain realm, and those packages read `Array` and `Date` in hot loops. Not where jsdom
+// or the browser does the work (miniprogram, e2e): wrapping the packages there measured slower (docs/adr/0167).
+const javascript = path.join(__dirname, 'tools/jest/node-modules-transform.js');
+const wrapPackages = { transform: { '^.+\\.ts$': typescript, '^.+\\.c?js$': javascript }, transformIgnorePatterns: [] };
+const tsOnly = { transform: { '^.+\\.ts$': typescript } };
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -21,13 +28,13 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
-      transform: { '^.+\\.ts$': typescript },
+      ...wrapPackages,
     },
     {
       displayName: 'cloud',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/cloud/**/*.test.ts', '<rootDir>/tests/local-cloud/**/*.test.ts'],
-      transform: { '^.+\\.ts$': typescript },
+      ...wrapPackages,
       // The real wx-server-sdk, its database seam pinned to the local cloud (tools/local-cloud/sdk.ts).
       moduleNameMapper: { '^wx-server-sdk$': sdkFacade },
       setupFilesAfterEnv: ['<rootDir>/tests/setup/cloud.ts'],
@@ -39,7 +46,7 @@ module.exports = {
       testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
       testMatch: ['<rootDir>/tests/miniprogram/**/*.test.ts'],
       moduleFileExtensions: ['ts', 'js', 'json'],
-      transform: { '^.+\\.ts$': typescript },
+      ...tsOnly,
       moduleNameMapper: { '^wx-server-sdk$': sdkFacade },
       setupFiles: ['<rootDir>/tests/setup/mp-globals.ts', '<rootDir>/tests/setup/wcc-cache.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/setup/mp-after-env.ts'],
@@ -49,7 +56,7 @@ module.exports = {
       // Node's environment plus one browser context per worker, kept across its files (docs/adr/0160).
       testEnvironment: '<rootDir>/tests/setup/e2e-environment.ts',
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
-      transform: { '^.+\\.ts$': typescript },
+      ...tsOnly,
       moduleNameMapper: { '^wx-server-sdk$': sdkFacade },
       // One Chromium and one seeded local cloud for the whole run; each file connects and copies (ADR 0112).
       globalSetup: '<rootDir>/tests/setup/e2e-global-setup.ts',
