@@ -56,6 +56,12 @@ async function contextOf(browser: Browser): Promise<WorkerBrowser> {
 export default class E2eEnvironment extends TestEnvironment {
   override async setup(): Promise<void> {
     await super.setup();
+    // Jest formats every stack of this realm with source-map-support, 100 frames deep (jest-runner's runTest, just
+    // before this setup), and Playwright takes a stack for each call it makes or races (LongStandingScope._race): 2.4 s
+    // of the e2e process's CPU in a profile. This realm's stacks are Playwright's and this file's; a test's own errors
+    // are made in the test's realm, whose source maps jest keeps.
+    Reflect.deleteProperty(Error, 'prepareStackTrace');
+    Error.stackTraceLimit = 10;
     // In band the global setup's browser is in this process; a worker process connects to its server (ADR 0164).
     const inProcess = e2eGlobals()?.browser;
     const endpoint = process.env[BROWSER_WS_ENV];
