@@ -9,6 +9,7 @@ import path from 'path';
 import type * as MiniprogramCi from 'miniprogram-ci';
 import { isMain } from './lib/is-main';
 import { writeTabIcons } from './tab-icons';
+import { filesUnder } from './lib/files-under';
 
 export const ROOT = path.resolve(__dirname, '..');
 const NPM_DIST = path.join(ROOT, 'miniprogram');
@@ -41,14 +42,7 @@ export async function packMiniprogramNpm(force = false): Promise<boolean> {
   return true;
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
+const newestMtime = (dir: string): number => filesUnder(dir).reduce((newest, file) => Math.max(newest, fs.statSync(file).mtimeMs), 0);
 
 export function cloudFunctionNames(): string[] {
   return fs

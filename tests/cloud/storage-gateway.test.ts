@@ -6,14 +6,10 @@ import os from 'os';
 import path from 'path';
 import { startGateway, MAX_UPLOAD_BYTES, type Gateway } from '../../tools/local-cloud/gateway';
 import { localCloud } from '../../tools/local-cloud';
+import { filesUnder } from '../../tools/lib/files-under';
 
 /** Every file under `dir`, relative, sorted. */
-function listFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return (fs.readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
-    .sort();
-}
+const listFiles = (dir: string): string[] => filesUnder(dir).map((file) => path.relative(dir, file)).sort();
 
 async function upload(gw: Gateway, rawQuery: string, body: Buffer, headers: Record<string, string> = {}) {
   const res = await fetch(`${gw.url}/_storage/upload?${rawQuery}`, { method: 'POST', body: new Uint8Array(body), headers: { 'content-type': 'image/png', ...headers } });

@@ -7,19 +7,14 @@ import simulate from 'miniprogram-simulate';
 import { localCloud, localCloudInternals } from '../../tools/local-cloud';
 import type { Store } from '../../tools/local-cloud/store/store';
 import { main as apiMain } from '../../cloudfunctions/api/src';
+import { filesUnder } from '../../tools/lib/files-under';
 import type { ShimHandle } from '../../tools/mp-shims';
 import { onScreen } from './ui';
 
 export const MP_ROOT = path.resolve(__dirname, '../../miniprogram');
 
-function walk(dir: string, ext: string, out: string[] = []): string[] {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, ext, out);
-    else if (entry.name.endsWith(ext)) out.push(path.relative(MP_ROOT, full).split(path.sep).join('/'));
-  }
-  return out;
-}
+const walk = (dir: string, ext: string): string[] =>
+  filesUnder(dir, { keepFile: (name) => name.endsWith(ext) }).map((full) => path.relative(MP_ROOT, full).split(path.sep).join('/'));
 
 let lists: { wxmlList: string[]; wxsList: string[] } | null = null;
 function compilerLists() {

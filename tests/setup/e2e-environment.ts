@@ -8,7 +8,8 @@
 // file's did when it is free (the same origin), and a file's storage, routes and listeners go with it.
 import { TestEnvironment } from 'jest-environment-node';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { BROWSER_WS_ENV, CONTEXT_OPTIONS, e2eGlobals, PHONE_VIEWPORT, WORKER_BROWSER } from './e2e-shared';
+import { CONTEXT_OPTIONS, PHONE_VIEWPORT } from '../../tools/preview/browser';
+import { BROWSER_WS_ENV, e2eGlobals, WORKER_BROWSER } from './e2e-shared';
 
 export interface WorkerBrowser {
   /** CONTEXT_OPTIONS and a phone's viewport, as every preview is opened; a page may set its own size. */

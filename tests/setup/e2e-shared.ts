@@ -20,11 +20,6 @@ export interface E2eGlobals {
 /** The property of a test file's global that holds this worker's browser (a promise), when the run shares one. */
 export const WORKER_BROWSER = '__minshengWorkerBrowser';
 
-export const PHONE_VIEWPORT = { width: 375, height: 812 };
-
-/** How every preview's browser context is made: a touch screen in China. */
-export const CONTEXT_OPTIONS = { hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
-
 export const E2E_GLOBALS = Symbol.for('minsheng.e2e.globals');
 
 /** This process's E2eGlobals: set in jest's main process, which is also the one test process when in band. */

@@ -2,17 +2,16 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import { filesUnder } from '../../tools/lib/files-under';
 import { PROJECTS, typecheck } from '../../tools/typecheck';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-function tsconfigsOf(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return ['node_modules', '.git', 'miniprogram_npm'].includes(entry.name) || entry.name.startsWith('.') ? [] : tsconfigsOf(full);
-    return /^tsconfig(\.[\w-]+)?\.json$/.test(entry.name) && entry.name !== 'tsconfig.base.json' ? [path.relative(ROOT, full)] : [];
-  });
-}
+const tsconfigsOf = (dir: string): string[] =>
+  filesUnder(dir, {
+    skipDir: (name) => ['node_modules', 'miniprogram_npm'].includes(name) || name.startsWith('.'),
+    keepFile: (name) => /^tsconfig(\.[\w-]+)?\.json$/.test(name) && name !== 'tsconfig.base.json',
+  }).map((full) => path.relative(ROOT, full));
 
 test('every tsconfig of the project is checked (tsconfig.base.json is only extended)', () => {
   expect([...PROJECTS].sort()).toEqual(tsconfigsOf(ROOT).sort());

@@ -15,6 +15,12 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env, exists: (file
 }
 
 export const CHROMIUM = chromiumPath();
+
+/** A phone's screen: the size every preview opens at, in the e2e tests and the screenshots. */
+export const PHONE_VIEWPORT = { width: 375, height: 812 };
+
+/** How every preview's browser context is made: a touch screen in China. */
+export const CONTEXT_OPTIONS = { hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
 export const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 function launchOptions(extraArgs: string[]) {

@@ -5,7 +5,7 @@
 import fs from 'fs';
 import path from 'path';
 import { build, ROOT } from '../build';
-import { launchChromium, waitForMiniProgram } from './browser';
+import { CONTEXT_OPTIONS, launchChromium, PHONE_VIEWPORT, waitForMiniProgram } from './browser';
 import { appRoutes, identitiesFor } from './pages';
 import { sampleQueries, urlOf } from './samples';
 import { startStack } from './stack';
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     const queryFor = sampleQueries();
     const identities = [...new Set(routes.flatMap((r) => identitiesFor(r)))];
     const shoot = async (identity: string) => {
-      const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const context = await browser.newContext({ viewport: PHONE_VIEWPORT, deviceScaleFactor: 2, ...CONTEXT_OPTIONS });
       const page = await context.newPage();
       let current = '';
       page.on('console', (msg) => {

@@ -4,15 +4,9 @@ import fs from 'fs';
 import path from 'path';
 import type { Frame } from 'playwright-core';
 import { MP_ROOT } from '../../../tools/preview/paths';
+import { filesUnder } from '../../../tools/lib/files-under';
 
-function wxmlFiles(dir: string, out: string[] = []): string[] {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory() && entry.name !== 'miniprogram_npm') wxmlFiles(full, out);
-    else if (entry.name.endsWith('.wxml')) out.push(full);
-  }
-  return out;
-}
+const wxmlFiles = (dir: string): string[] => filesUnder(dir, { skipDir: (name) => name === 'miniprogram_npm', keepFile: (name) => name.endsWith('.wxml') });
 
 /** data-testid -> the WXML file that labels it (ids some WXML also uses without a label are left out). */
 export function labelledTestIds(): Map<string, string> {

@@ -10,13 +10,13 @@ import os from 'os';
 import path from 'path';
 import type { Browser, BrowserContext, Frame, Page, Request } from 'playwright-core';
 import { localCloud } from '../../../tools/local-cloud';
-import { launchChromium } from '../../../tools/preview/browser';
+import { CONTEXT_OPTIONS, launchChromium, PHONE_VIEWPORT } from '../../../tools/preview/browser';
 import { buildPreview } from '../../../tools/preview/build';
 import { urlOf } from '../../../tools/preview/samples';
 import { startStack, type Stack } from '../../../tools/preview/stack';
 import type { Manifest } from '../../../tools/preview/shared/manifest';
 import type { WorkerBrowser } from '../../setup/e2e-environment';
-import { BROWSER_WS_ENV, CONTEXT_OPTIONS, PHONE_VIEWPORT, SEEDED_TEMPLATE_ENV, WORKER_BROWSER } from '../../setup/e2e-shared';
+import { BROWSER_WS_ENV, SEEDED_TEMPLATE_ENV, WORKER_BROWSER } from '../../setup/e2e-shared';
 import { timed } from './phase-times';
 
 /** Who the preview is opened as when a test does not say. */

@@ -4,17 +4,12 @@
 // names the answer's type once.
 import fs from 'fs';
 import path from 'path';
+import { filesUnder } from '../../../tools/lib/files-under';
 
 const ROOT = path.join(__dirname, '../../../miniprogram');
 const WIRE = path.join('services', 'api.ts');
 
-function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'miniprogram_npm' ? [] : sources(full);
-    return e.name.endsWith('.ts') ? [full] : [];
-  });
-}
+const sources = (dir: string): string[] => filesUnder(dir, { skipDir: (name) => name === 'miniprogram_npm', keepFile: (name) => name.endsWith('.ts') });
 
 /** The code without its comments (a comment may well mention a cast). */
 function code(text: string): string {

@@ -4,6 +4,7 @@
 import fs from 'fs';
 import path from 'path';
 import { ACTIONS } from '../../../cloudfunctions/api/src/actions';
+import { filesUnder } from '../../../tools/lib/files-under';
 
 const ACTIONS_DIR = path.join(__dirname, '../../../cloudfunctions/api/src/actions');
 
@@ -41,13 +42,7 @@ type Exports = Record<string, unknown>;
 const load = (file: string): Exports => jest.requireActual<Exports>(path.join(ACTIONS_DIR, file));
 
 /** Every .ts file under actions/, relative to it. */
-function sourceFiles(dir = ''): string[] {
-  return fs.readdirSync(path.join(ACTIONS_DIR, dir), { withFileTypes: true }).flatMap((e) => {
-    const rel = path.join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(rel);
-    return e.name.endsWith('.ts') ? [rel] : [];
-  });
-}
+const sourceFiles = (): string[] => filesUnder(ACTIONS_DIR, { keepFile: (name) => name.endsWith('.ts') }).map((file) => path.relative(ACTIONS_DIR, file));
 
 /** What defineAction returns: a schema to validate with and a run function. */
 const looksLikeHandler = (v: unknown): boolean =>

@@ -26,16 +26,11 @@ import { COMMENT_STATUS_LABEL, DECISION_LABEL, DRAFT_STATUS_LABEL, DRAFT_WINDOW_
 import { checkWindow, earliestCloseOn } from '../../../miniprogram/staff/draft-edit/form';
 import { validateSubmit } from '../../../miniprogram/pages/submit/form';
 import { checkNumbers, numberFields, type NumberKey } from '../../../miniprogram/staff/admin-settings/form';
+import { filesUnder } from '../../../tools/lib/files-under';
 
 const ROOT = path.join(__dirname, '../../../miniprogram');
 
-function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'miniprogram_npm' ? [] : sources(full);
-    return e.name.endsWith('.ts') ? [full] : [];
-  });
-}
+const sources = (dir: string): string[] => filesUnder(dir, { skipDir: (name) => name === 'miniprogram_npm', keepFile: (name) => name.endsWith('.ts') });
 
 /** The string literals of a source, comments left out. */
 function literals(code: string): Set<string> {

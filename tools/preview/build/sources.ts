@@ -4,6 +4,7 @@
 import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
+import { filesUnder } from '../../lib/files-under';
 import { FIXTURE_MOUNT, FIXTURES_ROOT, MP_ROOT, ROOT } from '../paths';
 
 export interface SourceFile {
@@ -15,16 +16,8 @@ export interface SourceFile {
 
 const SKIP_FILE = /(\.d\.ts|\.test\.ts|\.map|\.md|tsconfig\.json)$/;
 
-function walk(dir: string, out: string[] = []): string[] {
-  if (!fs.existsSync(dir)) return out;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, out);
-    else if (entry.isFile() && !SKIP_FILE.test(entry.name)) out.push(full);
-  }
-  return out;
-}
+const hidden = (name: string) => name.startsWith('.');
+const walk = (dir: string) => filesUnder(dir, { skipDir: hidden, keepFile: (name) => !hidden(name) && !SKIP_FILE.test(name) });
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
