@@ -83,10 +83,10 @@ describe('admin.audit.list', () => {
 
   test('changes made at the same instant are listed newest first, in the order they were made', async () => {
     // Forty events in a tight loop share their millisecond, as two changes of one action can: only the id orders them.
-    const at = '2026-11-25T03:00:00.000Z';
+    const instant = '2026-11-25T03:00:00.000Z';
     const made = Array.from({ length: 40 }, (_, i) => `第${i}次`);
     await localCloud.invoke(async () => {
-      for (const note of made) await recordEvent(null, { subject: 'department', subjectId: 'dept-x', kind: 'saved', at, actor: { role: 'admin', openid: ADMIN }, note });
+      for (const note of made) await recordEvent(null, { subject: 'department', subjectId: 'dept-x', kind: 'saved', at: instant, actor: { role: 'admin', openid: ADMIN }, note });
     }, {});
     const listed = await localCloud.invoke(() => listAudit({ subject: 'department', limit: 100 }), {});
     expect(listed.map((e) => e.note)).toEqual([...made].reverse());

@@ -6,11 +6,11 @@
 const crypto = require('crypto');
 const fs = require('fs');
 const { transformSync, version } = require('esbuild');
-const { withLocalGlobals } = require('./local-globals');
+const { withLocalGlobals, WRAPPER_KEY } = require('./local-globals');
 
 // The compiler options that change the emitted JavaScript (tsconfig.base.json); types-only options do not matter.
 const tsconfigRaw = { compilerOptions: { target: 'ES2020', useDefineForClassFields: false, esModuleInterop: true } };
-const self = crypto.createHash('sha256').update(fs.readFileSync(__filename)).update(fs.readFileSync(require.resolve('./local-globals'))).update(version).digest('hex');
+const self = crypto.createHash('sha256').update(fs.readFileSync(__filename)).update(WRAPPER_KEY).update(version).digest('hex');
 
 module.exports = {
   process(source, filename) {

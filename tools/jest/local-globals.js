@@ -5,6 +5,9 @@
 // the test's global. Only names nothing replaces while a file runs (no test fakes timers or swaps `Date`; a spy on
 // `Date.now` changes the shared object and still works): the language's built-ins and two host objects jest sets
 // before any module loads.
+const crypto = require('crypto');
+const fs = require('fs');
+
 const NAMES = [
   'Object', 'Array', 'Math', 'JSON', 'Symbol', 'Promise', 'RegExp', 'Date', 'Number', 'String', 'Boolean',
   'Error', 'TypeError', 'RangeError', 'SyntaxError', 'Map', 'Set', 'WeakMap', 'WeakSet', 'ArrayBuffer', 'Uint8Array',
@@ -26,4 +29,7 @@ function withLocalGlobals(code) {
   return `(function(${PARAMS}){return (function(){${code}\n})})(${ARGS}).apply(this,arguments);`;
 }
 
-module.exports = { withLocalGlobals, NAMES };
+/** Changes when this wrapper does: part of both transforms' cache keys. */
+const WRAPPER_KEY = crypto.createHash('sha256').update(fs.readFileSync(__filename)).digest('hex');
+
+module.exports = { withLocalGlobals, NAMES, WRAPPER_KEY };

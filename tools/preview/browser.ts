@@ -15,13 +15,13 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env, exists: (file
 }
 
 export const CHROMIUM = chromiumPath();
+export const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** A phone's screen: the size every preview opens at, in the e2e tests and the screenshots. */
 export const PHONE_VIEWPORT = { width: 375, height: 812 };
 
 /** How every preview's browser context is made: a touch screen in China. */
 export const CONTEXT_OPTIONS = { hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
-export const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 function launchOptions(extraArgs: string[]) {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium-headless-shell chromium fonts-noto-cjk (the preview never downloads a browser)`);
@@ -38,7 +38,12 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
   return (await playwright()).chromium.launch(launchOptions(extraArgs));
 }
 
-/** The same Chromium behind a WebSocket endpoint, for other processes to `chromium.connect()` (the e2e global setup). */
+/** The Chromium behind `endpoint` (launchChromiumServer's `wsEndpoint()`), from another process. */
+export async function connectChromium(endpoint: string): Promise<Browser> {
+  return (await playwright()).chromium.connect(endpoint);
+}
+
+/** The same Chromium behind a WebSocket endpoint, for other processes to `connectChromium()` (the e2e global setup). */
 export async function launchChromiumServer(extraArgs: string[] = []): Promise<BrowserServer> {
   return (await playwright()).chromium.launchServer(launchOptions(extraArgs));
 }

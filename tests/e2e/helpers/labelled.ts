@@ -4,15 +4,13 @@ import fs from 'fs';
 import path from 'path';
 import type { Frame } from 'playwright-core';
 import { MP_ROOT } from '../../../tools/preview/paths';
-import { filesUnder } from '../../../tools/lib/files-under';
-
-const wxmlFiles = (dir: string): string[] => filesUnder(dir, { skipDir: (name) => name === 'miniprogram_npm', keepFile: (name) => name.endsWith('.wxml') });
+import { ownMiniprogramFiles } from '../../helpers/miniprogram-files';
 
 /** data-testid -> the WXML file that labels it (ids some WXML also uses without a label are left out). */
 export function labelledTestIds(): Map<string, string> {
   const ids = new Map<string, string>();
   const unlabelled = new Set<string>();
-  for (const file of wxmlFiles(MP_ROOT)) {
+  for (const file of ownMiniprogramFiles('.wxml')) {
     const source = fs.readFileSync(file, 'utf8');
     for (const [tag] of source.matchAll(/<[a-z][\w-]*\s[^>]*>/g)) {
       const testid = /\sdata-testid="([^"{}]+)"/.exec(tag)?.[1];

@@ -10,7 +10,7 @@ import os from 'os';
 import path from 'path';
 import type { Browser, BrowserContext, Frame, Page, Request } from 'playwright-core';
 import { localCloud } from '../../../tools/local-cloud';
-import { CONTEXT_OPTIONS, launchChromium, PHONE_VIEWPORT } from '../../../tools/preview/browser';
+import { connectChromium, CONTEXT_OPTIONS, launchChromium, PHONE_VIEWPORT } from '../../../tools/preview/browser';
 import { buildPreview } from '../../../tools/preview/build';
 import { urlOf } from '../../../tools/preview/samples';
 import { startStack, type Stack } from '../../../tools/preview/stack';
@@ -29,8 +29,7 @@ let crashDir: string | null = null;
 export function launchBrowser(): Promise<Browser> {
   const shared = process.env[BROWSER_WS_ENV];
   if (shared) {
-    // Loaded here, not with the module: under jest's e2e environment a file never connects itself (tools/preview/browser.ts).
-    browser ??= timed('connect chromium', async () => (await import('playwright-core')).chromium.connect(shared));
+    browser ??= timed('connect chromium', () => connectChromium(shared));
     return browser;
   }
   crashDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-e2e-'));

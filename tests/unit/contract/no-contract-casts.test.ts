@@ -4,12 +4,10 @@
 // names the answer's type once.
 import fs from 'fs';
 import path from 'path';
-import { filesUnder } from '../../../tools/lib/files-under';
+import { ownMiniprogramFiles } from '../../helpers/miniprogram-files';
 
 const ROOT = path.join(__dirname, '../../../miniprogram');
 const WIRE = path.join('services', 'api.ts');
-
-const sources = (dir: string): string[] => filesUnder(dir, { skipDir: (name) => name === 'miniprogram_npm', keepFile: (name) => name.endsWith('.ts') });
 
 /** The code without its comments (a comment may well mention a cast). */
 function code(text: string): string {
@@ -28,7 +26,7 @@ function castsIn(text: string): string[] {
 }
 
 test('no file of the mini program casts around the contract', () => {
-  const files = sources(ROOT);
+  const files = ownMiniprogramFiles('.ts');
   expect(files.length).toBeGreaterThan(50);
   const found = files
     .map((file) => ({ file: path.relative(ROOT, file), casts: castsIn(fs.readFileSync(file, 'utf8')) }))

@@ -26,11 +26,9 @@ import { COMMENT_STATUS_LABEL, DECISION_LABEL, DRAFT_STATUS_LABEL, DRAFT_WINDOW_
 import { checkWindow, earliestCloseOn } from '../../../miniprogram/staff/draft-edit/form';
 import { validateSubmit } from '../../../miniprogram/pages/submit/form';
 import { checkNumbers, numberFields, type NumberKey } from '../../../miniprogram/staff/admin-settings/form';
-import { filesUnder } from '../../../tools/lib/files-under';
+import { ownMiniprogramFiles } from '../../helpers/miniprogram-files';
 
 const ROOT = path.join(__dirname, '../../../miniprogram');
-
-const sources = (dir: string): string[] => filesUnder(dir, { skipDir: (name) => name === 'miniprogram_npm', keepFile: (name) => name.endsWith('.ts') });
 
 /** The string literals of a source, comments left out. */
 function literals(code: string): Set<string> {
@@ -81,7 +79,7 @@ for (const group of SERVED_LIMITS) {
   }
 }
 
-const files = sources(ROOT).map((file) => ({ file: path.relative(ROOT, file), code: fs.readFileSync(file, 'utf8') }));
+const files = ownMiniprogramFiles('.ts').map((file) => ({ file: path.relative(ROOT, file), code: fs.readFileSync(file, 'utf8') }));
 
 test('the scan reads the mini program', () => {
   expect(files.length).toBeGreaterThan(50);
